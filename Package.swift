@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+// Limn: see README.md and Docs/Architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "Limn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Limn", targets: ["Limn"]),
+        .library(name: "LimnRaster", targets: ["LimnRaster"]),
+        .library(name: "LimnCodecs", targets: ["LimnCodecs"]),
+        .executable(name: "limn", targets: ["LimnCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: module maps and include-only shims, found through pkg-config.
+        .systemLibrary(
+            name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]),
+        .systemLibrary(
+            name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpdemux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+
+        .target(name: "LimnRaster"),
+        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
+        .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs"]),
+        .executableTarget(
+            name: "LimnCLI",
+            dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
+        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs"]),
+        .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
+
+        .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster"]),
+        .testTarget(name: "LimnCodecsTests", dependencies: ["LimnCodecs", "LimnTestSupport", "Limn"]),
+        .testTarget(name: "LimnCLITests", dependencies: ["LimnCLI", "LimnTestSupport"]),
+    ]
+)

@@ -1,0 +1,38 @@
+import LimnRaster
+
+/// A decoded picture with what the decoder knows about it.
+public struct DecodedImage: Sendable {
+    /// The pixels: scaled by ``scale``, and upright when ``orientationApplied`` is true.
+    public var image: Image
+    /// What the header says: format, stored size, orientation tag, alpha.
+    public var info: ImageInfo
+    /// The scale the decoder used (decoded size over stored size); `1/1` unless a target size
+    /// let it decode smaller.
+    public var scale: ScaleFactor
+    /// True when the pixels were turned upright from ``ImageInfo/orientation``.
+    public var orientationApplied: Bool
+}
+
+/// A rational scale factor, `numerator / denominator`.
+public struct ScaleFactor: Hashable, Sendable, CustomStringConvertible {
+    public var numerator: Int
+    public var denominator: Int
+
+    public init(_ numerator: Int, _ denominator: Int) {
+        self.numerator = numerator
+        self.denominator = max(denominator, 1)
+    }
+
+    public static let one = ScaleFactor(1, 1)
+
+    public var value: Double { Double(numerator) / Double(denominator) }
+
+    public var description: String { "\(numerator)/\(denominator)" }
+}
+
+/// What one codec's decoder hands back, before orientation is applied.
+struct StoredDecode {
+    var image: Image
+    var info: ImageInfo
+    var scale: ScaleFactor
+}

@@ -1,0 +1,44 @@
+import LimnRaster
+
+/// Reads the orientation tag (0x0112) from an EXIF block (a TIFF structure), in pure Swift.
+///
+/// Every offset is bounds-checked: a damaged block gives nil, never a crash.
+enum EXIF {
+    /// `tiff` starts at the TIFF header (`II*\0` or `MM\0*`), after any `Exif\0\0` prefix.
+    static func orientation(tiff: UnsafeRawBufferPointer) -> Orientation? {
+        guard tiff.count >= 8 else { return nil }
+        let little: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func u16(_ at: Int) -> Int? {
+            guard at >= 0, at + 2 <= tiff.count else { return nil }
+            return little ? Int(tiff[at]) | Int(tiff[at + 1]) << 8 : Int(tiff[at]) << 8 | Int(tiff[at + 1])
+        }
+        func u32(_ at: Int) -> Int? {
+            guard let a = u16(at), let b = u16(at + 2) else { return nil }
+            return little ? a | b << 16 : a << 16 | b
+        }
+        guard u16(2) == 42, let ifd = u32(4), let count = u16(ifd) else { return nil }
+        for i in 0..<min(count, 1000) {
+            let entry = ifd + 2 + i * 12
+            guard let tag = u16(entry) else { return nil }
+            guard tag == 0x0112 else { continue }
+            // Type SHORT (3), count 1: the value sits in the first two bytes of the value field.
+            guard u16(entry + 2) == 3, let value = u16(entry + 8) else { return nil }
+            return Orientation(rawValue: value)
+        }
+        return nil
+    }
+
+    /// Strips an `Exif\0\0` prefix if present, then reads the orientation.
+    static func orientation(block: UnsafeRawBufferPointer) -> Orientation? {
+        let prefix: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
+        if block.count >= 6, zip(block, prefix).allSatisfy({ $0 == $1 }) {
+            return orientation(tiff: UnsafeRawBufferPointer(rebasing: block[6...]))
+        }
+        return orientation(tiff: block)
+    }
+}

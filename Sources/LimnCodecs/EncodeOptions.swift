@@ -1,0 +1,95 @@
+import LimnRaster
+
+/// The format and settings to encode with.
+public enum EncodeFormat: Sendable, Equatable {
+    case png(PNGOptions = PNGOptions())
+    case jpeg(JPEGOptions = JPEGOptions())
+    case webp(WebPOptions = WebPOptions())
+    case bmp(BMPOptions = BMPOptions())
+
+    public var format: ImageFormat {
+        switch self {
+        case .png: return .png
+        case .jpeg: return .jpeg
+        case .webp: return .webp
+        case .bmp: return .bmp
+        }
+    }
+
+    /// The default settings of `format`, with `quality` applied where the format has one
+    /// (JPEG, lossy WebP).
+    public init(_ format: ImageFormat, quality: Int? = nil) {
+        switch format {
+        case .png: self = .png()
+        case .jpeg: self = .jpeg(JPEGOptions(quality: quality ?? JPEGOptions().quality))
+        case .webp: self = .webp(WebPOptions(quality: quality ?? WebPOptions().quality))
+        case .bmp: self = .bmp()
+        }
+    }
+}
+
+public struct PNGOptions: Sendable, Equatable {
+    public enum Compression: Sendable, Equatable {
+        /// Speed over size (libpng's `PNG_IMAGE_FLAG_FAST`: no filtering, light zlib).
+        case fast
+        /// libpng's defaults: adaptive filtering, zlib level 6.
+        case compact
+    }
+
+    public var compression: Compression
+
+    public init(compression: Compression = .compact) {
+        self.compression = compression
+    }
+}
+
+public struct JPEGOptions: Sendable, Equatable {
+    public enum Subsampling: Sendable, Equatable, CaseIterable {
+        /// Full-resolution chroma.
+        case s444
+        /// Chroma halved horizontally.
+        case s422
+        /// Chroma halved both ways (the usual choice for photos).
+        case s420
+        /// Luminance only: a grayscale JPEG.
+        case gray
+    }
+
+    /// 1 (smallest) to 100 (best).
+    public var quality: Int
+    public var subsampling: Subsampling
+    public var progressive: Bool
+    /// Transparent pixels are composited over this colour first (JPEG has no alpha).
+    public var background: Pixel
+
+    public init(quality: Int = 85, subsampling: Subsampling = .s420, progressive: Bool = false,
+                background: Pixel = .white) {
+        self.quality = quality
+        self.subsampling = subsampling
+        self.progressive = progressive
+        self.background = background
+    }
+}
+
+public struct WebPOptions: Sendable, Equatable {
+    /// 0 (smallest) to 100 (best), for lossy encoding.
+    public var quality: Int
+    /// Lossless encoding: exact pixels, `quality` ignored.
+    public var lossless: Bool
+
+    public init(quality: Int = 80, lossless: Bool = false) {
+        self.quality = quality
+        self.lossless = lossless
+    }
+
+    public static let lossless = WebPOptions(lossless: true)
+}
+
+public struct BMPOptions: Sendable, Equatable {
+    /// Rows stored top row first (negative height) instead of BMP's usual bottom-up order.
+    public var topDown: Bool
+
+    public init(topDown: Bool = false) {
+        self.topDown = topDown
+    }
+}

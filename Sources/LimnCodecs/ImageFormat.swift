@@ -1,0 +1,56 @@
+/// The encoded formats Limn reads and writes.
+public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
+    case png, jpeg, webp, bmp
+
+    public var description: String {
+        switch self {
+        case .png: return "PNG"
+        case .jpeg: return "JPEG"
+        case .webp: return "WebP"
+        case .bmp: return "BMP"
+        }
+    }
+
+    /// The format the content starts like, from its first bytes alone; nil when none matches.
+    /// The file name is never consulted.
+    public static func sniff(_ bytes: UnsafeRawBufferPointer) -> ImageFormat? {
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            bytes.count >= offset + magic.count && zip(bytes[offset...], magic).allSatisfy { $0 == $1 }
+        }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
+        if starts(Array("BM".utf8)) && bytes.count >= 18 { return .bmp }
+        return nil
+    }
+
+    /// The format a file name's extension asks for when writing (`.jpg`, `.jpeg`, `.png`, …).
+    public init?(fileExtension ext: String) {
+        switch ext.lowercased() {
+        case "png": self = .png
+        case "jpg", "jpeg", "jpe", "jfif": self = .jpeg
+        case "webp": self = .webp
+        case "bmp", "dib": self = .bmp
+        default: return nil
+        }
+    }
+
+    /// A short human description of content that is not one of our formats, for error messages:
+    /// a known other format by its magic, or the first bytes in hex.
+    static func describeUnknown(_ bytes: UnsafeRawBufferPointer) -> String {
+        let known: [(String, [UInt8])] = [
+            ("GIF", Array("GIF8".utf8)), ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A]),
+            ("PDF", Array("%PDF".utf8)), ("ZIP", [0x50, 0x4B, 0x03, 0x04]), ("gzip", [0x1F, 0x8B]),
+            ("ICO", [0x00, 0x00, 0x01, 0x00]), ("JSON or text", Array("{".utf8)), ("HTML or XML", Array("<".utf8)),
+        ]
+        for (name, magic) in known where bytes.count >= magic.count && zip(bytes, magic).allSatisfy({ $0 == $1 }) {
+            return "it looks like \(name)"
+        }
+        if bytes.count >= 12, Array(bytes[4..<8]) == Array("ftyp".utf8) {
+            let brand = String(decoding: bytes[8..<12], as: UTF8.self)
+            return "it looks like an ISO media file (HEIF/AVIF/MP4, brand '\(brand)')"
+        }
+        let head = bytes.prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+        return "it starts with bytes \(head)"
+    }
+}

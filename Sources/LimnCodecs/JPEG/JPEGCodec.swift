@@ -1,0 +1,154 @@
+import CJPEG
+import LimnRaster
+
+/// JPEG through TurboJPEG: header, decode (scaled, CMYK/YCCK to RGB), encode.
+enum JPEGCodec {
+    static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
+        let markers = JPEGMarkers(bytes)
+        if markers.endsBeforeScan {
+            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
+        }
+        let header = try readHeader(bytes, source: source, markers: markers)
+        let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+        return ImageInfo(format: .jpeg, width: header.width, height: header.height,
+                         orientation: orientation ?? .up, hasAlpha: false)
+    }
+
+    /// Decodes at the smallest TurboJPEG scale that still covers `target` (stored orientation).
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, source: String, target: Size?, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
+        let markers = JPEGMarkers(bytes)
+        if markers.endsBeforeScan {
+            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
+        }
+        let header = try readHeader(bytes, source: source, markers: markers)
+        try options.limits.check(width: header.width, height: header.height, format: .jpeg, source: source)
+        let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+        let info = ImageInfo(format: .jpeg, width: header.width, height: header.height,
+                             orientation: orientation ?? .up, hasAlpha: false)
+
+        let scale = chooseScale(width: header.width, height: header.height, target: target)
+        let w = scale.apply(header.width), h = scale.apply(header.height)
+        let image = try Image(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
+            do throws(TurboJPEG.Failure) {
+                try TurboJPEG.decompress(bytes, into: buffer, width: w, height: h,
+                                         cmyk: header.isCMYK, strict: !options.tolerateDamage)
+            } catch let failure {
+                // In tolerant mode a warning means the output is complete (gray where data was missing).
+                if !(failure.isWarning && options.tolerateDamage) {
+                    throw classify(failure, source: source)
+                }
+            }
+            if header.isCMYK { cmykToRGBA(buffer) }
+        }
+        return StoredDecode(image: image, info: info, scale: ScaleFactor(scale.num, scale.denom))
+    }
+
+    /// The smallest decoder scale whose result is at least `target` on both sides (a zero side of
+    /// the target is ignored); 1/1 when there is no target or nothing smaller covers it.
+    static func chooseScale(width: Int, height: Int, target: Size?) -> TurboJPEG.Scale {
+        let one = TurboJPEG.Scale(num: 1, denom: 1)
+        guard let target, target.width > 0 || target.height > 0 else { return one }
+        let covering = TurboJPEG.downscales.filter {
+            $0.apply(width) >= target.width && $0.apply(height) >= target.height
+        }
+        return covering.last ?? one
+    }
+
+    static func encode(_ image: Image, options: JPEGOptions) throws(CodecError) -> [UInt8] {
+        try checkEncodable(image.size, quality: options.quality)
+        let subsampling: TJSAMP
+        switch options.subsampling {
+        case .s444: subsampling = TJSAMP_444
+        case .s422: subsampling = TJSAMP_422
+        case .s420: subsampling = TJSAMP_420
+        case .gray: subsampling = TJSAMP_GRAY
+        }
+        let flat = image.isOpaque ? image : image.flattened(onto: options.background)
+        do {
+            return try flat.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
+                try TurboJPEG.compress(pixels, width: image.width, height: image.height, pitch: image.width * 4,
+                                       format: TJPF_RGBA, subsampling: subsampling,
+                                       quality: options.quality, progressive: options.progressive)
+            }
+        } catch {
+            throw .cannotEncode(format: .jpeg, reason: error.message)
+        }
+    }
+
+    /// A mask as a one-channel (grayscale) JPEG.
+    static func encode(_ mask: Mask, options: JPEGOptions) throws(CodecError) -> [UInt8] {
+        try checkEncodable(mask.size, quality: options.quality)
+        do {
+            return try mask.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
+                try TurboJPEG.compress(pixels, width: mask.width, height: mask.height, pitch: mask.width,
+                                       format: TJPF_GRAY, subsampling: TJSAMP_GRAY,
+                                       quality: options.quality, progressive: options.progressive)
+            }
+        } catch {
+            throw .cannotEncode(format: .jpeg, reason: error.message)
+        }
+    }
+
+    /// Encodes `width × height` CMYK pixels (4 bytes each, Adobe's inverted convention, as
+    /// libjpeg-turbo stores them) as a YCCK JPEG. For making test pictures.
+    static func encodeCMYK(_ pixels: [UInt8], width: Int, height: Int, quality: Int) throws(CodecError) -> [UInt8] {
+        do {
+            return try pixels.withBytes { (raw) throws(TurboJPEG.Failure) in
+                try TurboJPEG.compress(raw, width: width, height: height, pitch: width * 4, format: TJPF_CMYK,
+                                       subsampling: TJSAMP_444, quality: quality, progressive: false)
+            }
+        } catch {
+            throw .cannotEncode(format: .jpeg, reason: error.message)
+        }
+    }
+
+    private static func checkEncodable(_ size: Size, quality: Int) throws(CodecError) {
+        guard (1...100).contains(quality) else {
+            throw .cannotEncode(format: .jpeg, reason: "quality \(quality) is outside 1...100")
+        }
+        guard !size.isEmpty, size.width <= 65535, size.height <= 65535 else {
+            throw .cannotEncode(format: .jpeg, reason: "a JPEG is 1 to 65535 pixels on each side, this image is \(size)")
+        }
+    }
+
+    private static func readHeader(
+        _ bytes: UnsafeRawBufferPointer, source: String, markers: JPEGMarkers
+    ) throws(CodecError) -> TurboJPEG.Header {
+        if let precision = markers.precision, precision != 8 {
+            throw .unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
+        }
+        do {
+            return try TurboJPEG.header(bytes)
+        } catch {
+            throw classify(error, source: source)
+        }
+    }
+
+    private static func classify(_ failure: TurboJPEG.Failure, source: String) -> CodecError {
+        let m = failure.message
+        if m.contains("Premature end") || m.contains("premature end") {
+            return .truncated(source: source, format: .jpeg, detail: m)
+        }
+        if m.contains("Unsupported") || m.contains("not supported") || m.contains("Bogus") && m.contains("precision") {
+            return .unsupportedVariant(source: source, format: .jpeg, detail: m)
+        }
+        return .corrupt(source: source, format: .jpeg, message: m)
+    }
+
+    /// CMYK (inverted, as libjpeg-turbo delivers it) to RGBA in place:
+    /// `R = round(C × K / 255)`, the conversion libjpeg-turbo's own tools use.
+    private static func cmykToRGBA(_ buffer: UnsafeMutableRawBufferPointer) {
+        let p = buffer.bindMemory(to: UInt8.self)
+        var i = 0
+        while i + 3 < p.count {
+            let k = UInt32(p[i + 3])
+            p[i] = UInt8((UInt32(p[i]) * k + 127) / 255)
+            p[i + 1] = UInt8((UInt32(p[i + 1]) * k + 127) / 255)
+            p[i + 2] = UInt8((UInt32(p[i + 2]) * k + 127) / 255)
+            p[i + 3] = 255
+            i += 4
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Walks a JPEG's marker segments up to the first scan, in pure Swift, to find what TurboJPEG
+/// does not report: the EXIF block and whether the headers end before the image data.
+struct JPEGMarkers {
+    /// The APP1 `Exif` payload (after `Exif\0\0`), if any.
+    var exif: Range<Int>?
+    /// True when a start-of-frame marker was seen.
+    var hasFrame = false
+    /// True when the bytes end before a start-of-scan marker: the file is cut short.
+    var endsBeforeScan = false
+    /// The frame's sample precision (8 for ordinary JPEGs; 12 and 16 exist).
+    var precision: Int?
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var p = 2  // after SOI
+        let n = bytes.count
+        while true {
+            // Markers may be preceded by any number of 0xFF fill bytes.
+            guard p < n else { endsBeforeScan = true; return }
+            guard bytes[p] == 0xFF else { return }  // not a marker: leave it to the decoder to complain
+            while p < n && bytes[p] == 0xFF { p += 1 }
+            guard p < n else { endsBeforeScan = true; return }
+            let marker = bytes[p]
+            p += 1
+            switch marker {
+            case 0xD8, 0x01, 0xD0...0xD7:
+                continue  // no payload
+            case 0xD9:
+                endsBeforeScan = true  // end of image before any scan
+                return
+            default:
+                break
+            }
+            guard p + 2 <= n else { endsBeforeScan = true; return }
+            let length = Int(bytes[p]) << 8 | Int(bytes[p + 1])
+            guard length >= 2 else { return }
+            let payload = (p + 2)..<(p + length)
+            guard payload.upperBound <= n else { endsBeforeScan = true; return }
+            switch marker {
+            case 0xDA:
+                return  // start of scan: headers are complete
+            case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
+                hasFrame = true
+                if payload.count >= 1 { precision = Int(bytes[payload.lowerBound]) }
+            case 0xE1 where exif == nil && payload.count > 6:
+                let prefix: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
+                if zip(bytes[payload], prefix).allSatisfy({ $0 == $1 }) {
+                    exif = (payload.lowerBound + 6)..<payload.upperBound
+                }
+            default:
+                break
+            }
+            p = payload.upperBound
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import CPNG
+
+/// Every libpng call Limn makes, in one place, through the simplified API (`png_image_*`),
+/// which reports failure by return value: no `longjmp` ever crosses a Swift frame.
+enum LibPNG {
+    struct Failure: Error {
+        var message: String
+    }
+
+    /// `PNG_FORMAT_RGBA`, built from its flags (Swift cannot import the composite macro).
+    static let formatRGBA = PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA
+    /// `PNG_FORMAT_RGB`.
+    static let formatRGB = PNG_FORMAT_FLAG_COLOR
+    /// `PNG_FORMAT_GRAY`.
+    static let formatGray: UInt32 = 0
+
+    struct Header {
+        var width: Int
+        var height: Int
+        /// The `PNG_FORMAT_FLAG_*` bits of the file's own format.
+        var format: UInt32
+        var hasAlpha: Bool { format & PNG_FORMAT_FLAG_ALPHA != 0 }
+    }
+
+    /// One read: the header from `png_image_begin_read_from_memory`, then optionally the
+    /// pixels from `png_image_finish_read`. The bytes must stay valid for the reader's lifetime.
+    final class Reader {
+        private var image = png_image()
+        let header: Header
+
+        init(_ png: UnsafeRawBufferPointer) throws(Failure) {
+            image.version = UInt32(PNG_IMAGE_VERSION)
+            guard png_image_begin_read_from_memory(&image, png.baseAddress, png.count) != 0 else {
+                let failure = Failure(message: LibPNG.message(image))
+                png_image_free(&image)
+                throw failure
+            }
+            header = Header(width: Int(image.width), height: Int(image.height), format: image.format)
+        }
+
+        /// Decodes into `destination` (`width × height × 4` bytes) as 8-bit RGBA.
+        func finish(into destination: UnsafeMutableRawBufferPointer) throws(Failure) {
+            image.format = LibPNG.formatRGBA
+            guard png_image_finish_read(&image, nil, destination.baseAddress, Int32(header.width * 4), nil) != 0 else {
+                throw Failure(message: LibPNG.message(image))
+            }
+        }
+
+        deinit { png_image_free(&image) }
+    }
+
+    /// Writes 8-bit pixels in `format` (`formatRGBA`, `formatRGB` or `formatGray`) with
+    /// `png_image_write_to_memory`. `fast` sets `PNG_IMAGE_FLAG_FAST`.
+    static func write(
+        _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, rowBytes: Int, format: UInt32, fast: Bool
+    ) throws(Failure) -> [UInt8] {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        image.width = UInt32(width)
+        image.height = UInt32(height)
+        image.format = format
+        if fast { image.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
+        defer { png_image_free(&image) }
+        // Room for incompressible data: zlib's stored blocks, row filter bytes, chunk headers.
+        let raw = height * (rowBytes + 1)
+        var capacity = raw + raw / 64 + 4096
+        for _ in 0..<2 {
+            var output = [UInt8](repeating: 0, count: capacity)
+            var size = capacity
+            let ok = output.withUnsafeMutableBytes { out in
+                png_image_write_to_memory(&image, out.baseAddress, &size, 0, pixels.baseAddress, Int32(rowBytes), nil)
+            }
+            if ok != 0 {
+                output.removeLast(output.count - size)
+                return output
+            }
+            guard size > capacity else { throw Failure(message: message(image)) }
+            capacity = size  // libpng reported the size it needs: try once more with that
+            image.warning_or_error = 0
+        }
+        throw Failure(message: message(image))
+    }
+
+    fileprivate static func message(_ image: png_image) -> String {
+        var copy = image.message
+        let text = withUnsafeBytes(of: &copy) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return text.isEmpty ? "libpng gave no reason" : text
+    }
+}

@@ -1,0 +1,101 @@
+import LimnRaster
+
+/// PNG through libpng's simplified API: every colour type and bit depth in, 8-bit RGBA out.
+enum PNGCodec {
+    static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
+        let header = try reader(bytes, source: source).header
+        return ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
+    }
+
+    /// Palette, gray and 16-bit files come out as 8-bit RGBA (16-bit is reduced by libpng);
+    /// `tRNS` becomes alpha. Results without transparency are marked opaque.
+    static func decode(_ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions) throws(CodecError) -> StoredDecode {
+        let png = try reader(bytes, source: source)
+        let header = png.header
+        try options.limits.check(width: header.width, height: header.height, format: .png, source: source)
+        var image = try Image(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
+            (buffer) throws(CodecError) in
+            do throws(LibPNG.Failure) { try png.finish(into: buffer) } catch { throw classify(error, bytes: bytes, source: source) }
+        }
+        if header.hasAlpha { image.recomputeOpacity() }
+        let info = ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
+        return StoredDecode(image: image, info: info, scale: .one)
+    }
+
+    private static func reader(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> LibPNG.Reader {
+        do { return try LibPNG.Reader(bytes) } catch { throw classify(error, bytes: bytes, source: source) }
+    }
+
+    static func encode(_ image: Image, options: PNGOptions) throws(CodecError) -> [UInt8] {
+        try checkEncodable(image.size)
+        let fast = options.compression == .fast
+        do {
+            if image.isOpaque {
+                // Opaque images are written as RGB: a quarter less data for zlib.
+                let rgb = packRGB(image)
+                return try rgb.withBytes { (raw) throws(LibPNG.Failure) in
+                    try LibPNG.write(raw, width: image.width, height: image.height, rowBytes: image.width * 3,
+                                     format: LibPNG.formatRGB, fast: fast)
+                }
+            }
+            return try image.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
+                try LibPNG.write(raw, width: image.width, height: image.height, rowBytes: image.width * 4,
+                                 format: LibPNG.formatRGBA, fast: fast)
+            }
+        } catch {
+            throw .cannotEncode(format: .png, reason: error.message)
+        }
+    }
+
+    /// A mask as an 8-bit grayscale PNG.
+    static func encode(_ mask: Mask, options: PNGOptions) throws(CodecError) -> [UInt8] {
+        try checkEncodable(mask.size)
+        do {
+            return try mask.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
+                try LibPNG.write(raw, width: mask.width, height: mask.height, rowBytes: mask.width,
+                                 format: LibPNG.formatGray, fast: options.compression == .fast)
+            }
+        } catch {
+            throw .cannotEncode(format: .png, reason: error.message)
+        }
+    }
+
+    private static func checkEncodable(_ size: Size) throws(CodecError) {
+        guard !size.isEmpty, size.width <= 1_000_000, size.height <= 1_000_000 else {
+            throw .cannotEncode(format: .png, reason: "libpng writes 1 to 1000000 pixels on each side, this image is \(size)")
+        }
+    }
+
+    private static func packRGB(_ image: Image) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: image.width * image.height * 3) { out, count in
+            image.withUnsafeBytes { raw in
+                let src = raw.bindMemory(to: UInt8.self)
+                var o = 0, i = 0
+                while i < src.count {
+                    out[o] = src[i]; out[o + 1] = src[i + 1]; out[o + 2] = src[i + 2]
+                    o += 3; i += 4
+                }
+            }
+            count = image.width * image.height * 3
+        }
+    }
+
+    /// libpng's message, sorted into truncated or corrupt. A file cut short shows up as
+    /// libpng reading past the end of the memory it was given.
+    private static func classify(_ failure: LibPNG.Failure, bytes: UnsafeRawBufferPointer, source: String) -> CodecError {
+        let m = failure.message
+        let endings = ["read beyond end", "Not enough image data", "unexpected end", "out of data",
+                       "Read Error", "truncated", "EOF"]
+        if endings.contains(where: { m.lowercased().contains($0.lowercased()) }) || !hasIEND(bytes) && !m.contains("CRC") {
+            return .truncated(source: source, format: .png, detail: m)
+        }
+        return .corrupt(source: source, format: .png, message: m)
+    }
+
+    /// True when the last 12 bytes are an `IEND` chunk.
+    private static func hasIEND(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 12 else { return false }
+        let tail = Array(bytes[(bytes.count - 8)..<(bytes.count - 4)])
+        return tail == Array("IEND".utf8)
+    }
+}

@@ -1,0 +1,102 @@
+import CWebP
+import LimnRaster
+
+/// WebP through libwebp: lossy, lossless and alpha; animated files give their first frame.
+enum WebPCodec {
+    static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
+        let container = WebPContainer(bytes)
+        let features = try readFeatures(bytes, source: source)
+        return ImageInfo(format: .webp, width: features.width, height: features.height,
+                         orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
+                         isAnimated: features.isAnimated)
+    }
+
+    /// Decodes, scaled in the decoder so the result still covers `target` (aspect ratio kept)
+    /// when a target is given; animations decode their first frame at full size.
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, source: String, target: Size?, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
+        let container = WebPContainer(bytes)
+        if container.isTruncated && !options.tolerateDamage {
+            throw .truncated(source: source, format: .webp, detail: "the RIFF header declares more bytes than there are")
+        }
+        let features = try readFeatures(bytes, source: source)
+        try options.limits.check(width: features.width, height: features.height, format: .webp, source: source)
+        let info = ImageInfo(format: .webp, width: features.width, height: features.height,
+                             orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
+                             isAnimated: features.isAnimated)
+        if features.isAnimated {
+            return try decodeFirstFrame(bytes, source: source, info: info, limits: options.limits)
+        }
+        let (w, h) = scaledSize(features.width, features.height, target: target)
+        do throws(LibWebP.Failure) {
+            var image = try Image(width: w, height: h, isOpaque: !features.hasAlpha) { (buffer) throws(LibWebP.Failure) in
+                try LibWebP.decode(bytes, into: buffer, width: w, height: h, stored: features)
+            }
+            if features.hasAlpha { image.recomputeOpacity() }
+            return StoredDecode(image: image, info: info, scale: ScaleFactor(w, features.width))
+        } catch {
+            throw classify(error, source: source)
+        }
+    }
+
+    /// The first frame of an animation, composited on its canvas, at full size.
+    private static func decodeFirstFrame(
+        _ bytes: UnsafeRawBufferPointer, source: String, info: ImageInfo, limits: DecodeLimits
+    ) throws(CodecError) -> StoredDecode {
+        let animation: LibWebP.FirstFrame
+        do { animation = try LibWebP.FirstFrame(bytes) } catch { throw classify(error, source: source) }
+        try limits.check(width: animation.width, height: animation.height, format: .webp, source: source)
+        do throws(LibWebP.Failure) {
+            var image = try Image(width: animation.width, height: animation.height, isOpaque: false) {
+                (buffer) throws(LibWebP.Failure) in try animation.decode(into: buffer)
+            }
+            image.recomputeOpacity()
+            return StoredDecode(image: image, info: info, scale: .one)
+        } catch {
+            throw classify(error, source: source)
+        }
+    }
+
+    /// The smallest size with the stored aspect ratio that covers `target`; the stored size when
+    /// there is no target or it is not smaller.
+    static func scaledSize(_ width: Int, _ height: Int, target: Size?) -> (Int, Int) {
+        guard let target, target.width > 0 || target.height > 0 else { return (width, height) }
+        let s = max(Double(target.width) / Double(width), Double(target.height) / Double(height))
+        guard s < 1 else { return (width, height) }
+        return (max(1, Int((Double(width) * s).rounded(.up))), max(1, Int((Double(height) * s).rounded(.up))))
+    }
+
+    static func encode(_ image: Image, options: WebPOptions) throws(CodecError) -> [UInt8] {
+        guard !image.isEmpty, image.width <= 16383, image.height <= 16383 else {
+            throw .cannotEncode(format: .webp, reason: "a WebP is 1 to 16383 pixels on each side, this image is \(image.size)")
+        }
+        guard (0...100).contains(options.quality) else {
+            throw .cannotEncode(format: .webp, reason: "quality \(options.quality) is outside 0...100")
+        }
+        do {
+            return try image.withUnsafeBytes { (raw) throws(LibWebP.Failure) in
+                try LibWebP.encode(raw, width: image.width, height: image.height,
+                                   quality: options.quality, lossless: options.lossless)
+            }
+        } catch {
+            throw .cannotEncode(format: .webp, reason: error.message)
+        }
+    }
+
+    private static func readFeatures(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> LibWebP.Features {
+        do { return try LibWebP.features(bytes) } catch { throw classify(error, source: source) }
+    }
+
+    private static func orientation(_ bytes: UnsafeRawBufferPointer, _ container: WebPContainer) -> Orientation {
+        container.exif.flatMap { EXIF.orientation(block: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
+    }
+
+    private static func classify(_ failure: LibWebP.Failure, source: String) -> CodecError {
+        if failure.isTruncation { return .truncated(source: source, format: .webp, detail: failure.message) }
+        if failure.status == VP8_STATUS_UNSUPPORTED_FEATURE {
+            return .unsupportedVariant(source: source, format: .webp, detail: failure.message)
+        }
+        return .corrupt(source: source, format: .webp, message: failure.message)
+    }
+}

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The heap block behind an `Image` or a `Mask`: one contiguous, 64-byte aligned buffer.
+///
+/// Reference-counted so that `Image` and `Mask` can be value types with copy-on-write.
+/// Large blocks ask the kernel for transparent huge pages (fewer page faults on first touch).
+@usableFromInline
+final class PlaneStorage: @unchecked Sendable {
+    @usableFromInline let bytes: UnsafeMutableRawPointer
+    @usableFromInline let count: Int
+
+    /// Allocates `count` bytes, zero-filled when `zeroed` is true, otherwise uninitialised.
+    @usableFromInline
+    init(count: Int, zeroed: Bool) {
+        let n = max(count, 1)
+        self.count = max(count, 0)
+        self.bytes = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
+        #if os(Linux)
+        if n >= PlaneStorage.hugePageThreshold {
+            // Advisory only: THP in `madvise` mode backs this range with 2 MiB pages when it can.
+            let page = 2 << 20
+            let start = (Int(bitPattern: bytes) + page - 1) & ~(page - 1)
+            let end = (Int(bitPattern: bytes) + n) & ~(page - 1)
+            if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+                _ = madvise(p, end - start, MADV_HUGEPAGE)
+            }
+        }
+        #endif
+        if zeroed { bytes.initializeMemory(as: UInt8.self, repeating: 0, count: n) }
+    }
+
+    /// A new block holding a copy of this one.
+    @usableFromInline
+    func copy() -> PlaneStorage {
+        let other = PlaneStorage(count: count, zeroed: false)
+        other.bytes.copyMemory(from: bytes, byteCount: count)
+        return other
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Blocks at least this large are advised for huge pages.
+    static let hugePageThreshold = 4 << 20
+}
