@@ -119,11 +119,12 @@ enum JPEGCodec {
         if let precision = markers.precision, precision != 8 {
             throw .unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
         }
-        do {
-            return try TurboJPEG.header(bytes)
-        } catch {
-            throw classify(error, source: source)
+        let header: TurboJPEG.Header
+        do { header = try TurboJPEG.header(bytes) } catch { throw classify(error, source: source) }
+        guard markers.hasFrame, header.width > 0, header.height > 0 else {
+            throw .corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
         }
+        return header
     }
 
     private static func classify(_ failure: TurboJPEG.Failure, source: String) -> CodecError {

@@ -16,7 +16,12 @@ struct JPEGMarkers {
         while true {
             // Markers may be preceded by any number of 0xFF fill bytes.
             guard p < n else { endsBeforeScan = true; return }
-            guard bytes[p] == 0xFF else { return }  // not a marker: leave it to the decoder to complain
+            if bytes[p] != 0xFF {
+                // Extraneous bytes between segments: skip them as libjpeg does. Running out of
+                // data inside such garbage is damage, not a cut.
+                while p < n && bytes[p] != 0xFF { p += 1 }
+                guard p < n else { return }
+            }
             while p < n && bytes[p] == 0xFF { p += 1 }
             guard p < n else { endsBeforeScan = true; return }
             let marker = bytes[p]
