@@ -7,7 +7,9 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
     public var maxChannel: Int
     /// Share of pixels with any channel different, 0...1.
     public var differingShare: Double
-    /// Peak signal-to-noise ratio over R, G, B (and A when `includeAlpha`), in dB; infinite when equal.
+    /// Peak signal-to-noise ratio over R, G, B (and A when `includeAlpha`), in dB; infinite when
+    /// equal. Colours are compared premultiplied by their alpha (`c × a / 255`): what shows, not
+    /// the colour under transparent pixels that encoders are free to change.
     public var psnr: Double
 
     /// Images of different sizes are as different as can be: 255, every pixel, 0 dB.
@@ -28,7 +30,9 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
                         let d = abs(Int(pa[i + c]) - Int(pb[i + c]))
                         if d > 0 { any = true }
                         maxChannel = max(maxChannel, d)
-                        squared += Double(d * d)
+                        let shown = c == 3 ? Double(d)
+                            : abs(Double(pa[i + c]) * Double(pa[i + 3]) - Double(pb[i + c]) * Double(pb[i + 3])) / 255
+                        squared += shown * shown
                     }
                     if any { differing += 1 }
                     i += 4

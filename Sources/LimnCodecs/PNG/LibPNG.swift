@@ -38,9 +38,10 @@ enum LibPNG {
             header = Header(width: Int(image.width), height: Int(image.height), format: image.format)
         }
 
-        /// Decodes into `destination` (`width × height × 4` bytes) as 8-bit RGBA.
-        func finish(into destination: UnsafeMutableRawBufferPointer) throws(Failure) {
-            image.format = LibPNG.formatRGBA
+        /// Decodes into `destination` as RGBA: 8-bit straight alpha (`width × height × 4` bytes),
+        /// or with `linear`, 16-bit linear with premultiplied alpha (twice as many bytes).
+        func finish(into destination: UnsafeMutableRawBufferPointer, linear: Bool) throws(Failure) {
+            image.format = LibPNG.formatRGBA | (linear ? PNG_FORMAT_FLAG_LINEAR : 0)
             guard png_image_finish_read(&image, nil, destination.baseAddress, Int32(header.width * 4), nil) != 0 else {
                 throw Failure(message: LibPNG.message(image))
             }

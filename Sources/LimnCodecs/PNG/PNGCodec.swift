@@ -7,15 +7,43 @@ enum PNGCodec {
         return ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
     }
 
-    /// Palette, gray and 16-bit files come out as 8-bit RGBA (16-bit is reduced by libpng);
+    /// Palette, gray and 16-bit files come out as 8-bit RGBA (16-bit samples are reduced by libpng,
+    /// as sRGB: see ``PNG16Bit``);
     /// `tRNS` becomes alpha. Results without transparency are marked opaque.
     static func decode(_ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions) throws(CodecError) -> StoredDecode {
+        switch PNG16Bit.plan(bytes) {
+        case .asIs:
+            return try decodeAsIs(bytes, source: source, options: options, sixteenBit: false)
+        case .declaredGamma(let copy):
+            return try copy.withBytes { (raw) throws(CodecError) in
+                try decodeAsIs(raw, source: source, options: options, sixteenBit: false)
+            }
+        case .sixteenBit(let copy):
+            return try copy.withBytes { (raw) throws(CodecError) in
+                try decodeAsIs(raw, source: source, options: options, sixteenBit: true)
+            }
+        }
+    }
+
+    private static func decodeAsIs(
+        _ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions, sixteenBit: Bool
+    ) throws(CodecError) -> StoredDecode {
         let png = try reader(bytes, source: source)
         let header = png.header
         try options.limits.check(width: header.width, height: header.height, format: .png, source: source)
         var image = try Image(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
             (buffer) throws(CodecError) in
-            do throws(LibPNG.Failure) { try png.finish(into: buffer) } catch { throw classify(error, bytes: bytes, source: source) }
+            do throws(LibPNG.Failure) {
+                if sixteenBit {
+                    var wide = [UInt16](repeating: 0, count: header.width * header.height * 4)
+                    try wide.withMutableBytes { (raw) throws(LibPNG.Failure) in try png.finish(into: raw, linear: true) }
+                    wide.withUnsafeBufferPointer { PNG16Bit.reduce($0, into: buffer, hasAlpha: header.hasAlpha) }
+                } else {
+                    try png.finish(into: buffer, linear: false)
+                }
+            } catch {
+                throw classify(error, bytes: bytes, source: source)
+            }
         }
         if header.hasAlpha { image.recomputeOpacity() }
         let info = ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)

@@ -86,20 +86,41 @@ enum LibWebP {
         deinit { WebPAnimDecoderDelete(decoder) }
     }
 
-    /// Wraps `WebPEncodeRGBA` (lossy, quality 0–100) or `WebPEncodeLosslessRGBA`.
+    /// Encodes straight-alpha RGBA through the advanced API (`WebPEncode` with a `WebPConfig`
+    /// at method 4, as `cwebp` does): lossy at `quality` 0–100, or lossless with `exact`, so the
+    /// colour under fully transparent pixels is kept too.
     static func encode(
         _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, quality: Int, lossless: Bool
     ) throws(Failure) -> [UInt8] {
-        var output: UnsafeMutablePointer<UInt8>? = nil
-        let pixels = base(rgba)
-        let size = lossless
-            ? WebPEncodeLosslessRGBA(pixels, Int32(width), Int32(height), Int32(width * 4), &output)
-            : WebPEncodeRGBA(pixels, Int32(width), Int32(height), Int32(width * 4), Float(quality), &output)
-        defer { if let output { WebPFree(output) } }
-        guard size > 0, let output else {
-            throw Failure(message: "libwebp could not encode the image", status: VP8_STATUS_INVALID_PARAM)
+        var config = WebPConfig()
+        guard WebPConfigInit(&config) != 0 else { throw encodingFailure("cannot set up the encoder") }
+        config.quality = Float(quality)
+        config.method = 4
+        if lossless {
+            config.lossless = 1
+            config.exact = 1
         }
-        return Array(UnsafeBufferPointer(start: output, count: size))
+        var picture = WebPPicture()
+        guard WebPPictureInit(&picture) != 0 else { throw encodingFailure("cannot set up the picture") }
+        picture.use_argb = lossless ? 1 : 0
+        picture.width = Int32(width)
+        picture.height = Int32(height)
+        defer { WebPPictureFree(&picture) }
+        guard WebPPictureImportRGBA(&picture, base(rgba), Int32(width * 4)) != 0 else {
+            throw encodingFailure("out of memory importing the pixels")
+        }
+        var writer = WebPMemoryWriter()
+        WebPMemoryWriterInit(&writer)
+        defer { WebPMemoryWriterClear(&writer) }
+        picture.writer = WebPMemoryWrite
+        let ok = withUnsafeMutablePointer(to: &writer) { pointer in
+            picture.custom_ptr = UnsafeMutableRawPointer(pointer)
+            return WebPEncode(&config, &picture)
+        }
+        guard ok != 0, let mem = writer.mem else {
+            throw encodingFailure("libwebp error \(picture.error_code.rawValue)")
+        }
+        return Array(UnsafeBufferPointer(start: mem, count: writer.size))
     }
 
     /// Encodes RGBA frames as an animation with `WebPAnimEncoder` (lossless frames, 100 ms each).
@@ -113,6 +134,7 @@ enum LibWebP {
         var config = WebPConfig()
         guard WebPConfigInit(&config) != 0 else { throw bad }
         config.lossless = 1
+        config.exact = 1
         var timestamp: Int32 = 0
         for frame in frames {
             var picture = WebPPicture()
@@ -136,6 +158,10 @@ enum LibWebP {
 
     private static func base(_ buffer: UnsafeRawBufferPointer) -> UnsafePointer<UInt8>? {
         buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    }
+
+    private static func encodingFailure(_ message: String) -> Failure {
+        Failure(message: message, status: VP8_STATUS_INVALID_PARAM)
     }
 
     private static func failure(_ status: VP8StatusCode) -> Failure {
