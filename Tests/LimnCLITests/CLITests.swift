@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import LimnTestSupport
+
+/// The `limn` executable, run as a user would.
+@Suite struct CLITests {
+    /// The built `limn`, beside this test bundle in the build folder.
+    static var executable: String {
+        var url = Bundle.main.bundleURL
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("limn").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("limn").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func limn(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("limn-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    let images = RepositoryPaths.testImages
+
+    @Test func infoPrintsOneLinePerFile() throws {
+        let r = try Self.limn("info", "\(images)/orientation/jpeg-6.jpg", "\(images)/png/rgba8.png")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0] == "\(images)/orientation/jpeg-6.jpg: JPEG 32x48, orientation 6 (rotate 90° clockwise), opaque")
+        #expect(lines[1] == "\(images)/png/rgba8.png: PNG 61x45, orientation 1 (upright), alpha")
+    }
+
+    @Test func infoReportsBrokenFilesOnStderrAndFails() throws {
+        let r = try Self.limn("info", "\(images)/png/rgb8.png", "\(images)/broken/gif-named.png")
+        #expect(r.status != 0)
+        #expect(r.stdout.contains("PNG 61x45"))
+        #expect(r.stderr == "limn: \(images)/broken/gif-named.png: not a PNG, JPEG, WebP or BMP image (it looks like GIF); convert it to one of those first.\n")
+    }
+
+    @Test(arguments: ["png", "jpg", "webp", "bmp"])
+    func convertWritesTheFormatOfTheExtension(ext: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = "\(folder)/out.\(ext)"
+        let r = try Self.limn("convert", "\(images)/orientation/jpeg-6.jpg", "-o", out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let info = try Self.limn("info", out)
+        let format = ["png": "PNG", "jpg": "JPEG", "webp": "WebP", "bmp": "BMP"][ext]!
+        // Orientation was applied: 48 × 32 upright, tag gone.
+        #expect(info.stdout.contains("\(format) 48x32, orientation 1"), "\(info.stdout)")
+        // Nothing but the output is left in the folder (no temporary files).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.\(ext)"])
+    }
+
+    @Test func convertShrinksToFitWithoutEnlarging() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try Self.limn("convert", "\(images)/jpeg/large-gradient.jpg", "-o", "\(folder)/a.png", "--max-size", "100x100").status == 0)
+        #expect(try Self.limn("info", "\(folder)/a.png").stdout.contains("PNG 100x75"))
+        #expect(try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/b.png", "--max-size", "1000x1000").status == 0)
+        #expect(try Self.limn("info", "\(folder)/b.png").stdout.contains("PNG 61x45"))
+        #expect(try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/c.webp", "--lossless", "--quality", "50").status == 0)
+    }
+
+    @Test func convertErrorsAreOneLineWithAFailingStatus() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let unknown = try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/out.tiff")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("cannot tell the output format from the extension"))
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+
+        let broken = try Self.limn("convert", "\(images)/broken/truncated-half.png", "-o", "\(folder)/out.png")
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("ends too early"))
+
+        let badSize = try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/out.png", "--max-size", "0x10")
+        #expect(badSize.status != 0)
+        let badQuality = try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/out.jpg", "--quality", "300")
+        #expect(badQuality.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesTheOldFileIntact() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = "\(folder)/keep.png"
+        try Data("previous".utf8).write(to: URL(fileURLWithPath: out))
+        let r = try Self.limn("convert", "\(images)/broken/truncated-end.jpg", "-o", out)
+        #expect(r.status != 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["keep.png"])
+    }
+}

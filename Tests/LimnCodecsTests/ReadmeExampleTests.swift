@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import Limn
+import LimnTestSupport
+
+/// The README's Swift example, run on a picture of the project's own.
+@Suite struct ReadmeExampleTests {
+    @Test func theExampleRunsAsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-readme-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = RepositoryPaths.testImages + "/jpeg/large-gradient.jpg"
+
+        let photo = try Image(contentsOfFile: path)
+        let decoded = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: Size(width: 51, height: 38)))
+        #expect("\(decoded.info) \(decoded.scale)" == "JPEG 512x384, orientation 1, opaque 1/8")
+        #expect(decoded.image.size == Size(width: 64, height: 48))
+        let info = try ImageDecoder.info(file: path)
+        #expect(info.size == photo.size)
+
+        let webp = try photo.encoded(as: .webp(WebPOptions(quality: 80)))
+        #expect(try ImageDecoder.info(webp).format == .webp)
+        try photo.write(to: folder + "/photo.png", as: .png(PNGOptions(compression: .fast)))
+        try photo.write(to: folder + "/photo-q90.jpg", as: .jpeg(JPEGOptions(quality: 90, subsampling: .s444)))
+        #expect(try Image(contentsOfFile: folder + "/photo.png") == photo)
+        #expect(try ImageDecoder.info(file: folder + "/photo-q90.jpg").format == .jpeg)
+
+        var copy = photo
+        copy[0, 0] = Pixel(r: 255, g: 0, b: 0, a: 128)
+        #expect(copy.alphaMask()[0, 0] == 128)
+        #expect(photo[0, 0].a == 255)
+    }
+
+    @Test func writingIntoAMissingFolderIsATypedErrorAndLeavesNothing() throws {
+        let image = Image(width: 2, height: 2, fill: .white)
+        #expect(throws: LimnError.cannotWrite(path: "/nonexistent-limn/x.png", reason: "No such file or directory")) {
+            try image.write(to: "/nonexistent-limn/x.png")
+        }
+        #expect(throws: LimnError.unknownOutputFormat(path: "x.gif")) { try image.write(to: "x.gif") }
+    }
+
+    @Test func atomicWriteReplacesWholeFilesWithPlainPermissions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-atomic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/a.bin"
+        try AtomicFile.write([1, 2, 3], to: path)
+        try AtomicFile.write([4, 5], to: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([4, 5]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["a.bin"])
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        let mask = umask(0)
+        umask(mask)
+        #expect(permissions == 0o666 & ~Int(mask), "what a plain create gives under this umask, not mkstemp's 0600")
+    }
+}
