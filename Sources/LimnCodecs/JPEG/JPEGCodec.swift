@@ -4,36 +4,21 @@ import LimnRaster
 /// JPEG through TurboJPEG: header, decode (scaled, CMYK/YCCK to RGB), encode.
 enum JPEGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
-        let markers = JPEGMarkers(bytes)
-        if markers.endsBeforeScan {
-            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
-        }
-        let header = try readHeader(bytes, source: source, markers: markers)
-        let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
-        return ImageInfo(format: .jpeg, width: header.width, height: header.height,
-                         orientation: orientation ?? .up, hasAlpha: false)
+        try open(bytes, source: source).info
     }
 
     /// Decodes at the smallest TurboJPEG scale that still covers `target` (stored orientation).
     static func decode(
         _ bytes: UnsafeRawBufferPointer, source: String, target: Size?, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
-        let markers = JPEGMarkers(bytes)
-        if markers.endsBeforeScan {
-            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
-        }
-        let header = try readHeader(bytes, source: source, markers: markers)
+        let (tj, header, info) = try open(bytes, source: source)
         try options.limits.check(width: header.width, height: header.height, format: .jpeg, source: source)
-        let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
-        let info = ImageInfo(format: .jpeg, width: header.width, height: header.height,
-                             orientation: orientation ?? .up, hasAlpha: false)
-
         let scale = chooseScale(width: header.width, height: header.height, target: target)
         let w = scale.apply(header.width), h = scale.apply(header.height)
         let image = try Image(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
             do throws(TurboJPEG.Failure) {
-                try TurboJPEG.decompress(bytes, into: buffer, width: w, height: h,
-                                         cmyk: header.isCMYK, strict: !options.tolerateDamage)
+                try tj.decompress(bytes, into: buffer, width: w, height: h,
+                                  cmyk: header.isCMYK, strict: !options.tolerateDamage)
             } catch let failure {
                 // In tolerant mode a warning means the output is complete (gray where data was missing).
                 if !(failure.isWarning && options.tolerateDamage) {
@@ -113,18 +98,28 @@ enum JPEGCodec {
         }
     }
 
-    private static func readHeader(
-        _ bytes: UnsafeRawBufferPointer, source: String, markers: JPEGMarkers
-    ) throws(CodecError) -> TurboJPEG.Header {
+    /// Walks the markers, reads the header with a new decompressor, and says what it found.
+    private static func open(
+        _ bytes: UnsafeRawBufferPointer, source: String
+    ) throws(CodecError) -> (decompressor: TurboJPEG.Decompressor, header: TurboJPEG.Header, info: ImageInfo) {
+        let markers = JPEGMarkers(bytes)
+        if markers.endsBeforeScan {
+            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
+        }
         if let precision = markers.precision, precision != 8 {
             throw .unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
         }
+        let decompressor: TurboJPEG.Decompressor
+        do { decompressor = try TurboJPEG.Decompressor() } catch { throw .corrupt(source: source, format: .jpeg, message: error.message) }
         let header: TurboJPEG.Header
-        do { header = try TurboJPEG.header(bytes) } catch { throw classify(error, source: source) }
+        do { header = try decompressor.header(bytes) } catch { throw classify(error, source: source) }
         guard markers.hasFrame, header.width > 0, header.height > 0 else {
             throw .corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
         }
-        return header
+        let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+        let info = ImageInfo(format: .jpeg, width: header.width, height: header.height,
+                             orientation: orientation ?? .up, hasAlpha: false)
+        return (decompressor, header, info)
     }
 
     private static func classify(_ failure: TurboJPEG.Failure, source: String) -> CodecError {

@@ -27,14 +27,42 @@ enum TurboJPEG {
         func apply(_ dimension: Int) -> Int { (dimension * num + denom - 1) / denom }
     }
 
-    /// Wraps `tjDecompressHeader3`.
-    static func header(_ jpeg: UnsafeRawBufferPointer) throws(Failure) -> Header {
-        guard let handle = tjInitDecompress() else { throw Failure(message: "cannot create a decoder", isWarning: false) }
-        defer { tjDestroy(handle) }
-        var w: Int32 = 0, h: Int32 = 0, sub: Int32 = 0, cs: Int32 = 0
-        let status = tjDecompressHeader3(handle, base(jpeg), UInt(jpeg.count), &w, &h, &sub, &cs)
-        if status != 0 { throw failure(handle) }
-        return Header(width: Int(w), height: Int(h), subsampling: sub, colorspace: cs)
+    /// One decompression handle (`tjInitDecompress`), used for a header and then the pixels of
+    /// the same bytes; destroyed with the object. Not for use from several threads.
+    final class Decompressor {
+        private let handle: tjhandle
+
+        init() throws(Failure) {
+            guard let handle = tjInitDecompress() else { throw Failure(message: "cannot create a decoder", isWarning: false) }
+            self.handle = handle
+        }
+
+        deinit { tjDestroy(handle) }
+
+        /// Wraps `tjDecompressHeader3`.
+        func header(_ jpeg: UnsafeRawBufferPointer) throws(Failure) -> Header {
+            var w: Int32 = 0, h: Int32 = 0, sub: Int32 = 0, cs: Int32 = 0
+            let status = tjDecompressHeader3(handle, base(jpeg), UInt(jpeg.count), &w, &h, &sub, &cs)
+            if status != 0 { throw failure(handle) }
+            return Header(width: Int(w), height: Int(h), subsampling: sub, colorspace: cs)
+        }
+
+        /// Wraps `tjDecompress2`: decodes into `destination` (`width × height × 4` bytes) as RGBA
+        /// with alpha 255, or as CMYK when `cmyk` is true. `width`/`height` must be a scaled size.
+        /// `strict` stops at the first warning; scans are limited either way (`TJFLAG_LIMITSCANS`).
+        func decompress(
+            _ jpeg: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
+            width: Int, height: Int, cmyk: Bool, strict: Bool
+        ) throws(Failure) {
+            let format = cmyk ? TJPF_CMYK : TJPF_RGBA
+            var flags = TJFLAG_LIMITSCANS
+            if strict { flags |= TJFLAG_STOPONWARNING }
+            let status = tjDecompress2(
+                handle, base(jpeg), UInt(jpeg.count),
+                destination.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                Int32(width), Int32(width * 4), Int32(height), Int32(format.rawValue), flags)
+            if status != 0 { throw failure(handle) }
+        }
     }
 
     /// The decoder's scaling factors no larger than 1, from `tjGetScalingFactors`, largest first.
@@ -44,25 +72,6 @@ enum TurboJPEG {
         let all = (0..<Int(count)).map { Scale(num: Int(factors[$0].num), denom: Int(factors[$0].denom)) }
         return all.filter { $0.num <= $0.denom }.sorted { $0.num * $1.denom > $1.num * $0.denom }
     }()
-
-    /// Wraps `tjDecompress2`: decodes into `destination` (`width × height × 4` bytes) as RGBA with
-    /// alpha 255, or as CMYK when `cmyk` is true. `width`/`height` must be a scaled size.
-    /// `strict` stops at the first warning; scans are limited either way (`TJFLAG_LIMITSCANS`).
-    static func decompress(
-        _ jpeg: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
-        width: Int, height: Int, cmyk: Bool, strict: Bool
-    ) throws(Failure) {
-        guard let handle = tjInitDecompress() else { throw Failure(message: "cannot create a decoder", isWarning: false) }
-        defer { tjDestroy(handle) }
-        let format = cmyk ? TJPF_CMYK : TJPF_RGBA
-        var flags = TJFLAG_LIMITSCANS
-        if strict { flags |= TJFLAG_STOPONWARNING }
-        let status = tjDecompress2(
-            handle, base(jpeg), UInt(jpeg.count),
-            destination.baseAddress?.assumingMemoryBound(to: UInt8.self),
-            Int32(width), Int32(width * 4), Int32(height), Int32(format.rawValue), flags)
-        if status != 0 { throw failure(handle) }
-    }
 
     /// Wraps `tjCompress2`. `pixels` holds `height` rows of `pitch` bytes in `format`
     /// (`TJPF_RGBA`, `TJPF_GRAY` or `TJPF_CMYK`). Returns the JPEG bytes.
