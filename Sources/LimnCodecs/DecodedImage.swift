@@ -30,9 +30,15 @@ public struct ScaleFactor: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(numerator)/\(denominator)" }
 }
 
-/// What one codec's decoder hands back, before orientation is applied.
+/// What a decode into a caller's image reports (the pixels are in that image).
+public struct DecodeReport: Sendable, Equatable {
+    public var info: ImageInfo
+    public var scale: ScaleFactor
+    public var orientationApplied: Bool
+}
+
+/// What one codec's decoder reports, before orientation is applied.
 struct StoredDecode {
-    var image: Image
     var info: ImageInfo
     var scale: ScaleFactor
 }

@@ -11,20 +11,39 @@ public enum ImageDecoder {
     public static func decode(
         _ bytes: UnsafeRawBufferPointer, options: DecodeOptions = .default, source: String = "buffer"
     ) throws(CodecError) -> DecodedImage {
+        var image = Image()
+        let report = try decode(bytes, into: &image, options: options, source: source)
+        return DecodedImage(image: image, info: report.info, scale: report.scale, orientationApplied: report.orientationApplied)
+    }
+
+    /// Decodes into `image`, reusing its memory when it holds the only reference and is large
+    /// enough (see ``Image/overwrite(width:height:isOpaque:with:)``): a warm buffer costs no
+    /// allocation and no page faults. Turning a rotated picture upright allocates the turned copy.
+    /// On failure `image` is left empty.
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, options: DecodeOptions = .default,
+        source: String = "buffer"
+    ) throws(CodecError) -> DecodeReport {
         let format = try sniff(bytes, source: source)
         // The target is given upright; the codecs see stored pixels.
         let tag = options.applyOrientation ? try orientation(bytes, format: format, source: source) : .up
         let target = tag.swapsAxes ? options.targetSize?.transposed : options.targetSize
-        var stored: StoredDecode
+        let stored: StoredDecode
         switch format {
-        case .jpeg: stored = try JPEGCodec.decode(bytes, source: source, target: target, options: options)
-        case .png: stored = try PNGCodec.decode(bytes, source: source, options: options)
-        case .webp: stored = try WebPCodec.decode(bytes, source: source, target: target, options: options)
-        case .bmp: stored = try BMPCodec.decode(bytes, source: source, options: options)
+        case .jpeg: stored = try JPEGCodec.decode(bytes, into: &image, source: source, target: target, options: options)
+        case .png: stored = try PNGCodec.decode(bytes, into: &image, source: source, options: options)
+        case .webp: stored = try WebPCodec.decode(bytes, into: &image, source: source, target: target, options: options)
+        case .bmp: stored = try BMPCodec.decode(bytes, into: &image, source: source, options: options)
         }
         let apply = options.applyOrientation && stored.info.orientation != .up
-        if apply { stored.image = stored.image.applyingOrientation(stored.info.orientation) }
-        return DecodedImage(image: stored.image, info: stored.info, scale: stored.scale, orientationApplied: apply)
+        if apply { image = image.applyingOrientation(stored.info.orientation) }
+        return DecodeReport(info: stored.info, scale: stored.scale, orientationApplied: apply)
+    }
+
+    public static func decode(
+        _ bytes: [UInt8], into image: inout Image, options: DecodeOptions = .default, source: String = "buffer"
+    ) throws(CodecError) -> DecodeReport {
+        try bytes.withBytes { (raw) throws(CodecError) in try decode(raw, into: &image, options: options, source: source) }
     }
 
     public static func decode(

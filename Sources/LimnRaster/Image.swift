@@ -14,9 +14,9 @@ import Darwin
 /// ``isOpaque`` is a promise, not a guess: when true, every alpha byte is 255, and operations
 /// skip their alpha work. When false the image may or may not contain transparency.
 public struct Image: Sendable {
-    public private(set) var width: Int
-    public private(set) var height: Int
-    public private(set) var isOpaque: Bool
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var isOpaque: Bool
     @usableFromInline var storage: PlaneStorage
 
     /// An image filled with one colour. Negative dimensions are treated as zero.
@@ -28,9 +28,9 @@ public struct Image: Sendable {
         self.height = h
         self.isOpaque = fill.a == 255
         if fill == .clear {
-            storage = PlaneStorage(count: w * h * 4, zeroed: true)
+            storage = PlaneStorage(capacity: w * h * 4, zeroed: true)
         } else {
-            storage = PlaneStorage(count: w * h * 4, zeroed: false)
+            storage = PlaneStorage(capacity: w * h * 4, zeroed: false)
             let value = UInt32(fill.r) | UInt32(fill.g) << 8 | UInt32(fill.b) << 16 | UInt32(fill.a) << 24
             storage.bytes.initializeMemory(as: UInt32.self, repeating: UInt32(littleEndian: value), count: w * h)
         }
@@ -49,12 +49,14 @@ public struct Image: Sendable {
         self.width = w
         self.height = h
         self.isOpaque = isOpaque
-        storage = PlaneStorage(count: w * h * 4, zeroed: false)
+        storage = PlaneStorage(capacity: w * h * 4, zeroed: false)
         try initializer(UnsafeMutableRawBufferPointer(start: storage.bytes, count: w * h * 4))
     }
 
     public var size: Size { Size(width: width, height: height) }
     public var bytesPerRow: Int { width * 4 }
+    /// `width × height × 4`.
+    public var byteCount: Int { width * height * 4 }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The pixel at column `x`, row `y`. Reading outside the image gives `.clear`; writing
@@ -77,7 +79,7 @@ public struct Image: Sendable {
     /// Calls `body` with the pixel bytes (`r, g, b, a`, row after row). The pointer must not escape.
     @inlinable
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try body(UnsafeRawBufferPointer(start: storage.bytes, count: storage.count))
+        try body(UnsafeRawBufferPointer(start: storage.bytes, count: byteCount))
     }
 
     /// Calls `body` with the pixel bytes for writing, copying the storage first if it is shared.
@@ -90,7 +92,7 @@ public struct Image: Sendable {
     ) throws(E) -> R {
         makeUnique()
         if !preservingOpacity { clearOpaqueFlag() }
-        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: storage.count))
+        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: byteCount))
     }
 
     /// Scans the alpha channel and sets ``isOpaque`` to whether every pixel has alpha 255.
@@ -103,7 +105,7 @@ public struct Image: Sendable {
     /// Ensures this value holds the only reference to its storage.
     @inlinable
     mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(count: byteCount) }
     }
 
     @usableFromInline
@@ -131,7 +133,7 @@ extension Image: Equatable {
     public static func == (lhs: Image, rhs: Image) -> Bool {
         guard lhs.width == rhs.width, lhs.height == rhs.height else { return false }
         if lhs.storage === rhs.storage { return true }
-        return memcmp(lhs.storage.bytes, rhs.storage.bytes, lhs.storage.count) == 0
+        return memcmp(lhs.storage.bytes, rhs.storage.bytes, lhs.byteCount) == 0
     }
 }
 

@@ -19,7 +19,7 @@ public struct Mask: Sendable {
         let w = max(width, 0), h = max(height, 0)
         self.width = w
         self.height = h
-        storage = PlaneStorage(count: w * h, zeroed: fill == 0)
+        storage = PlaneStorage(capacity: w * h, zeroed: fill == 0)
         if fill != 0 { storage.bytes.initializeMemory(as: UInt8.self, repeating: fill, count: w * h) }
     }
 
@@ -31,11 +31,13 @@ public struct Mask: Sendable {
         let w = max(width, 0), h = max(height, 0)
         self.width = w
         self.height = h
-        storage = PlaneStorage(count: w * h, zeroed: false)
+        storage = PlaneStorage(capacity: w * h, zeroed: false)
         try initializer(UnsafeMutableRawBufferPointer(start: storage.bytes, count: w * h))
     }
 
     public var size: Size { Size(width: width, height: height) }
+    /// `width × height`.
+    public var byteCount: Int { width * height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The value at column `x`, row `y`. Reading outside gives 0; writing outside does nothing.
@@ -54,19 +56,19 @@ public struct Mask: Sendable {
     /// Calls `body` with the bytes, row after row. The pointer must not escape.
     @inlinable
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try body(UnsafeRawBufferPointer(start: storage.bytes, count: storage.count))
+        try body(UnsafeRawBufferPointer(start: storage.bytes, count: byteCount))
     }
 
     /// Calls `body` with the bytes for writing, copying the storage first if it is shared.
     @inlinable
     public mutating func withUnsafeMutableBytes<R, E: Error>(_ body: (UnsafeMutableRawBufferPointer) throws(E) -> R) throws(E) -> R {
         makeUnique()
-        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: storage.count))
+        return try body(UnsafeMutableRawBufferPointer(start: storage.bytes, count: byteCount))
     }
 
     @inlinable
     mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(count: byteCount) }
     }
 }
 
@@ -74,7 +76,7 @@ extension Mask: Equatable {
     public static func == (lhs: Mask, rhs: Mask) -> Bool {
         guard lhs.width == rhs.width, lhs.height == rhs.height else { return false }
         if lhs.storage === rhs.storage { return true }
-        return memcmp(lhs.storage.bytes, rhs.storage.bytes, lhs.storage.count) == 0
+        return memcmp(lhs.storage.bytes, rhs.storage.bytes, lhs.byteCount) == 0
     }
 }
 

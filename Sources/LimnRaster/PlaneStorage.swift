@@ -11,13 +11,14 @@ import Darwin
 @usableFromInline
 final class PlaneStorage: @unchecked Sendable {
     @usableFromInline let bytes: UnsafeMutableRawPointer
-    @usableFromInline let count: Int
+    /// Bytes allocated; the raster using the block may use fewer.
+    @usableFromInline let capacity: Int
 
-    /// Allocates `count` bytes, zero-filled when `zeroed` is true, otherwise uninitialised.
+    /// Allocates `capacity` bytes, zero-filled when `zeroed` is true, otherwise uninitialised.
     @usableFromInline
-    init(count: Int, zeroed: Bool) {
-        let n = max(count, 1)
-        self.count = max(count, 0)
+    init(capacity: Int, zeroed: Bool) {
+        let n = max(capacity, 1)
+        self.capacity = max(capacity, 0)
         self.bytes = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
         #if os(Linux)
         if n >= PlaneStorage.hugePageThreshold {
@@ -33,10 +34,10 @@ final class PlaneStorage: @unchecked Sendable {
         if zeroed { bytes.initializeMemory(as: UInt8.self, repeating: 0, count: n) }
     }
 
-    /// A new block holding a copy of this one.
+    /// A new block of `count` bytes holding a copy of this one's first `count` bytes.
     @usableFromInline
-    func copy() -> PlaneStorage {
-        let other = PlaneStorage(count: count, zeroed: false)
+    func copy(count: Int) -> PlaneStorage {
+        let other = PlaneStorage(capacity: count, zeroed: false)
         other.bytes.copyMemory(from: bytes, byteCount: count)
         return other
     }

@@ -21,7 +21,9 @@ enum BMPCodec {
         return ImageInfo(format: .bmp, width: h.width, height: h.height, hasAlpha: h.hasAlpha)
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions) throws(CodecError) -> StoredDecode {
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
         let h = try header(bytes, source: source)
         try options.limits.check(width: h.width, height: h.height, format: .bmp, source: source)
         let needed = h.dataOffset + h.rowBytes * (h.height - 1) + (h.width * h.bitsPerPixel + 7) / 8
@@ -29,7 +31,7 @@ enum BMPCodec {
             throw .truncated(source: source, format: .bmp,
                              detail: "the pixels need \(needed) bytes, the data has \(bytes.count)")
         }
-        var image = Image(width: h.width, height: h.height, isOpaque: !h.hasAlpha) { out in
+        image.overwrite(width: h.width, height: h.height, isOpaque: !h.hasAlpha) { out in
             let dst = out.bindMemory(to: UInt8.self)
             let channels = [h.masks.0, h.masks.1, h.masks.2, h.masks.3].map(ChannelMask.init)
             for y in 0..<h.height {
@@ -54,7 +56,7 @@ enum BMPCodec {
             }
         }
         if h.hasAlpha { image.recomputeOpacity() }
-        return StoredDecode(image: image, info: ImageInfo(format: .bmp, width: h.width, height: h.height,
+        return StoredDecode(info: ImageInfo(format: .bmp, width: h.width, height: h.height,
                                                          hasAlpha: h.hasAlpha), scale: .one)
     }
 

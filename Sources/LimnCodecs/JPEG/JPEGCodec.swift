@@ -9,13 +9,13 @@ enum JPEGCodec {
 
     /// Decodes at the smallest TurboJPEG scale that still covers `target` (stored orientation).
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, source: String, target: Size?, options: DecodeOptions
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, target: Size?, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
         let (tj, header, info) = try open(bytes, source: source)
         try options.limits.check(width: header.width, height: header.height, format: .jpeg, source: source)
         let scale = chooseScale(width: header.width, height: header.height, target: target)
         let w = scale.apply(header.width), h = scale.apply(header.height)
-        let image = try Image(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
+        try image.overwrite(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
             do throws(TurboJPEG.Failure) {
                 try tj.decompress(bytes, into: buffer, width: w, height: h,
                                   cmyk: header.isCMYK, strict: !options.tolerateDamage)
@@ -27,7 +27,7 @@ enum JPEGCodec {
             }
             if header.isCMYK { cmykToRGBA(buffer) }
         }
-        return StoredDecode(image: image, info: info, scale: ScaleFactor(scale.num, scale.denom))
+        return StoredDecode(info: info, scale: ScaleFactor(scale.num, scale.denom))
     }
 
     /// The smallest decoder scale whose result is at least `target` on both sides (a zero side of

@@ -10,28 +10,30 @@ enum PNGCodec {
     /// Palette, gray and 16-bit files come out as 8-bit RGBA (16-bit samples are reduced by libpng,
     /// as sRGB: see ``PNG16Bit``);
     /// `tRNS` becomes alpha. Results without transparency are marked opaque.
-    static func decode(_ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions) throws(CodecError) -> StoredDecode {
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
         switch PNG16Bit.plan(bytes) {
         case .asIs:
-            return try decodeAsIs(bytes, source: source, options: options, sixteenBit: false)
+            return try decodeAsIs(bytes, into: &image, source: source, options: options, sixteenBit: false)
         case .declaredGamma(let copy):
             return try copy.withBytes { (raw) throws(CodecError) in
-                try decodeAsIs(raw, source: source, options: options, sixteenBit: false)
+                try decodeAsIs(raw, into: &image, source: source, options: options, sixteenBit: false)
             }
         case .sixteenBit(let copy):
             return try copy.withBytes { (raw) throws(CodecError) in
-                try decodeAsIs(raw, source: source, options: options, sixteenBit: true)
+                try decodeAsIs(raw, into: &image, source: source, options: options, sixteenBit: true)
             }
         }
     }
 
     private static func decodeAsIs(
-        _ bytes: UnsafeRawBufferPointer, source: String, options: DecodeOptions, sixteenBit: Bool
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions, sixteenBit: Bool
     ) throws(CodecError) -> StoredDecode {
         let png = try reader(bytes, source: source)
         let header = png.header
         try options.limits.check(width: header.width, height: header.height, format: .png, source: source)
-        var image = try Image(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
+        try image.overwrite(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
             (buffer) throws(CodecError) in
             do throws(LibPNG.Failure) {
                 if sixteenBit {
@@ -47,7 +49,7 @@ enum PNGCodec {
         }
         if header.hasAlpha { image.recomputeOpacity() }
         let info = ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
-        return StoredDecode(image: image, info: info, scale: .one)
+        return StoredDecode(info: info, scale: .one)
     }
 
     private static func reader(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> LibPNG.Reader {

@@ -14,7 +14,7 @@ enum WebPCodec {
     /// Decodes, scaled in the decoder so the result still covers `target` (aspect ratio kept)
     /// when a target is given; animations decode their first frame at full size.
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, source: String, target: Size?, options: DecodeOptions
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, target: Size?, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
         let container = WebPContainer(bytes)
         if container.isTruncated && !options.tolerateDamage {
@@ -26,15 +26,15 @@ enum WebPCodec {
                              orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
                              isAnimated: features.isAnimated)
         if features.isAnimated {
-            return try decodeFirstFrame(bytes, source: source, info: info, limits: options.limits)
+            return try decodeFirstFrame(bytes, into: &image, source: source, info: info, limits: options.limits)
         }
         let (w, h) = scaledSize(features.width, features.height, target: target)
         do throws(LibWebP.Failure) {
-            var image = try Image(width: w, height: h, isOpaque: !features.hasAlpha) { (buffer) throws(LibWebP.Failure) in
+            try image.overwrite(width: w, height: h, isOpaque: !features.hasAlpha) { (buffer) throws(LibWebP.Failure) in
                 try LibWebP.decode(bytes, into: buffer, width: w, height: h, stored: features)
             }
             if features.hasAlpha { image.recomputeOpacity() }
-            return StoredDecode(image: image, info: info, scale: ScaleFactor(w, features.width))
+            return StoredDecode(info: info, scale: ScaleFactor(w, features.width))
         } catch {
             throw classify(error, source: source)
         }
@@ -42,17 +42,17 @@ enum WebPCodec {
 
     /// The first frame of an animation, composited on its canvas, at full size.
     private static func decodeFirstFrame(
-        _ bytes: UnsafeRawBufferPointer, source: String, info: ImageInfo, limits: DecodeLimits
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, info: ImageInfo, limits: DecodeLimits
     ) throws(CodecError) -> StoredDecode {
         let animation: LibWebP.FirstFrame
         do { animation = try LibWebP.FirstFrame(bytes) } catch { throw classify(error, source: source) }
         try limits.check(width: animation.width, height: animation.height, format: .webp, source: source)
         do throws(LibWebP.Failure) {
-            var image = try Image(width: animation.width, height: animation.height, isOpaque: false) {
+            try image.overwrite(width: animation.width, height: animation.height, isOpaque: false) {
                 (buffer) throws(LibWebP.Failure) in try animation.decode(into: buffer)
             }
             image.recomputeOpacity()
-            return StoredDecode(image: image, info: info, scale: .one)
+            return StoredDecode(info: info, scale: .one)
         } catch {
             throw classify(error, source: source)
         }

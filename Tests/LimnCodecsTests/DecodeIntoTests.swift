@@ -1,0 +1,55 @@
+import Testing
+import LimnCodecs
+import LimnRaster
+import LimnTestSupport
+
+/// Destination passing: decoding into an existing image reuses its memory.
+@Suite struct DecodeIntoTests {
+    @Test func aWarmImageIsReusedAndGivesTheSamePixels() throws {
+        let bytes = try testImage("jpeg/large-gradient.jpg")
+        var image = Image()
+        _ = try ImageDecoder.decode(bytes, into: &image)
+        #expect(image == (try ImageDecoder.decode(bytes).image))
+        let reusable = image.canReuseStorage(forBytes: image.byteCount)
+        #expect(reusable)
+        let before = image.withUnsafeBytes { $0.baseAddress }
+        // A smaller decode fits in the same block.
+        let report = try ImageDecoder.decode(bytes, into: &image, options: DecodeOptions(targetSize: Size(width: 64, height: 48)))
+        #expect(report.scale == ScaleFactor(1, 8))
+        #expect(image.size == Size(width: 64, height: 48))
+        #expect(image.withUnsafeBytes { $0.baseAddress } == before)
+    }
+
+    @Test func aSharedImageIsNotOverwritten() throws {
+        var image = Image(width: 512, height: 384, fill: .white)
+        let kept = image
+        _ = try ImageDecoder.decode(testImage("jpeg/large-gradient.jpg"), into: &image)
+        #expect(kept == Image(width: 512, height: 384, fill: .white))
+        #expect(image != kept)
+    }
+
+    @Test(arguments: ["png/rgba8.png", "webp/lossless-alpha.webp", "bmp/rgba32-top-down.bmp", "webp/animated.webp"])
+    func everyFormatDecodesIntoAnImage(file: String) throws {
+        var image = Image(width: 200, height: 200, fill: .black)
+        let report = try ImageDecoder.decode(testImage(file), into: &image)
+        #expect(image == (try ImageDecoder.decode(testImage(file)).image))
+        #expect(image.isOpaque == false)
+        #expect(report.info.format.rawValue == String(file.split(separator: "/")[0]))
+    }
+
+    @Test func aFailedDecodeLeavesTheImageEmpty() throws {
+        var image = Image(width: 8, height: 8, fill: .white)
+        #expect(throws: CodecError.self) { try ImageDecoder.decode(testImage("broken/truncated-half.png"), into: &image) }
+        #expect(image.isEmpty)
+    }
+
+    @Test func overwriteReshapesAndReportsOpacity() {
+        var image = Image(width: 4, height: 4)
+        image.overwrite(width: 2, height: 3, isOpaque: true) { bytes in
+            #expect(bytes.count == 24)
+            for i in 0..<bytes.count { bytes[i] = 255 }
+        }
+        #expect(image.size == Size(width: 2, height: 3) && image.isOpaque)
+        #expect(image == Image(width: 2, height: 3, fill: .white))
+    }
+}
