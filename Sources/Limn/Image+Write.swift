@@ -5,11 +5,14 @@ extension Image {
     /// Encodes the image and writes it atomically (see ``AtomicFile``). Without a `format`, the
     /// path's extension chooses one with its default settings.
     public func write(to path: String, as format: EncodeFormat? = nil) throws(LimnError) {
-        let encoding: EncodeFormat
-        if let format { encoding = format } else { encoding = try EncodeFormat(forPath: path) }
-        let bytes: [UInt8]
-        do throws(CodecError) { bytes = try encoded(as: encoding) } catch { throw .codec(error) }
-        try AtomicFile.write(bytes, to: path)
+        try writeEncoded(to: path, as: format) { (encoding) throws(CodecError) in try encoded(as: encoding) }
+    }
+}
+
+extension Mask {
+    /// Encodes the mask (gray) and writes it atomically.
+    public func write(to path: String, as format: EncodeFormat? = nil) throws(LimnError) {
+        try writeEncoded(to: path, as: format) { (encoding) throws(CodecError) in try encoded(as: encoding) }
     }
 }
 
@@ -25,13 +28,13 @@ extension EncodeFormat {
     }
 }
 
-extension Mask {
-    /// Encodes the mask (gray) and writes it atomically.
-    public func write(to path: String, as format: EncodeFormat? = nil) throws(LimnError) {
-        let encoding: EncodeFormat
-        if let format { encoding = format } else { encoding = try EncodeFormat(forPath: path) }
-        let bytes: [UInt8]
-        do throws(CodecError) { bytes = try encoded(as: encoding) } catch { throw .codec(error) }
-        try AtomicFile.write(bytes, to: path)
-    }
+/// Chooses the encoding (given, or from the extension), encodes, and writes atomically.
+private func writeEncoded(
+    to path: String, as format: EncodeFormat?, _ encode: (EncodeFormat) throws(CodecError) -> [UInt8]
+) throws(LimnError) {
+    let encoding: EncodeFormat
+    if let format { encoding = format } else { encoding = try EncodeFormat(forPath: path) }
+    let bytes: [UInt8]
+    do throws(CodecError) { bytes = try encode(encoding) } catch { throw .codec(error) }
+    try AtomicFile.write(bytes, to: path)
 }

@@ -16,18 +16,18 @@ enum FileBytes {
         guard status.st_mode & S_IFMT != S_IFDIR else {
             throw .file(path: path, operation: "read it", reason: "it is a directory")
         }
+        let isRegular = status.st_mode & S_IFMT == S_IFREG
         let size = Int(status.st_size)
-        // Regular files: read what was asked for; pipes and special files report size 0.
-        var capacity = size > 0 ? min(size, limit) : min(limit, 1 << 16)
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        // Regular files: one read of the size they report. Pipes and special files: grow as data comes.
+        var bytes = [UInt8](repeating: 0, count: isRegular ? min(size, limit) : min(limit, 1 << 16))
         var filled = 0
-        while filled < min(limit, max(capacity, 1)) {
-            if filled == capacity {
-                capacity = min(limit, capacity * 2)
-                bytes += [UInt8](repeating: 0, count: capacity - bytes.count)
+        while filled < limit {
+            if filled == bytes.count {
+                if isRegular && filled >= size { break }
+                bytes += [UInt8](repeating: 0, count: min(limit, max(bytes.count * 2, 1 << 16)) - bytes.count)
             }
             let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc_read(fd, buf.baseAddress! + filled, capacity - filled)
+                systemRead(fd, buf.baseAddress! + filled, buf.count - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -37,7 +37,8 @@ enum FileBytes {
             filled += n
         }
         bytes.removeLast(bytes.count - filled)
-        return (bytes, filled < limit || size <= filled)
+        // Complete when the end was reached before the limit, or the file holds no more than was read.
+        return (bytes, filled < limit || (isRegular && size <= filled))
     }
 
     private static func error(_ path: String) -> CodecError {
@@ -47,7 +48,7 @@ enum FileBytes {
 
 /// POSIX `read`, named apart from the static method above.
 @inline(__always)
-private func Glibc_read(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.read(fd, buf, count)
     #else

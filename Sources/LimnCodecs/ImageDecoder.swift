@@ -26,8 +26,10 @@ public enum ImageDecoder {
     ) throws(CodecError) -> DecodeReport {
         let format = try sniff(bytes, source: source)
         // The target is given upright; the codecs see stored pixels.
-        let tag = options.applyOrientation ? try orientation(bytes, format: format, source: source) : .up
-        let target = tag.swapsAxes ? options.targetSize?.transposed : options.targetSize
+        var target = options.targetSize
+        if let upright = target, options.applyOrientation, try orientation(bytes, format: format, source: source).swapsAxes {
+            target = upright.transposed
+        }
         let stored: StoredDecode
         switch format {
         case .jpeg: stored = try JPEGCodec.decode(bytes, into: &image, source: source, target: target, options: options)

@@ -277,7 +277,7 @@ func map(_ image: Image, _ f: (Pixel) -> Pixel) -> Image {
 
 extension PNGWriter {
     /// RGB(A) or gray+alpha samples from an image's channels, scaled to `bitDepth` (8 or 16).
-    init(image: Image, colourType: ColourType, bitDepth: Int) {
+    public init(image: Image, colourType: ColourType, bitDepth: Int) {
         var samples = [UInt16]()
         let scale: UInt16 = bitDepth == 16 ? 257 : 1
         for y in 0..<image.height {

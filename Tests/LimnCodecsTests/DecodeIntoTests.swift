@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LimnCodecs
 import LimnRaster
@@ -51,5 +52,33 @@ import LimnTestSupport
         }
         #expect(image.size == Size(width: 2, height: 3) && image.isOpaque)
         #expect(image == Image(width: 2, height: 3, fill: .white))
+    }
+}
+
+/// Files are read whole whatever they are: regular files and pipes alike.
+@Suite struct FileReadingTests {
+    @Test func aPipeLongerThanOneBufferIsReadWhole() throws {
+        // Stored (uncompressed) PNG of 200 × 200 noise: about 160 KB, well past one 64 KiB buffer.
+        let noise = Patterns.noise(width: 200, height: 200, seed: 9)
+        let bytes = PNGWriter(image: noise, colourType: .rgba, bitDepth: 8).encode()
+        #expect(bytes.count > 150_000)
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("limn-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            guard fd >= 0 else { return }
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n <= 0 { break }
+                    offset += n
+                }
+            }
+            close(fd)
+        }
+        writer.start()
+        #expect(try ImageDecoder.decode(file: fifo).image == noise)
     }
 }
