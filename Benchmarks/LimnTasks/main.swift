@@ -1,0 +1,52 @@
+// limn-tasks: times Limn's benchmark tasks in-process and prints one JSON line per case, for
+// Benchmarks/compare to set beside the peers. Same inputs and bodies as the package-benchmark suite.
+//
+//   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N]
+import BenchSupport
+import Foundation
+
+var folder: String?
+var only: Set<String>?
+var minTime = 1.0
+var minRuns = 7
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--inputs": folder = arguments.next()
+    case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
+    case "--min-time": minTime = Double(arguments.next() ?? "") ?? minTime
+    case "--runs": minRuns = Int(arguments.next() ?? "") ?? minRuns
+    default:
+        FileHandle.standardError.write(Data("limn-tasks: unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
+}
+
+do {
+    let inputs = BenchInputs(folder: folder)
+    let made = try inputs.prepare()
+    if !made.isEmpty { FileHandle.standardError.write(Data("made inputs in \(inputs.folder): \(made.joined(separator: ", "))\n".utf8)) }
+    for task in try LimnTasks.all(inputs, only: only) {
+        for _ in 0..<2 { try task.run() }  // warm-up
+        var samples: [Double] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        while samples.count < minRuns || (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < minTime && samples.count < 60) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try task.run()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        samples.sort()
+        let median = samples.count % 2 == 1 ? samples[samples.count / 2]
+            : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
+        let row: [String: Any] = [
+            "peer": "limn", "task": task.task, "case": task.name, "desc": task.summary, "threads": 1,
+            "median_ms": median, "min_ms": samples[0], "runs": samples.count,
+            "mpix_s": Double(task.pixels) / 1e6 / (median / 1e3),
+        ]
+        let json = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
+        FileHandle.standardOutput.write(json + Data("\n".utf8))
+    }
+} catch {
+    FileHandle.standardError.write(Data("limn-tasks: \(error)\n".utf8))
+    exit(1)
+}

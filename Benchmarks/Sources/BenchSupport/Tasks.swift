@@ -1,0 +1,111 @@
+import Foundation
+import Limn
+
+/// One measured job: the same body runs under package-benchmark (`swift package benchmark`)
+/// and in `limn-tasks`, which `Benchmarks/compare` sets beside the peers.
+public struct BenchTask: @unchecked Sendable {
+    public enum Area: String, Sendable { case codecs = "Codecs", composite = "Composite", pipeline = "Pipeline" }
+
+    /// The task id shared with peerbench (T1, T2, …).
+    public let task: String
+    /// A unique case name, `limn_…`.
+    public let name: String
+    public let summary: String
+    public let area: Area
+    /// Pixels of the input, for throughput.
+    public let pixels: Int
+    /// The measured part. Inputs are loaded and destinations allocated before it.
+    public let run: () throws -> Void
+}
+
+/// Holds state a task reuses between runs (a warm destination image).
+final class Warm<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+public enum LimnTasks {
+    /// Every task whose code exists today, with its inputs loaded. Areas still to be built
+    /// (T3 resize, T4 composite, T7 draw) get their tasks with the issues that build them.
+    public static func all(_ inputs: BenchInputs, only: Set<String>? = nil) throws -> [BenchTask] {
+        func wanted(_ task: String) -> Bool { only.map { $0.contains(task) } ?? true }
+        var tasks: [BenchTask] = []
+        let output = NSTemporaryDirectory() + "limn-bench-out-\(getpid())"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+
+        for (task, file, pixels) in [("T1", "synth_4000x3000_q90.jpg", 12_000_000), ("T1s", "synth_1024x768_q90.jpg", 1024 * 768)]
+            where wanted(task) {
+            let input = inputs.path(file), out = output + "/\(task).jpg"
+            tasks.append(BenchTask(
+                task: task, name: "limn_thumbnail",
+                summary: "file → decode at the JPEG scale that covers 400x400 fit → area-average → JPEG q85 file (atomic)",
+                area: .pipeline, pixels: pixels) { try thumbnail(input, to: out, box: Size(width: 400, height: 400)) })
+        }
+
+        for (task, file, pixels) in [("T2", "synth_4000x3000_q90.jpg", 12_000_000), ("T2s", "synth_1024x768_q90.jpg", 1024 * 768)]
+            where wanted(task) {
+            let bytes = try inputs.bytes(file)
+            tasks.append(BenchTask(task: task, name: "limn_decode", summary: "ImageDecoder.decode(bytes) → new RGBA image",
+                                   area: .codecs, pixels: pixels) {
+                _ = try ImageDecoder.decode(bytes).image.width
+            })
+            let warm = Warm(try ImageDecoder.decode(bytes).image)
+            tasks.append(BenchTask(task: task, name: "limn_decode_into", summary: "ImageDecoder.decode(bytes, into: &warmImage) → RGBA",
+                                   area: .codecs, pixels: pixels) {
+                _ = try ImageDecoder.decode(bytes, into: &warm.value)
+            })
+        }
+
+        if wanted("T4b") {
+            let rgb = try inputs.image("synth_4000x3000_q90.jpg")
+            let matte = try inputs.mask("matte_4000x3000_l.png")
+            tasks.append(BenchTask(task: "T4b", name: "limn_setting_alpha", summary: "rgb.settingAlpha(matte) → new RGBA image",
+                                   area: .composite, pixels: 12_000_000) {
+                _ = try rgb.settingAlpha(matte).width
+            })
+            let warm = Warm(rgb)
+            warm.value[0, 0] = warm.value[0, 0]  // own the storage before measuring
+            tasks.append(BenchTask(task: "T4b", name: "limn_set_alpha_in_place", summary: "image.setAlpha(matte) in place (no allocation)",
+                                   area: .composite, pixels: 12_000_000) {
+                try warm.value.setAlpha(matte)
+            })
+        }
+
+        if wanted("T5") {
+            let rgba = try inputs.image("cutout_2000x1500_rgba.png")
+            tasks.append(BenchTask(task: "T5", name: "limn_png_compact", summary: "PNG encode RGBA, libpng defaults (zlib 6, adaptive filters)",
+                                   area: .codecs, pixels: 3_000_000) {
+                _ = try rgba.encoded(as: .png(PNGOptions(compression: .compact))).count
+            })
+            tasks.append(BenchTask(task: "T5", name: "limn_png_fast", summary: "PNG encode RGBA, PNG_IMAGE_FLAG_FAST",
+                                   area: .codecs, pixels: 3_000_000) {
+                _ = try rgba.encoded(as: .png(PNGOptions(compression: .fast))).count
+            })
+        }
+
+        if wanted("T6") {
+            let rgb = try inputs.image("synth_2000x1500_rgb.png")
+            tasks.append(BenchTask(task: "T6", name: "limn_webp_q80", summary: "WebP encode quality 80, method 4",
+                                   area: .codecs, pixels: 3_000_000) {
+                _ = try rgb.encoded(as: .webp(WebPOptions(quality: 80))).count
+            })
+        }
+        return tasks
+    }
+
+    /// The thumbnail job as `limn convert --max-size` does it today: header, shrink-on-load
+    /// decode, area-average to the fitted size, JPEG q85, atomic write.
+    public static func thumbnail(_ input: String, to output: String, box: Size) throws {
+        let info = try ImageDecoder.info(file: input)
+        let fit = fitted(info.uprightSize, inside: box)
+        var image = try ImageDecoder.decode(file: input, options: DecodeOptions(targetSize: fit)).image
+        if image.size != fit { image = image.areaAveraged(to: fit) }
+        try image.write(to: output, as: .jpeg(JPEGOptions(quality: 85)))
+    }
+
+    static func fitted(_ size: Size, inside box: Size) -> Size {
+        guard size.width > box.width || size.height > box.height else { return size }
+        let s = min(Double(box.width) / Double(size.width), Double(box.height) / Double(size.height))
+        return Size(width: max(1, Int((Double(size.width) * s).rounded())), height: max(1, Int((Double(size.height) * s).rounded())))
+    }
+}
