@@ -42,6 +42,12 @@ import LimnTestSupport
         }
     }
 
+    @Test func opaqueWebPHasNoAlphaAndTransparentWebPKeepsIt() throws {
+        #expect(try ImageDecoder.info(ImageEncoder.encode(Self.photoLike, as: .webp())).hasAlpha == false)
+        #expect(try ImageDecoder.info(ImageEncoder.encode(Self.rgba, as: .webp())).hasAlpha == true)
+        #expect(try ImageDecoder.info(ImageEncoder.encode(Self.photoLike, as: .webp(.lossless))).hasAlpha == false)
+    }
+
     @Test(arguments: [(50, 28.0), (80, 32.0), (95, 38.0)])
     func webpLossyStaysAbovePSNR(quality: Int, db: Double) throws {
         let back = try ImageDecoder.decode(ImageEncoder.encode(Self.photoLike, as: .webp(WebPOptions(quality: quality)))).image

@@ -89,8 +89,9 @@ enum LibWebP {
     /// Encodes straight-alpha RGBA through the advanced API (`WebPEncode` with a `WebPConfig`
     /// at method 4, as `cwebp` does): lossy at `quality` 0–100, or lossless with `exact`, so the
     /// colour under fully transparent pixels is kept too.
+    /// `opaque` pixels are imported with `WebPPictureImportRGBX`, so no alpha plane is made.
     static func encode(
-        _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, quality: Int, lossless: Bool
+        _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, quality: Int, lossless: Bool, opaque: Bool
     ) throws(Failure) -> [UInt8] {
         var config = WebPConfig()
         guard WebPConfigInit(&config) != 0 else { throw encodingFailure("cannot set up the encoder") }
@@ -106,7 +107,10 @@ enum LibWebP {
         picture.width = Int32(width)
         picture.height = Int32(height)
         defer { WebPPictureFree(&picture) }
-        guard WebPPictureImportRGBA(&picture, base(rgba), Int32(width * 4)) != 0 else {
+        let imported = opaque
+            ? WebPPictureImportRGBX(&picture, base(rgba), Int32(width * 4))
+            : WebPPictureImportRGBA(&picture, base(rgba), Int32(width * 4))
+        guard imported != 0 else {
             throw encodingFailure("out of memory importing the pixels")
         }
         var writer = WebPMemoryWriter()

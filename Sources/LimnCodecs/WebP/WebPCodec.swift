@@ -77,7 +77,7 @@ enum WebPCodec {
         do {
             return try image.withUnsafeBytes { (raw) throws(LibWebP.Failure) in
                 try LibWebP.encode(raw, width: image.width, height: image.height,
-                                   quality: options.quality, lossless: options.lossless)
+                                   quality: options.quality, lossless: options.lossless, opaque: image.isOpaque)
             }
         } catch {
             throw .cannotEncode(format: .webp, reason: error.message)

@@ -1,0 +1,178 @@
+"""The peers' side of Benchmarks/compare: times Pillow, OpenCV and libvips (pyvips) in-process on
+the same input files and tasks as limn-tasks, printing one JSON line per case. A library that is not
+installed prints a {"missing": ...} line instead. Run by compare with the Python you choose
+(--python), so a virtualenv holding the peers works.
+
+    python3 peers.py --inputs DIR [--only T1,T2] [--min-time S] [--runs N] [--single-thread]
+"""
+import argparse
+import gc
+import io
+import json
+import os
+import statistics
+import sys
+import time
+
+BOX = 400  # T1 thumbnails fit 400 x 400
+
+
+def timeit(fn, runs, min_time):
+    for _ in range(2):  # warm-up
+        fn()
+    samples = []
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        while len(samples) < runs or (time.perf_counter() - start < min_time and len(samples) < 60):
+            t0 = time.perf_counter_ns()
+            fn()
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+    finally:
+        gc.enable()
+    return statistics.median(samples), min(samples), len(samples)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def pillow_cases(inputs, out):
+    from PIL import Image
+    Image.MAX_IMAGE_PIXELS = None
+    version = Image.__version__
+    cases = []
+
+    def thumbnail(path, dest):
+        with Image.open(path) as im:
+            im.draft("RGB", (BOX, BOX))  # shrink-on-load in libjpeg
+            im.thumbnail((BOX, BOX), Image.LANCZOS)
+            im.save(dest, "JPEG", quality=85)
+    cases.append(("T1", "pil_draft_thumbnail", lambda: thumbnail(inputs["big"], out + "/pil_t1.jpg")))
+    cases.append(("T1s", "pil_draft_thumbnail", lambda: thumbnail(inputs["small"], out + "/pil_t1s.jpg")))
+    big, small = read(inputs["big"]), read(inputs["small"])
+    cases.append(("T2", "pil_decode", lambda: Image.open(io.BytesIO(big)).load()))
+    cases.append(("T2s", "pil_decode", lambda: Image.open(io.BytesIO(small)).load()))
+
+    rgb = Image.open(inputs["big"]); rgb.load()
+    matte = Image.open(inputs["matte"]); matte.load()
+
+    def put_alpha():
+        x = rgb.copy()
+        x.putalpha(matte)
+        return x
+    cases.append(("T4b", "pil_putalpha", put_alpha))
+
+    rgba2 = Image.open(inputs["rgba2k"]); rgba2.load()
+    rgb2 = Image.open(inputs["rgb2k"]); rgb2.load()
+
+    def png(level):
+        b = io.BytesIO()
+        rgba2.save(b, "PNG", compress_level=level)
+    cases.append(("T5", "pil_png_l6", lambda: png(6)))
+    cases.append(("T5", "pil_png_l1", lambda: png(1)))
+
+    def webp():
+        b = io.BytesIO()
+        rgb2.save(b, "WEBP", quality=80)  # method 4 by default
+    cases.append(("T6", "pil_webp_q80", webp))
+    return "Pillow", version, cases
+
+
+def opencv_cases(inputs, out, single_thread):
+    import cv2
+    import numpy as np
+    if single_thread:
+        cv2.setNumThreads(1)
+    cases = []
+
+    def thumbnail(path, dest, flag):
+        im = cv2.imread(path, flag)
+        h, w = im.shape[:2]
+        s = min(BOX / w, BOX / h)
+        small = cv2.resize(im, (max(1, round(w * s)), max(1, round(h * s))), interpolation=cv2.INTER_AREA)
+        ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 85])
+        with open(dest, "wb") as f:
+            f.write(buf.tobytes())
+    cases.append(("T1", "cv_reduced4_area", lambda: thumbnail(inputs["big"], out + "/cv_t1.jpg", cv2.IMREAD_REDUCED_COLOR_4)))
+    cases.append(("T1", "cv_reduced8_area", lambda: thumbnail(inputs["big"], out + "/cv_t1_8.jpg", cv2.IMREAD_REDUCED_COLOR_8)))
+    cases.append(("T1s", "cv_full_area", lambda: thumbnail(inputs["small"], out + "/cv_t1s.jpg", cv2.IMREAD_COLOR)))
+    big = np.frombuffer(read(inputs["big"]), np.uint8)
+    small = np.frombuffer(read(inputs["small"]), np.uint8)
+    cases.append(("T2", "cv_decode", lambda: cv2.imdecode(big, cv2.IMREAD_COLOR)))
+    cases.append(("T2s", "cv_decode", lambda: cv2.imdecode(small, cv2.IMREAD_COLOR)))
+
+    rgb = cv2.imread(inputs["big"], cv2.IMREAD_COLOR)
+    matte = cv2.imread(inputs["matte"], cv2.IMREAD_GRAYSCALE)
+    cases.append(("T4b", "cv_merge_alpha", lambda: cv2.merge([*cv2.split(rgb), matte])))
+
+    bgra2 = cv2.imread(inputs["rgba2k"], cv2.IMREAD_UNCHANGED)
+    bgr2 = cv2.imread(inputs["rgb2k"], cv2.IMREAD_COLOR)
+    cases.append(("T5", "cv_png_l6", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 6])))
+    cases.append(("T5", "cv_png_l1", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 1])))
+    cases.append(("T6", "cv_webp_q80", lambda: cv2.imencode(".webp", bgr2, [cv2.IMWRITE_WEBP_QUALITY, 80])))
+    return "OpenCV", cv2.__version__, cases
+
+
+def vips_cases(inputs, out, single_thread):
+    if single_thread:
+        os.environ["VIPS_CONCURRENCY"] = "1"
+    import pyvips
+    pyvips.cache_set_max(0)
+    cases = []
+
+    def thumbnail(path, dest):
+        pyvips.Image.thumbnail(path, BOX, height=BOX).jpegsave(dest, Q=85)
+    cases.append(("T1", "vips_thumbnail", lambda: thumbnail(inputs["big"], out + "/vips_t1.jpg")))
+    cases.append(("T1s", "vips_thumbnail", lambda: thumbnail(inputs["small"], out + "/vips_t1s.jpg")))
+    big, small = read(inputs["big"]), read(inputs["small"])
+    cases.append(("T2", "vips_decode", lambda: pyvips.Image.jpegload_buffer(big, access="sequential").copy_memory()))
+    cases.append(("T2s", "vips_decode", lambda: pyvips.Image.jpegload_buffer(small, access="sequential").copy_memory()))
+
+    rgb = pyvips.Image.new_from_file(inputs["big"]).copy_memory()
+    matte = pyvips.Image.new_from_file(inputs["matte"]).copy_memory()
+    cases.append(("T4b", "vips_bandjoin", lambda: rgb.bandjoin(matte).copy_memory()))
+
+    rgba2 = pyvips.Image.new_from_file(inputs["rgba2k"]).copy_memory()
+    rgb2 = pyvips.Image.new_from_file(inputs["rgb2k"]).copy_memory()
+    cases.append(("T5", "vips_png_c6", lambda: rgba2.pngsave_buffer(compression=6)))
+    cases.append(("T5", "vips_png_c1", lambda: rgba2.pngsave_buffer(compression=1)))
+    cases.append(("T6", "vips_webp_q80", lambda: rgb2.webpsave_buffer(Q=80)))
+    version = "%d.%d.%d" % (pyvips.version(0), pyvips.version(1), pyvips.version(2))
+    return "libvips", version, cases
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--inputs", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--min-time", type=float, default=1.0)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--single-thread", action="store_true")
+    a = ap.parse_args()
+    only = set(filter(None, a.only.split(",")))
+    names = {"big": "synth_4000x3000_q90.jpg", "small": "synth_1024x768_q90.jpg", "matte": "matte_4000x3000_l.png",
+             "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png"}
+    inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
+    makers = [("Pillow", lambda: pillow_cases(inputs, a.out)),
+              ("OpenCV", lambda: opencv_cases(inputs, a.out, a.single_thread)),
+              ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread))]
+    for name, make in makers:
+        try:
+            peer, version, cases = make()
+        except ImportError as e:
+            print(json.dumps({"missing": name, "reason": str(e)}), flush=True)
+            continue
+        for task, case, fn in cases:
+            if only and task not in only:
+                continue
+            median, low, runs = timeit(fn, a.runs, a.min_time)
+            print(json.dumps({"peer": peer, "version": version, "task": task, "case": case,
+                              "median_ms": median, "min_ms": low, "runs": runs}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
