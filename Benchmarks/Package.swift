@@ -15,15 +15,18 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Inputs and task bodies, shared by the areas and by limn-tasks. The plugin runs every
+        // executable whose folder sits in a folder named Benchmarks, so limn-tasks lives in Sources/.
+        .target(name: "BenchSupport", dependencies: [.product(name: "Limn", package: "Limn")], path: "Sources/BenchSupport"),
         .target(
-            name: "BenchSupport",
-            dependencies: [.product(name: "Limn", package: "Limn"), .product(name: "Benchmark", package: "benchmark")],
-            path: "Sources/BenchSupport"),
-        .executableTarget(name: "limn-tasks", dependencies: ["BenchSupport"], path: "LimnTasks"),
+            name: "BenchRegistration",
+            dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
+            path: "Sources/BenchRegistration"),
+        .executableTarget(name: "limn-tasks", dependencies: ["BenchSupport"], path: "Sources/LimnTasks"),
     ] + areas.map { area in
         .executableTarget(
             name: area,
-            dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["BenchRegistration", .product(name: "Benchmark", package: "benchmark")],
             path: area,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
     }

@@ -138,6 +138,7 @@ def vips_cases(inputs, out, single_thread):
     rgba2 = pyvips.Image.new_from_file(inputs["rgba2k"]).copy_memory()
     rgb2 = pyvips.Image.new_from_file(inputs["rgb2k"]).copy_memory()
     cases.append(("T5", "vips_png_c6", lambda: rgba2.pngsave_buffer(compression=6)))
+    cases.append(("T5", "vips_png_c6_allfilters", lambda: rgba2.pngsave_buffer(compression=6, filter="all")))
     cases.append(("T5", "vips_png_c1", lambda: rgba2.pngsave_buffer(compression=1)))
     cases.append(("T6", "vips_webp_q80", lambda: rgb2.webpsave_buffer(Q=80)))
     version = "%d.%d.%d" % (pyvips.version(0), pyvips.version(1), pyvips.version(2))

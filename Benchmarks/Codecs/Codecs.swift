@@ -1,7 +1,7 @@
 // The Codecs benchmarks: every task of this area from BenchSupport, under package-benchmark.
 // Inputs are prepared (or reused) before registration; only the task body is measured.
 import Benchmark
-import BenchSupport
+import BenchRegistration
 
 let benchmarks: @Sendable () -> Void = {
     registerLimnBenchmarks(area: .codecs)

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchSupport
 import Foundation
 
 /// Registers every task of `area` with package-benchmark: wall clock, CPU time, malloc count and
@@ -15,6 +16,11 @@ public func registerLimnBenchmarks(area: BenchTask.Area) {
     } catch {
         FileHandle.standardError.write(Data("benchmark inputs: \(error)\n".utf8))
         return
+    }
+    // package-benchmark counts its own allocations in every sample too: an empty body shows the
+    // baseline to subtract (a task that allocates nothing shows the same count).
+    Benchmark("baseline empty body") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(benchmark) }
     }
     for task in tasks {
         Benchmark("\(task.task) \(task.name)") { benchmark in
