@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
-        .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster"]),
+        .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster", "LimnTestSupport"]),
         .testTarget(name: "LimnCodecsTests", dependencies: ["LimnCodecs", "LimnTestSupport", "Limn"]),
         .testTarget(name: "LimnCLITests", dependencies: ["LimnCLI", "LimnTestSupport"]),
     ]

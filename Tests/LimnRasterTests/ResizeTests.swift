@@ -1,0 +1,135 @@
+import Testing
+import LimnRaster
+import LimnTestSupport
+
+@Suite struct ResizeTests {
+    /// Photo-like: smooth gradients with noise, with and without alpha.
+    static func picture(width: Int, height: Int, alpha: Bool) -> Image {
+        let gradient = Patterns.gradient(width: width, height: height)
+        let noise = Patterns.noise(width: width, height: height, seed: 21)
+        var out = gradient
+        for y in 0..<height {
+            for x in 0..<width {
+                let g = gradient[x, y], n = noise[x, y]
+                out[x, y] = Pixel(r: UInt8((Int(g.r) * 3 + Int(n.r)) / 4), g: UInt8((Int(g.g) * 3 + Int(n.g)) / 4),
+                                  b: UInt8((Int(g.b) * 3 + Int(n.b)) / 4), a: alpha ? UInt8(max(40, Int(n.a))) : 255)
+            }
+        }
+        out.recomputeOpacity()
+        return out
+    }
+
+    static let cases: [(ResampleFilter, Size)] = ResampleFilter.allCases.flatMap { filter in
+        [(filter, Size(width: 23, height: 17)), (filter, Size(width: 97, height: 71)), (filter, Size(width: 40, height: 60))]
+    }
+
+    @Test(arguments: cases)
+    func matchesTheDoublePrecisionReference(filter: ResampleFilter, size: Size) {
+        for alpha in [false, true] {
+            let image = Self.picture(width: 61, height: 45, alpha: alpha)
+            let fast = image.resized(to: size, options: ResampleOptions(filter: filter, preShrink: false))
+            let reference = ResampleReference.resample(image, region: Rect(image.size), to: size, filter: filter)
+            let difference = ImageDifference(fast, reference)
+            #expect(difference.psnr >= 45, "\(filter) → \(size), alpha \(alpha): \(difference)")
+            #expect(fast.isOpaque == !alpha)
+        }
+    }
+
+    @Test(arguments: [ResampleFilter.lanczos3, .triangle, .mitchell])
+    func fractionalRegionsMatchTheReference(filter: ResampleFilter) {
+        let image = Self.picture(width: 61, height: 45, alpha: true)
+        let region = Rect(x: 7.25, y: 3.5, width: 40.4, height: 30.2)
+        let fast = image.resampled(from: region, to: Size(width: 29, height: 21), options: ResampleOptions(filter: filter))
+        let reference = ResampleReference.resample(image, region: region, to: Size(width: 29, height: 21), filter: filter)
+        #expect(ImageDifference(fast, reference).psnr >= 45)
+    }
+
+    @Test func sameSizeIsTheIdentityForInterpolatingKernels() {
+        // Mitchell (B = 1/3) is not interpolating: it softens even at scale 1, by design.
+        let image = Self.picture(width: 61, height: 45, alpha: false)
+        for filter in ResampleFilter.allCases where filter != .mitchell {
+            #expect(image.resized(to: image.size, filter: filter) == image, "\(filter)")
+        }
+    }
+
+    @Test(arguments: [ResampleFilter.lanczos3, .catmullRom, .mitchell, .triangle, .box])
+    func aWhiteShapeOnTransparencyKeepsAWhiteEdge(filter: ResampleFilter) {
+        var image = Image(width: 64, height: 64)
+        for y in 0..<64 { for x in 0..<64 {
+            let dx = Double(x) - 31.5, dy = Double(y) - 31.5
+            if dx * dx + dy * dy < 20 * 20 { image[x, y] = .white }
+        } }
+        for size in [Size(width: 21, height: 21), Size(width: 150, height: 150)] {
+            let out = image.resized(to: size, filter: filter)
+            for y in 0..<out.height { for x in 0..<out.width {
+                let p = out[x, y]
+                if p.a > 0 { #expect(p.r == 255 && p.g == 255 && p.b == 255, "\(filter) \(size) (\(x),\(y)) \(p)") }
+            } }
+        }
+    }
+
+    @Test func aOnePixelCheckerboardShrunkBy3_7IsFlatGray() {
+        var image = Image(width: 370, height: 370, fill: .black)
+        for y in 0..<370 { for x in 0..<370 where (x + y) % 2 == 0 { image[x, y] = .white } }
+        for options in [ResampleOptions(), ResampleOptions(preShrink: false), ResampleOptions(filter: .mitchell)] {
+            let out = image.resized(to: Size(width: 100, height: 100), options: options)
+            for y in 0..<100 { for x in 0..<100 {
+                #expect(abs(Int(out[x, y].r) - 128) <= 3, "\(options.filter) (\(x),\(y)) \(out[x, y])")
+            } }
+        }
+    }
+
+    @Test func preShrinkStaysCloseToThePureKernel() {
+        let image = Self.picture(width: 400, height: 300, alpha: false)
+        let pure = image.resized(to: Size(width: 50, height: 37), options: ResampleOptions(preShrink: false))
+        let shrunk = image.resized(to: Size(width: 50, height: 37), options: ResampleOptions(preShrink: true))
+        #expect(ImageDifference(pure, shrunk).psnr >= 40)
+    }
+
+    @Test func threadsDoNotChangeTheResult() {
+        let image = Self.picture(width: 900, height: 700, alpha: true)
+        let saved = Parallelism.maximumThreads
+        defer { Parallelism.maximumThreads = saved }
+        Parallelism.maximumThreads = 1
+        let one = image.resized(to: Size(width: 301, height: 233))
+        Parallelism.maximumThreads = 4
+        let four = image.resized(to: Size(width: 301, height: 233))
+        #expect(one == four)
+    }
+
+    @Test func aWarmWorkspaceAndDestinationGiveTheSameResult() {
+        let image = Self.picture(width: 200, height: 150, alpha: true)
+        let workspace = ResampleWorkspace()
+        var destination = Image()
+        image.resample(into: &destination, size: Size(width: 51, height: 39), workspace: workspace)
+        let first = destination
+        image.resample(into: &destination, size: Size(width: 51, height: 39), workspace: workspace)
+        #expect(destination == first)
+        #expect(first == image.resized(to: Size(width: 51, height: 39)))
+    }
+
+    @Test func enlargingATwoPixelRampWithTriangleInterpolates() {
+        var image = Image(width: 2, height: 1, fill: .black)
+        image[1, 0] = .white
+        let out = image.resized(to: Size(width: 4, height: 1), filter: .triangle)
+        // Centres at 0.25, 0.75, 1.25, 1.75 source px: 0, 0.25, 0.75, 1 of the way.
+        #expect([out[0, 0].r, out[1, 0].r, out[2, 0].r, out[3, 0].r] == [0, 64, 191, 255])
+    }
+
+    @Test func masksResizeLikeTheGrayOfAnImage() {
+        var mask = Mask(width: 61, height: 45)
+        for y in 0..<45 { for x in 0..<61 { mask[x, y] = UInt8((x * 4 + y * 3) & 0xFF) } }
+        for filter in [ResampleFilter.lanczos3, .nearest, .box] {
+            let a = Image(gray: mask.resized(to: Size(width: 20, height: 33), filter: filter))
+            let b = Image(gray: mask).resized(to: Size(width: 20, height: 33), filter: filter)
+            #expect(a == b, "\(filter)")
+        }
+    }
+
+    @Test func degenerateSizesAreRaisedToOnePixel() {
+        let image = Self.picture(width: 10, height: 10, alpha: false)
+        #expect(image.resized(to: Size(width: 0, height: -5)).size == Size(width: 1, height: 1))
+        #expect(Image().resized(to: Size(width: 3, height: 2)).size == Size(width: 3, height: 2))
+        #expect(image.resampled(from: Rect(x: .nan, y: 0, width: 1, height: 1), to: Size(width: 2, height: 2)).size == Size(width: 2, height: 2))
+    }
+}
