@@ -5,7 +5,7 @@
 import PackageDescription
 
 /// One package-benchmark executable per area, each in `Benchmarks/<Area>/<Area>.swift`.
-let areas = ["Codecs", "Composite", "Pipeline"]
+let areas = ["Codecs", "Resize", "Composite", "Pipeline"]
 
 let package = Package(
     name: "LimnBenchmarks",

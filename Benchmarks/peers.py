@@ -58,6 +58,8 @@ def pillow_cases(inputs, out):
 
     rgb = Image.open(inputs["big"]); rgb.load()
     matte = Image.open(inputs["matte"]); matte.load()
+    cases.append(("T3", "pil_lanczos", lambda: rgb.resize((1000, 750), Image.LANCZOS)))
+    cases.append(("T3", "pil_lanczos_gap2", lambda: rgb.resize((1000, 750), Image.LANCZOS, reducing_gap=2.0)))
 
     def put_alpha():
         x = rgb.copy()
@@ -106,6 +108,8 @@ def opencv_cases(inputs, out, single_thread):
 
     rgb = cv2.imread(inputs["big"], cv2.IMREAD_COLOR)
     matte = cv2.imread(inputs["matte"], cv2.IMREAD_GRAYSCALE)
+    cases.append(("T3", "cv_lanczos4 (aliased)", lambda: cv2.resize(rgb, (1000, 750), interpolation=cv2.INTER_LANCZOS4)))
+    cases.append(("T3", "cv_area", lambda: cv2.resize(rgb, (1000, 750), interpolation=cv2.INTER_AREA)))
     cases.append(("T4b", "cv_merge_alpha", lambda: cv2.merge([*cv2.split(rgb), matte])))
 
     bgra2 = cv2.imread(inputs["rgba2k"], cv2.IMREAD_UNCHANGED)
@@ -133,6 +137,8 @@ def vips_cases(inputs, out, single_thread):
 
     rgb = pyvips.Image.new_from_file(inputs["big"]).copy_memory()
     matte = pyvips.Image.new_from_file(inputs["matte"]).copy_memory()
+    cases.append(("T3", "vips_resize_gap0", lambda: rgb.resize(0.25, kernel="lanczos3", gap=0).copy_memory()))
+    cases.append(("T3", "vips_resize_gap2", lambda: rgb.resize(0.25, kernel="lanczos3", gap=2).copy_memory()))
     cases.append(("T4b", "vips_bandjoin", lambda: rgb.bandjoin(matte).copy_memory()))
 
     rgba2 = pyvips.Image.new_from_file(inputs["rgba2k"]).copy_memory()

@@ -11,8 +11,9 @@ struct ResampleWeights {
     private(set) var starts: [Int32] = []
     /// Number of taps, the same for every position (shorter windows are padded with zero weights).
     let taps: Int
-    /// `taps` weights per output position.
-    private(set) var weights: [Int32] = []
+    /// `taps` weights per output position, as Int16 so that the compiler can prove the products
+    /// fit 16-bit multiplies (SSE2 has no 32-bit vector multiply).
+    private(set) var weights: [Int16] = []
 
     /// - Parameters:
     ///   - source: the number of source pixels along the axis (indices are clamped to it).
@@ -27,7 +28,7 @@ struct ResampleWeights {
             for i in 0..<output {
                 let centre = origin + (Double(i) + 0.5) * scale
                 starts.append(Int32(min(max(Int(centre.rounded(.down)), 0), source - 1)))
-                weights.append(Self.one)
+                weights.append(Int16(Self.one))
             }
             return
         }
@@ -62,11 +63,11 @@ struct ResampleWeights {
             let base = weights.count
             for k in 0..<taps {
                 let w = Int32((window[k] / total * Double(Self.one)).rounded())
-                weights.append(w)
-                sum += w
+                weights.append(Int16(clamping: w))
+                sum += Int32(Int16(clamping: w))
                 if abs(window[k]) > abs(window[largest]) { largest = k }
             }
-            weights[base + largest] += Self.one - sum
+            weights[base + largest] = Int16(clamping: Int32(weights[base + largest]) + Self.one - sum)
             // A window that runs past the source's end is shifted back, its weights moved with it
             // and zero weights in front, so that every tap reads inside the source.
             var start = first
@@ -81,6 +82,11 @@ struct ResampleWeights {
     }
 
     /// The first source index of output position `i`; its taps read `start ..< start + taps`.
-    @inline(__always)
     func start(_ i: Int) -> Int { Int(starts[i]) }
+
+    /// Calls `body` with the starts and the weights (`taps` per position) as raw pointers, for
+    /// the hot loops.
+    func withUnsafeTables<R>(_ body: (UnsafePointer<Int32>, UnsafePointer<Int16>) -> R) -> R {
+        starts.withUnsafeBufferPointer { s in weights.withUnsafeBufferPointer { w in body(s.baseAddress!, w.baseAddress!) } }
+    }
 }

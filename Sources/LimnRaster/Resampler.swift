@@ -5,10 +5,9 @@
 public final class ResampleWorkspace: @unchecked Sendable {
     let premultiplied = GrowableBuffer<UInt8>()
     let shrunk = GrowableBuffer<UInt8>()
-    let intermediate = GrowableBuffer<UInt8>()
     /// One scratch row per band, so bands on different threads never share one.
     private(set) var rowScratch: [GrowableBuffer<Int32>] = []
-    private(set) var shrinkScratch: [GrowableBuffer<UInt32>] = []
+    private(set) var rowBuffer: [GrowableBuffer<UInt8>] = []
     private var cachedWeights: [WeightsKey: ResampleWeights] = [:]
 
     public init() {}
@@ -29,10 +28,10 @@ public final class ResampleWorkspace: @unchecked Sendable {
     /// Makes sure there are `bands` scratch rows of at least `count` values each.
     func prepareScratch(bands: Int, count: Int) {
         while rowScratch.count < bands { rowScratch.append(GrowableBuffer()) }
-        while shrinkScratch.count < bands { shrinkScratch.append(GrowableBuffer()) }
+        while rowBuffer.count < bands { rowBuffer.append(GrowableBuffer()) }
         for b in 0..<bands {
             rowScratch[b].ensure(count)
-            shrinkScratch[b].ensure(count)
+            rowBuffer[b].ensure(count)
         }
     }
 }
@@ -129,50 +128,42 @@ enum PlaneResampler {
             let origin = plane.bytes + by0 * plane.stride + bx0 * channels
             let stride = plane.stride
             let shrunkBase = workspace.shrunk.pointer
-            let bands = Parallelism.bands(sh, work: bw * bh * channels / 4)
-            workspace.prepareScratch(bands: bands, count: max(sw, outWidth) * channels)
-            Parallelism.run(bands: bands, over: sh) { rows, band in
+            Parallelism.run(bands: Parallelism.bands(sh, work: bw * bh * channels / 4), over: sh) { rows, _ in
                 ResamplePasses.boxShrink(
                     source: origin, sourceStride: stride, sourceWidth: bw, sourceHeight: bh, channels: channels,
-                    factorX: factorX, factorY: factorY, destination: shrunkBase, destinationWidth: sw,
-                    rows: rows, scratch: workspace.shrinkScratch[band].pointer)
+                    factorX: factorX, factorY: factorY, destination: shrunkBase, destinationWidth: sw, rows: rows)
             }
             plane = Plane(bytes: UnsafePointer(shrunkBase), width: sw, height: sh, stride: sw * channels)
             rect = Rect(x: (rect.x - Double(bx0)) / Double(factorX), y: (rect.y - Double(by0)) / Double(factorY),
                         width: rect.width / Double(factorX), height: rect.height / Double(factorY))
         }
 
-        // 4. Weights per axis, then the horizontal pass over the rows the vertical pass needs.
+        // 4. Weights per axis. Each output row is made in one go: the vertical pass over the
+        // source columns the horizontal taps need (vectorised across the row), then the
+        // horizontal pass over that single row. No full-size intermediate plane.
         let horizontal = workspace.weights(source: plane.width, origin: rect.x, length: rect.width, output: outWidth, filter: filter)
         let vertical = workspace.weights(source: plane.height, origin: rect.y, length: rect.height, output: outHeight, filter: filter)
-        let firstRow = vertical.start(0), lastRow = vertical.start(outHeight - 1) + vertical.taps
-        let midRows = lastRow - firstRow
-        let rowBytes = outWidth * channels
-        workspace.intermediate.ensure(midRows * rowBytes)
-        let mid = workspace.intermediate.pointer
+        let firstColumn = horizontal.start(0)
+        let columns = horizontal.start(outWidth - 1) + horizontal.taps - firstColumn
+        let spanBytes = columns * channels
+        let bands = Parallelism.bands(outHeight, work: outHeight * (columns * vertical.taps + outWidth * horizontal.taps))
+        workspace.prepareScratch(bands: bands, count: spanBytes)
         let sourcePlane = plane
-        Parallelism.run(bands: Parallelism.bands(midRows, work: midRows * outWidth * horizontal.taps), over: midRows) { rows, _ in
-            if sourcePlane.stride == sourcePlane.width * channels {
-                ResamplePasses.horizontal(
-                    source: sourcePlane.bytes, sourceWidth: sourcePlane.width, rowOffset: firstRow,
-                    destination: mid, destinationWidth: outWidth, rows: rows, channels: channels, weights: horizontal)
-            } else {
-                // Rows wider than the plane (an opaque image read in place): pass one row at a time.
-                for y in rows {
-                    ResamplePasses.horizontal(
-                        source: sourcePlane.bytes + (y + firstRow) * sourcePlane.stride, sourceWidth: sourcePlane.width,
-                        rowOffset: 0, destination: mid + y * rowBytes, destinationWidth: outWidth, rows: 0..<1,
-                        channels: channels, weights: horizontal)
+        horizontal.withUnsafeTables { hStarts, hWeights in
+            vertical.withUnsafeTables { vStarts, vWeights in
+                Parallelism.run(bands: bands, over: outHeight) { rows, band in
+                    let scratch = workspace.rowScratch[band].pointer, row = workspace.rowBuffer[band].pointer
+                    for y in rows {
+                        ResamplePasses.verticalRow(
+                            source: sourcePlane.bytes, stride: sourcePlane.stride, firstRow: Int(vStarts[y]), taps: vertical.taps,
+                            weights: vWeights + y * vertical.taps, byteOffset: firstColumn * channels, byteCount: spanBytes,
+                            scratch: scratch, row: row)
+                        ResamplePasses.horizontalRow(
+                            source: row, startOffset: firstColumn, starts: hStarts, weights: hWeights, taps: horizontal.taps,
+                            outputWidth: outWidth, channels: channels, row: destination + y * outWidth * channels)
+                    }
                 }
             }
-        }
-
-        // 5. The vertical pass into the destination.
-        let bands = Parallelism.bands(outHeight, work: outHeight * outWidth * vertical.taps)
-        workspace.prepareScratch(bands: bands, count: rowBytes)
-        Parallelism.run(bands: bands, over: outHeight) { rows, band in
-            ResamplePasses.vertical(source: mid, rowBytes: rowBytes, rowOffset: firstRow, destination: destination,
-                                    rows: rows, weights: vertical, scratch: workspace.rowScratch[band].pointer)
         }
         if premultiply && channels == 4 {
             Image.unpremultiply(UnsafeMutableBufferPointer(start: destination, count: outWidth * outHeight * 4))

@@ -4,7 +4,7 @@ import Limn
 /// One measured job: the same body runs under package-benchmark (`swift package benchmark`)
 /// and in `limn-tasks`, which `Benchmarks/compare` sets beside the peers.
 public struct BenchTask: @unchecked Sendable {
-    public enum Area: String, Sendable { case codecs = "Codecs", composite = "Composite", pipeline = "Pipeline" }
+    public enum Area: String, Sendable { case codecs = "Codecs", resize = "Resize", composite = "Composite", pipeline = "Pipeline" }
 
     /// The task id shared with peerbench (T1, T2, …).
     public let task: String
@@ -26,7 +26,7 @@ final class Warm<Value>: @unchecked Sendable {
 
 public enum LimnTasks {
     /// Every task whose code exists today, with its inputs loaded. Areas still to be built
-    /// (T3 resize, T4 composite, T7 draw) get their tasks with the issues that build them.
+    /// (T4 composite, T7 draw) get their tasks with the issues that build them.
     public static func all(_ inputs: BenchInputs, only: Set<String>? = nil) throws -> [BenchTask] {
         func wanted(_ task: String) -> Bool { only.map { $0.contains(task) } ?? true }
         var tasks: [BenchTask] = []
@@ -53,6 +53,25 @@ public enum LimnTasks {
             tasks.append(BenchTask(task: task, name: "limn_decode_into", summary: "ImageDecoder.decode(bytes, into: &warmImage) → RGBA",
                                    area: .codecs, pixels: pixels) {
                 _ = try ImageDecoder.decode(bytes, into: &warm.value)
+            })
+        }
+
+        if wanted("T3") {
+            let rgb = try inputs.image("synth_4000x3000_q90.jpg")
+            let target = Size(width: 1000, height: 750)
+            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3", summary: "resized(to: 1000x750) Lanczos3, box pre-shrink 2 then the kernel",
+                                   area: .resize, pixels: 12_000_000) {
+                _ = rgb.resized(to: target).width
+            })
+            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_pure", summary: "Lanczos3 kernel all the way (24 taps per axis), no pre-shrink",
+                                   area: .resize, pixels: 12_000_000) {
+                _ = rgb.resized(to: target, options: ResampleOptions(preShrink: false)).width
+            })
+            let workspace = ResampleWorkspace()
+            let warm = Warm(rgb.resized(to: target))
+            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_into", summary: "resample(into: warm image, workspace:) Lanczos3 with pre-shrink",
+                                   area: .resize, pixels: 12_000_000) {
+                rgb.resample(into: &warm.value, size: target, workspace: workspace)
             })
         }
 
