@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Limn", targets: ["Limn"]),
         .library(name: "LimnRaster", targets: ["LimnRaster"]),
         .library(name: "LimnCodecs", targets: ["LimnCodecs"]),
+        .library(name: "LimnResults", targets: ["LimnResults"]),
         .executable(name: "limn", targets: ["LimnCLI"]),
     ],
     dependencies: [
@@ -28,7 +29,8 @@ let package = Package(
 
         .target(name: "LimnRaster"),
         .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
-        .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs"]),
+        .target(name: "LimnResults"),
+        .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults"]),
         .executableTarget(
             name: "LimnCLI",
             dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -40,5 +42,7 @@ let package = Package(
         .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster", "LimnTestSupport"]),
         .testTarget(name: "LimnCodecsTests", dependencies: ["LimnCodecs", "LimnTestSupport", "Limn"]),
         .testTarget(name: "LimnCLITests", dependencies: ["LimnCLI", "LimnTestSupport"]),
+        .testTarget(name: "LimnResultsTests", dependencies: ["LimnResults", "LimnTestSupport"]),
+        .testTarget(name: "LimnTests", dependencies: ["Limn", "LimnTestSupport"]),
     ]
 )

@@ -1,3 +1,3 @@
-// Limn: one import for the whole library.
 @_exported import LimnCodecs
 @_exported import LimnRaster
+@_exported import LimnResults

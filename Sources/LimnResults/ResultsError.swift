@@ -1,0 +1,20 @@
+/// What went wrong reading a vision result. Every case names its source (a path, or "buffer").
+public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Not JSON at all; `detail` is the parser's reason.
+    case malformedJSON(source: String, detail: String)
+    /// JSON, but no vendor shape Limn reads; `detail` says what was found.
+    case unrecognised(source: String, detail: String)
+    /// A known shape with a field of the wrong type or value; `path` is where (e.g. `smartCropsResult.values[1].boundingBox.w`).
+    case invalidField(source: String, path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .malformedJSON(source, detail):
+            return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
+        case let .unrecognised(source, detail):
+            return "\(source): not a vision result Limn reads (\(detail)); expected an Azure Image Analysis 4.0 or Computer Vision 3.2 response."
+        case let .invalidField(source, path, reason):
+            return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
+        }
+    }
+}
