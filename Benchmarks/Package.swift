@@ -22,7 +22,8 @@ let package = Package(
             name: "BenchRegistration",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Sources/BenchRegistration"),
-        .executableTarget(name: "limn-tasks", dependencies: ["BenchSupport"], path: "Sources/LimnTasks"),
+        .executableTarget(
+            name: "limn-tasks", dependencies: ["BenchSupport", .product(name: "Limn", package: "Limn")], path: "Sources/LimnTasks"),
     ] + areas.map { area in
         .executableTarget(
             name: area,

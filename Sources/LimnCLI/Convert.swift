@@ -36,16 +36,18 @@ struct Convert: ParsableCommand {
     func run() throws {
         let encoding = Convert.apply(quality: quality, lossless: lossless, to: try EncodeFormat(forPath: output))
 
-        var options = DecodeOptions()
+        let image: Image
         if let maxSize {
-            // Shrink on load: decode no larger than needed to cover the fitted size.
+            // Shrink on load, then Lanczos3 to the fitted size: the thumbnail recipe without a crop.
+            let box = Size(width: maxSize.width, height: maxSize.height)
             let info = try ImageDecoder.info(file: input)
-            options.targetSize = maxSize.fit(info.uprightSize)
-        }
-        var image = try ImageDecoder.decode(file: input, options: options).image
-        if let maxSize {
-            let fitted = maxSize.fit(image.size)
-            if fitted != image.size { image = image.areaAveraged(to: fitted) }
+            if info.uprightSize.width <= box.width && info.uprightSize.height <= box.height {
+                image = try Image(contentsOfFile: input)  // already fits: never enlarged
+            } else {
+                image = try Thumbnail.make(fromFile: input, sizes: [box], crop: .none)[0]
+            }
+        } else {
+            image = try Image(contentsOfFile: input)
         }
         try image.write(to: output, as: encoding)
     }
@@ -75,14 +77,5 @@ struct BoxSize: ExpressibleByArgument {
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
         width = w
         height = h
-    }
-
-    /// The largest size with `size`'s aspect ratio inside the box, rounded to the nearest pixel
-    /// (at least 1); `size` itself when it already fits.
-    func fit(_ size: Size) -> Size {
-        guard size.width > width || size.height > height else { return size }
-        let s = min(Double(width) / Double(size.width), Double(height) / Double(size.height))
-        return Size(width: max(1, Int((Double(size.width) * s).rounded())),
-                    height: max(1, Int((Double(size.height) * s).rounded())))
     }
 }

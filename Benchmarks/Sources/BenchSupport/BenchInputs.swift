@@ -12,6 +12,7 @@ public struct BenchInputs: Sendable {
     public static let files = [
         "synth_4000x3000_q90.jpg", "synth_1024x768_q90.jpg", "bg_4000x3000_q90.jpg", "matte_4000x3000_l.png",
         "cutout_4000x3000_rgba.png", "cutout_2000x1500_rgba.png", "synth_2000x1500_rgb.png",
+        "synth_6000x4000_q90.jpg",  // Limn's own addition: the 24 MP thumbnail's peak memory
     ]
 
     public init(folder: String? = nil) {
@@ -43,6 +44,8 @@ public struct BenchInputs: Sendable {
                 bytes = try SynthPhoto.make(width: 1024, height: 768, seed: 2).encoded(as: .jpeg(JPEGOptions(quality: 90)))
             case "bg_4000x3000_q90.jpg":
                 bytes = try SynthPhoto.make(width: 4000, height: 3000, seed: 3).encoded(as: .jpeg(JPEGOptions(quality: 90)))
+            case "synth_6000x4000_q90.jpg":
+                bytes = try SynthPhoto.make(width: 6000, height: 4000, seed: 5).encoded(as: .jpeg(JPEGOptions(quality: 90)))
             case "matte_4000x3000_l.png": bytes = try matte.encoded(as: .png())
             case "cutout_4000x3000_rgba.png": bytes = try cutout.encoded(as: .png())
             case "cutout_2000x1500_rgba.png": bytes = try cutout.areaAveraged(to: Size(width: 2000, height: 1500)).encoded(as: .png())

@@ -38,8 +38,11 @@ public enum LimnTasks {
             let input = inputs.path(file), out = output + "/\(task).jpg"
             tasks.append(BenchTask(
                 task: task, name: "limn_thumbnail",
-                summary: "file → decode at the JPEG scale that covers 400x400 fit → area-average → JPEG q85 file (atomic)",
-                area: .pipeline, pixels: pixels) { try thumbnail(input, to: out, box: Size(width: 400, height: 400)) })
+                summary: "Thumbnail.make(fromFile:) fit 400x400 (shrink-on-load, Lanczos3) → JPEG q85 file (atomic)",
+                area: .pipeline, pixels: pixels) {
+                try Thumbnail.make(fromFile: input, sizes: [Size(width: 400, height: 400)], crop: .none)[0]
+                    .write(to: out, as: .jpeg(JPEGOptions(quality: 85)))
+            })
         }
 
         for (task, file, pixels) in [("T2", "synth_4000x3000_q90.jpg", 12_000_000), ("T2s", "synth_1024x768_q90.jpg", 1024 * 768)]
@@ -110,21 +113,5 @@ public enum LimnTasks {
             })
         }
         return tasks
-    }
-
-    /// The thumbnail job as `limn convert --max-size` does it today: header, shrink-on-load
-    /// decode, area-average to the fitted size, JPEG q85, atomic write.
-    public static func thumbnail(_ input: String, to output: String, box: Size) throws {
-        let info = try ImageDecoder.info(file: input)
-        let fit = fitted(info.uprightSize, inside: box)
-        var image = try ImageDecoder.decode(file: input, options: DecodeOptions(targetSize: fit)).image
-        if image.size != fit { image = image.areaAveraged(to: fit) }
-        try image.write(to: output, as: .jpeg(JPEGOptions(quality: 85)))
-    }
-
-    static func fitted(_ size: Size, inside box: Size) -> Size {
-        guard size.width > box.width || size.height > box.height else { return size }
-        let s = min(Double(box.width) / Double(size.width), Double(box.height) / Double(size.height))
-        return Size(width: max(1, Int((Double(size.width) * s).rounded())), height: max(1, Int((Double(size.height) * s).rounded())))
     }
 }

@@ -1,9 +1,10 @@
 // limn-tasks: times Limn's benchmark tasks in-process and prints one JSON line per case, for
 // Benchmarks/compare to set beside the peers. Same inputs and bodies as the package-benchmark suite.
 //
-//   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N]
+//   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N] [--threads N]
 import BenchSupport
 import Foundation
+import Limn
 
 var folder: String?
 var only: Set<String>?
@@ -16,6 +17,7 @@ while let argument = arguments.next() {
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     case "--min-time": minTime = Double(arguments.next() ?? "") ?? minTime
     case "--runs": minRuns = Int(arguments.next() ?? "") ?? minRuns
+    case "--threads": Parallelism.maximumThreads = Int(arguments.next() ?? "") ?? Parallelism.maximumThreads
     default:
         FileHandle.standardError.write(Data("limn-tasks: unknown argument \(argument)\n".utf8))
         exit(2)
@@ -39,7 +41,7 @@ do {
         let median = samples.count % 2 == 1 ? samples[samples.count / 2]
             : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
         let row: [String: Any] = [
-            "peer": "limn", "task": task.task, "case": task.name, "desc": task.summary, "threads": 1,
+            "peer": "limn", "task": task.task, "case": task.name, "desc": task.summary, "threads": Parallelism.maximumThreads,
             "median_ms": median, "min_ms": samples[0], "runs": samples.count,
             "mpix_s": Double(task.pixels) / 1e6 / (median / 1e3),
         ]
