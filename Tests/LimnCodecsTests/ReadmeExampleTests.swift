@@ -25,6 +25,23 @@ import LimnTestSupport
         #expect(try Image(contentsOfFile: folder + "/photo.png") == photo)
         #expect(try ImageDecoder.info(file: folder + "/photo-q90.jpg").format == .jpeg)
 
+        let small = photo.resized(to: Size(width: 80, height: 60))
+        let boxed = photo.fitted(to: FitTarget(width: 40, height: 40), mode: .fit(letterbox: .black))
+        let square = photo.fitted(to: FitTarget(width: 25, height: 25), mode: .fill(anchor: .top))
+        let detail = photo.cropped(to: Rect(x: 10.5, y: 20, width: 300, height: 200))
+        let soft = photo.blurred(sigma: 8)
+        #expect(small.size == Size(width: 80, height: 60) && boxed.size == Size(width: 40, height: 40))
+        #expect(square.size == Size(width: 25, height: 25) && detail?.raster.size == Size(width: 300, height: 200))
+        #expect(soft.size == photo.size)
+        let result = folder + "/result.json"
+        try Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 1024, "height": 768}, "smartCropsResult": {"values": [{"aspectRatio": 1.0, "boundingBox": {"x": 100, "y": 50, "w": 600, "h": 600}}]}}"#.utf8)
+            .write(to: URL(fileURLWithPath: result))
+        let analysis = try Analysis(contentsOfFile: result)
+        let thumbnails = try Thumbnail.make(
+            fromFile: path, sizes: [Size(width: 64, height: 64), Size(width: 40, height: 30)],
+            crop: .suggestions(SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize))
+        #expect(thumbnails.map(\.size) == [Size(width: 64, height: 64), Size(width: 40, height: 30)])
+
         var copy = photo
         copy[0, 0] = Pixel(r: 255, g: 0, b: 0, a: 128)
         #expect(copy.alphaMask()[0, 0] == 128)

@@ -76,6 +76,16 @@ public enum LimnTasks {
                                    area: .resize, pixels: 12_000_000) {
                 rgb.resample(into: &warm.value, size: target, workspace: workspace)
             })
+            let singleWorkspace = ResampleWorkspace()
+            let singleWarm = Warm(rgb.resized(to: target))
+            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_into_1thread",
+                                   summary: "as limn_lanczos3_into on one thread: allocates nothing (Dispatch is not involved)",
+                                   area: .resize, pixels: 12_000_000) {
+                let saved = Parallelism.maximumThreads
+                Parallelism.maximumThreads = 1
+                rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
+                Parallelism.maximumThreads = saved
+            })
         }
 
         if wanted("T4b") {
