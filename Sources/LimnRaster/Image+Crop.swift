@@ -27,6 +27,17 @@ enum CropRegion {
     static func size(of r: Rect) -> Size {
         Size(width: max(1, Int(r.width.rounded())), height: max(1, Int(r.height.rounded())))
     }
+
+    /// Copies the `rect` rows of a plane `sourceWidth` pixels wide, `bytesPerPixel` each, into
+    /// `destination`, packed.
+    static func copy(_ rect: PixelRect, from source: UnsafeRawBufferPointer, sourceWidth: Int, bytesPerPixel: Int,
+                     into destination: UnsafeMutableRawBufferPointer) {
+        let rowBytes = rect.width * bytesPerPixel
+        for row in 0..<rect.height {
+            let from = ((rect.y + row) * sourceWidth + rect.x) * bytesPerPixel
+            destination.baseAddress!.advanced(by: row * rowBytes).copyMemory(from: source.baseAddress!.advanced(by: from), byteCount: rowBytes)
+        }
+    }
 }
 
 extension Image {
@@ -41,11 +52,7 @@ extension Image {
         }
         let copy = withUnsafeBytes { src in
             Image(width: pixels.width, height: pixels.height, isOpaque: isOpaque) { dst in
-                for row in 0..<pixels.height {
-                    let from = ((pixels.y + row) * width + pixels.x) * 4
-                    dst.baseAddress!.advanced(by: row * pixels.width * 4)
-                        .copyMemory(from: src.baseAddress!.advanced(by: from), byteCount: pixels.width * 4)
-                }
+                CropRegion.copy(pixels, from: src, sourceWidth: width, bytesPerPixel: 4, into: dst)
             }
         }
         return Cropped(raster: copy, region: region, wasClamped: clamped)
@@ -61,10 +68,7 @@ extension Mask {
         }
         let copy = withUnsafeBytes { src in
             Mask(width: pixels.width, height: pixels.height) { dst in
-                for row in 0..<pixels.height {
-                    dst.baseAddress!.advanced(by: row * pixels.width)
-                        .copyMemory(from: src.baseAddress!.advanced(by: (pixels.y + row) * width + pixels.x), byteCount: pixels.width)
-                }
+                CropRegion.copy(pixels, from: src, sourceWidth: width, bytesPerPixel: 1, into: dst)
             }
         }
         return Cropped(raster: copy, region: region, wasClamped: clamped)

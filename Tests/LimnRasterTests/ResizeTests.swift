@@ -90,7 +90,7 @@ import LimnTestSupport
         // The 16-byte vector path (pairs of output pixels) and the general path (the odd last
         // column and row) against a direct computation, on random bytes.
         let width = 13, height = 7, out = (width + 1) / 2
-        var random = SplitMix64(seed: 3)
+        var random = SplitMix(seed: 3)
         let source = (0..<(width * height * 4)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         var shrunk = [UInt8](repeating: 0, count: out * ((height + 1) / 2) * 4)
         source.withUnsafeBufferPointer { s in
@@ -178,17 +178,5 @@ import LimnTestSupport
         #expect(image.resized(to: Size(width: 0, height: -5)).size == Size(width: 1, height: 1))
         #expect(Image().resized(to: Size(width: 3, height: 2)).size == Size(width: 3, height: 2))
         #expect(image.resampled(from: Rect(x: .nan, y: 0, width: 1, height: 1), to: Size(width: 2, height: 2)).size == Size(width: 2, height: 2))
-    }
-}
-
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
