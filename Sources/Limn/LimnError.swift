@@ -1,4 +1,6 @@
 import LimnCodecs
+import LimnRaster
+import LimnResults
 
 /// What went wrong in a whole job (read, process, write). `description` is a sentence a user can act on.
 public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -8,6 +10,12 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The output's extension names no format Limn writes.
     case unknownOutputFormat(path: String)
+    /// A matte whose shape does not match the picture's (and stretching was not asked for).
+    case matteMismatch(matte: Size, picture: Size)
+    /// A vision result that holds no matte.
+    case noMatte(source: String, vendor: String)
+    /// A vision result could not be read.
+    case results(ResultsError)
 
     public var description: String {
         switch self {
@@ -17,6 +25,12 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot write (\(reason)); check that the folder exists and is writable."
         case .unknownOutputFormat(let path):
             return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp or .bmp."
+        case let .matteMismatch(matte, picture):
+            return "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."
+        case let .noMatte(source, vendor):
+            return "\(source): this \(vendor) result holds no matte; request a segmentation or matting result."
+        case .results(let error):
+            return error.description
         }
     }
 }

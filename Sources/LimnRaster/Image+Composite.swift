@@ -34,6 +34,8 @@ extension Image {
                 }
             }
         }
+        // Over a transparent canvas the result may have become opaque: keep the promise exact.
+        if !bottomOpaque { recomputeOpacity() }
     }
 
     /// A copy with `top` composited over it (see ``composite(_:at:_:opacity:)``).

@@ -42,6 +42,33 @@ public struct CropSuggestion: Hashable, Sendable {
 public enum Vendor: String, Sendable, CaseIterable {
     case azureImageAnalysis40 = "Azure Image Analysis 4.0"
     case azureComputerVision32 = "Azure Computer Vision 3.2"
+    case baiduSegmentation = "Baidu segmentation"
+}
+
+/// A matte or cutout that a service returned inside its JSON, as encoded image bytes (base64
+/// decoded; still PNG or whatever the service sent).
+public struct EncodedMatte: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// Baidu `labelmap`: the subject as label values (0/1 for body segmentation).
+        case labelmap
+        /// Baidu `scoremap`: per-pixel confidence, 0–255.
+        case scoremap
+        /// Baidu `foreground`: an RGBA cutout; its alpha is the matte.
+        case foreground
+        /// Baidu matting `image`: RGBA (`return_form=rgba`) or a gray mask (`return_form=mask`).
+        case image
+    }
+
+    public var kind: Kind
+    /// The JSON field it came from.
+    public var field: String
+    public var bytes: [UInt8]
+
+    public init(kind: Kind, field: String, bytes: [UInt8]) {
+        self.kind = kind
+        self.field = field
+        self.bytes = bytes
+    }
 }
 
 /// A vision result, normalised: coordinates in pixels of the analysed image, whose size is
@@ -52,10 +79,14 @@ public struct Analysis: Sendable, Equatable {
     /// The size of the image the service analysed (`metadata.width/height`).
     public var imageSize: ResultSize?
     public var cropSuggestions: [CropSuggestion]
+    /// Mattes and cutouts embedded in the result (Baidu), best first: an RGBA foreground, the
+    /// matting image, the score map, the label map.
+    public var encodedMattes: [EncodedMatte]
 
-    public init(vendor: Vendor, imageSize: ResultSize?, cropSuggestions: [CropSuggestion] = []) {
+    public init(vendor: Vendor, imageSize: ResultSize?, cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = []) {
         self.vendor = vendor
         self.imageSize = imageSize
         self.cropSuggestions = cropSuggestions
+        self.encodedMattes = encodedMattes
     }
 }

@@ -15,7 +15,9 @@ extension Analysis {
             throw .unrecognised(source: source, detail: "the top level is \(ResultEnvelope.kind(of: object))")
         }
         let reader = FieldReader(source: source)
-        if body["smartCropsResult"] != nil || body["captionResult"] != nil || body["readResult"] != nil
+        if BaiduSegmentation.looksLike(body) {
+            self = try BaiduSegmentation.read(body, reader)
+        } else if body["smartCropsResult"] != nil || body["captionResult"] != nil || body["readResult"] != nil
             || body["tagsResult"] != nil || body["objectsResult"] != nil || body["peopleResult"] != nil
             || body["denseCaptionsResult"] != nil || body["modelVersion"] != nil && body["metadata"] != nil && body["requestId"] == nil {
             self = try AzureImageAnalysis40.read(body, reader)

@@ -12,7 +12,7 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .malformedJSON(source, detail):
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
-            return "\(source): not a vision result Limn reads (\(detail)); expected an Azure Image Analysis 4.0 or Computer Vision 3.2 response."
+            return "\(source): not a vision result Limn reads (\(detail)); expected an Azure Image Analysis 4.0 or Computer Vision 3.2 response, or a Baidu segmentation result."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         }

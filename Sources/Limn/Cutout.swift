@@ -1,0 +1,167 @@
+import LimnRaster
+
+/// How a cutout is made and placed.
+public struct CutoutOptions: Sendable {
+    /// What the subject is placed on.
+    public enum Background: Sendable {
+        /// Nothing: a transparent result (write PNG or WebP to keep it).
+        case none
+        case colour(Pixel)
+        /// A linear gradient (angle in degrees: 0 left to right, 90 top to bottom).
+        case gradient(from: Pixel, to: Pixel, angle: Double)
+        /// Another picture, fitted to the canvas (`.fill()` covers it, `.fit(letterbox:)` shows it whole).
+        case image(Image, mode: FitMode)
+        /// The original picture blurred: a portrait look.
+        case blurredOriginal(sigma: Double)
+        /// A checkerboard, to preview transparency.
+        case checkerboard
+    }
+
+    public struct Shadow: Sendable, Equatable {
+        public var offsetX: Double, offsetY: Double, sigma: Double, opacity: Double, colour: Pixel
+        public init(offsetX: Double = 8, offsetY: Double = 12, sigma: Double = 10, opacity: Double = 0.5, colour: Pixel = .black) {
+            self.offsetX = offsetX; self.offsetY = offsetY; self.sigma = sigma; self.opacity = opacity; self.colour = colour
+        }
+    }
+
+    public struct Outline: Sendable, Equatable {
+        public var width: Double, colour: Pixel
+        public init(width: Double = 8, colour: Pixel = .white) { self.width = width; self.colour = colour }
+    }
+
+    public var background: Background
+    /// The output size; nil keeps the picture's size (or the trimmed subject's, on no background).
+    public var canvasSize: Size?
+    /// Scale the subject so its box fits this share (0…1] of the canvas inside the padding; nil
+    /// keeps its size (and, untrimmed, its place).
+    public var subjectShare: Double?
+    public var anchor: Anchor
+    public var padding: Int
+    public var offsetX: Int
+    public var offsetY: Int
+    public var shadow: Shadow?
+    public var outline: Outline?
+    /// The subject's opacity, 0…1.
+    public var opacity: Double
+    /// Cut the result down to the subject's box (plus `trimMargin`).
+    public var trim: Bool
+    public var trimMargin: Int
+    /// Re-estimate colours at the subject's soft edge so the old background does not show.
+    public var decontaminate: Bool
+    /// Accept a matte whose shape differs from the picture's, stretching it.
+    public var stretchMatte: Bool
+
+    public init(background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .centre,
+                padding: Int = 0, offsetX: Int = 0, offsetY: Int = 0, shadow: Shadow? = nil, outline: Outline? = nil,
+                opacity: Double = 1, trim: Bool = false, trimMargin: Int = 0, decontaminate: Bool = true, stretchMatte: Bool = false) {
+        self.background = background; self.canvasSize = canvasSize; self.subjectShare = subjectShare; self.anchor = anchor
+        self.padding = padding; self.offsetX = offsetX; self.offsetY = offsetY; self.shadow = shadow; self.outline = outline
+        self.opacity = opacity; self.trim = trim; self.trimMargin = trimMargin; self.decontaminate = decontaminate
+        self.stretchMatte = stretchMatte
+    }
+}
+
+/// The cutout recipe: a picture and its matte (any form, any size) into a subject placed on
+/// something new. The matte is scaled to the picture, so the subject keeps the picture's full
+/// resolution.
+public enum Cutout {
+    public static func make(picture: Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws(LimnError) -> Image {
+        let fittedMatte = try Matte.fitted(matte, to: picture.size, allowStretch: options.stretchMatte)
+        var subject: Image
+        do { subject = try picture.cutout(with: fittedMatte, decontaminate: options.decontaminate) } catch {
+            throw .matteMismatch(matte: fittedMatte.size, picture: picture.size)
+        }
+        // The subject's place on the original picture.
+        var origin = (x: 0, y: 0)
+        if options.trim || options.subjectShare != nil {
+            guard let bounds = fittedMatte.contentBounds() else {
+                return Image(width: options.canvasSize?.width ?? 1, height: options.canvasSize?.height ?? 1)
+            }
+            let m = max(options.trimMargin, 0)
+            let box = PixelRect(x: bounds.x - m, y: bounds.y - m, width: bounds.width + 2 * m, height: bounds.height + 2 * m)
+            subject = subject.cropped(to: box.rect)?.raster ?? subject
+            origin = (max(box.x, 0), max(box.y, 0))
+            if box.x < 0 || box.y < 0 || box.x + box.width > picture.width || box.y + box.height > picture.height {
+                // The margin reached past the picture: pad with transparency so it is kept.
+                var padded = Image(width: box.width, height: box.height)
+                padded.paste(subject, at: origin.x - box.x, origin.y - box.y)
+                subject = padded
+                origin = (box.x, box.y)
+            }
+        }
+        let canvasSize: Size
+        if let size = options.canvasSize, !size.isEmpty {
+            canvasSize = size
+        } else if options.trim, case .none = options.background {
+            canvasSize = subject.size
+        } else {
+            canvasSize = picture.size
+        }
+        // Scale and place the subject.
+        let inner = PixelRect(x: options.padding, y: options.padding,
+                              width: max(canvasSize.width - 2 * options.padding, 1), height: max(canvasSize.height - 2 * options.padding, 1))
+        var place = (x: origin.x, y: origin.y)
+        if let share = options.subjectShare, share.isFinite, share > 0 {
+            let box = FitTarget(width: max(1, Int((Double(inner.width) * min(share, 1)).rounded())),
+                                height: max(1, Int((Double(inner.height) * min(share, 1)).rounded())))
+            subject = subject.fitted(to: box, mode: .fit())
+        }
+        if options.subjectShare != nil || options.trim || canvasSize != picture.size {
+            place = (inner.x + Int((Double(inner.width - subject.width) * options.anchor.x).rounded()),
+                     inner.y + Int((Double(inner.height - subject.height) * options.anchor.y).rounded()))
+        }
+        place = (place.x + options.offsetX, place.y + options.offsetY)
+
+        var canvas = background(options.background, size: canvasSize, picture: picture)
+        // Shadow and outline come from the subject's alpha, on a layer with room around it.
+        let room = Int((options.outline?.width ?? 0).rounded(.up))
+            + Int(((options.shadow.map { 3 * $0.sigma + max(abs($0.offsetX), abs($0.offsetY)) }) ?? 0).rounded(.up)) + 1
+        if options.shadow != nil || options.outline != nil {
+            var padded = Image(width: subject.width + 2 * room, height: subject.height + 2 * room)
+            padded.paste(subject, at: room, room)
+            let alpha = padded.alphaMask()
+            if let shadow = options.shadow {
+                let soft = alpha.blurred(sigma: shadow.sigma)
+                let layer = (try? Image(width: soft.width, height: soft.height, fill: shadow.colour).settingAlpha(soft)) ?? Image()
+                canvas.composite(layer, at: place.x - room + Int(shadow.offsetX.rounded()), place.y - room + Int(shadow.offsetY.rounded()),
+                                 opacity: shadow.opacity * options.opacity)
+            }
+            if let outline = options.outline, outline.width > 0 {
+                let ring = alpha.dilated(radius: outline.width)
+                let layer = (try? Image(width: ring.width, height: ring.height, fill: outline.colour).settingAlpha(ring)) ?? Image()
+                canvas.composite(layer, at: place.x - room, place.y - room, opacity: options.opacity)
+            }
+        }
+        canvas.composite(subject, at: place.x, place.y, opacity: options.opacity)
+        return canvas
+    }
+
+    /// The canvas before the subject is placed on it.
+    static func background(_ background: CutoutOptions.Background, size: Size, picture: Image) -> Image {
+        switch background {
+        case .none:
+            return Image(width: size.width, height: size.height)
+        case .colour(let colour):
+            return Image(width: size.width, height: size.height, fill: colour)
+        case let .gradient(from, to, angle):
+            return Image.linearGradient(size: size, from: from, to: to, angle: angle)
+        case let .image(image, mode):
+            let fitted = image.fitted(to: FitTarget(size), mode: mode)
+            if fitted.size == size { return fitted }
+            var canvas = Image(width: size.width, height: size.height)
+            canvas.paste(fitted, at: (size.width - fitted.width) / 2, (size.height - fitted.height) / 2)
+            return canvas
+        case .blurredOriginal(let sigma):
+            // Blur at a reduced size when it is large: the result is smooth either way.
+            let fitted = picture.fitted(to: FitTarget(size), mode: .fill())
+            let small = max(1, min(4, Int(sigma / 4)))
+            if small > 1 {
+                let reduced = fitted.resized(to: Size(width: max(1, size.width / small), height: max(1, size.height / small)))
+                return reduced.blurred(sigma: sigma / Double(small)).resized(to: size, filter: .triangle)
+            }
+            return fitted.blurred(sigma: sigma)
+        case .checkerboard:
+            return Image.checkerboard(size: size, cell: max(8, min(size.width, size.height) / 40))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import LimnCodecs
+import LimnRaster
+import LimnResults
+
+/// Reading mattes in every form the services send, and fitting them to the picture.
+public enum Matte {
+    /// The coverage a matte picture holds: its alpha channel when it has transparency (an RGBA
+    /// cutout from Azure `backgroundRemoval`, Baidu `foreground`, rembg), otherwise its gray level
+    /// (Azure `foregroundMatting`, a mask PNG; luminance for colour pictures). A label map whose
+    /// values are all 0 or 1 is stretched to 0/255.
+    public static func mask(from picture: Image) -> Mask {
+        let coverage: Mask
+        if !picture.isOpaque && hasPartialAlpha(picture) {
+            coverage = picture.alphaMask()
+        } else {
+            coverage = picture.withUnsafeBytes { p in
+                Mask(width: picture.width, height: picture.height) { dst in
+                    for i in 0..<dst.count {
+                        let r = UInt32(p[i * 4]), g = UInt32(p[i * 4 + 1]), b = UInt32(p[i * 4 + 2])
+                        dst[i] = UInt8((r * 77 + g * 150 + b * 29 + 128) >> 8)
+                    }
+                }
+            }
+        }
+        let isLabelMap = coverage.withUnsafeBytes { p in !p.contains { $0 > 1 } }
+        return isLabelMap ? coverage.map { $0 == 0 ? 0 : 255 } : coverage
+    }
+
+    /// True when some pixel is not fully opaque: the alpha channel carries the matte.
+    private static func hasPartialAlpha(_ picture: Image) -> Bool {
+        picture.withUnsafeBytes { p in stride(from: 3, to: p.count, by: 4).contains { p[$0] != 255 } }
+    }
+
+    /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1).
+    public static func read(file path: String) throws(LimnError) -> Mask {
+        do { return mask(from: try Image(contentsOfFile: path, options: DecodeOptions(applyOrientation: false))) } catch {
+            throw .codec(error)
+        }
+    }
+
+    /// Reads a matte from encoded bytes; `source` names them in errors.
+    public static func read(bytes: [UInt8], source: String = "buffer") throws(LimnError) -> Mask {
+        do {
+            return mask(from: try ImageDecoder.decode(bytes, options: DecodeOptions(applyOrientation: false), source: source).image)
+        } catch {
+            throw .codec(error)
+        }
+    }
+
+    /// The best matte embedded in a vision result (Baidu: an RGBA foreground, then the matting
+    /// image, the score map, the label map). Throws when the result holds none.
+    public static func read(from analysis: Analysis, source: String = "result") throws(LimnError) -> Mask {
+        guard let best = analysis.encodedMattes.first else {
+            throw .noMatte(source: source, vendor: analysis.vendor.rawValue)
+        }
+        return try read(bytes: best.bytes, source: "\(source) field \(best.field)")
+    }
+
+    /// `matte` at `size`: scaled with the Mitchell filter (smooth edges, little ringing) when its
+    /// size differs, so a matte from a downscaled request cuts out the full-resolution picture.
+    /// Throws ``LimnError/matteMismatch(matte:picture:)`` when the aspect ratios differ by more
+    /// than 1 % (or a pixel), unless `allowStretch`.
+    public static func fitted(_ matte: Mask, to size: Size, allowStretch: Bool = false) throws(LimnError) -> Mask {
+        guard matte.size != size else { return matte }
+        guard !matte.isEmpty, !size.isEmpty else { throw .matteMismatch(matte: matte.size, picture: size) }
+        if !allowStretch {
+            let expectedHeight = Double(matte.height) * Double(size.width) / Double(matte.width)
+            let tolerance = max(1.5, Double(size.height) * 0.01)
+            guard abs(expectedHeight - Double(size.height)) <= tolerance else {
+                throw .matteMismatch(matte: matte.size, picture: size)
+            }
+        }
+        let shrinking = matte.width > size.width
+        return matte.resized(to: size, filter: shrinking ? .lanczos3 : .mitchell)
+    }
+}
