@@ -61,6 +61,10 @@ def pillow_cases(inputs, out):
     cases.append(("T3", "pil_lanczos", lambda: rgb.resize((1000, 750), Image.LANCZOS)))
     cases.append(("T3", "pil_lanczos_gap2", lambda: rgb.resize((1000, 750), Image.LANCZOS, reducing_gap=2.0)))
 
+    bg4 = Image.open(inputs["bg"]).convert("RGBA"); bg4.load()
+    fg4 = Image.open(inputs["cutout"]); fg4.load()
+    cases.append(("T4", "pil_alpha_composite", lambda: Image.alpha_composite(bg4, fg4)))
+
     def put_alpha():
         x = rgb.copy()
         x.putalpha(matte)
@@ -137,6 +141,9 @@ def vips_cases(inputs, out, single_thread):
 
     rgb = pyvips.Image.new_from_file(inputs["big"]).copy_memory()
     matte = pyvips.Image.new_from_file(inputs["matte"]).copy_memory()
+    vbg = pyvips.Image.new_from_file(inputs["bg"]).copy_memory()
+    vfg = pyvips.Image.new_from_file(inputs["cutout"]).copy_memory()
+    cases.append(("T4", "vips_composite2", lambda: vbg.composite2(vfg, "over").copy_memory()))
     cases.append(("T3", "vips_resize_gap0", lambda: rgb.resize(0.25, kernel="lanczos3", gap=0).copy_memory()))
     cases.append(("T3", "vips_resize_gap2", lambda: rgb.resize(0.25, kernel="lanczos3", gap=2).copy_memory()))
     cases.append(("T4b", "vips_bandjoin", lambda: rgb.bandjoin(matte).copy_memory()))
@@ -151,6 +158,41 @@ def vips_cases(inputs, out, single_thread):
     return "libvips", version, cases
 
 
+def numpy_cases(inputs):
+    import numpy as np
+    from PIL import Image
+    bg = np.asarray(Image.open(inputs["bg"]).convert("RGB")).astype(np.uint16)
+    fg = np.asarray(Image.open(inputs["cutout"]))
+    rgb, a = fg[..., :3].astype(np.uint16), fg[..., 3:4].astype(np.uint16)
+
+    def over():
+        return ((rgb * a + bg * (255 - a) + 127) // 255).astype(np.uint8)
+    return "numpy", np.__version__, [("T4", "np_over_u16", over)]
+
+
+def cairo_cases(inputs):
+    import cairo
+    import numpy as np
+    from PIL import Image
+
+    def surface(path, alpha):
+        im = np.asarray(Image.open(path).convert("RGBA")).astype(np.uint32)
+        a = im[..., 3:4] if alpha else np.full(im.shape[:2] + (1,), 255, np.uint32)
+        pm = (im[..., :3] * a + 127) // 255  # cairo's ARGB32 is premultiplied, native-endian BGRA
+        data = np.dstack([pm[..., 2], pm[..., 1], pm[..., 0], a[..., 0]]).astype(np.uint8).copy()
+        h, w = data.shape[:2]
+        return cairo.ImageSurface.create_for_data(memoryview(data), cairo.FORMAT_ARGB32, w, h), data
+    bg, bg_data = surface(inputs["bg"], False)
+    fg, fg_data = surface(inputs["cutout"], True)
+
+    def over():
+        ctx = cairo.Context(bg)
+        ctx.set_source_surface(fg, 0, 0)
+        ctx.paint()
+        bg.flush()
+    return "cairo (pixman)", cairo.version, [("T4", "cairo_over", over)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--inputs", required=True)
@@ -162,12 +204,18 @@ def main():
     a = ap.parse_args()
     only = set(filter(None, a.only.split(",")))
     names = {"big": "synth_4000x3000_q90.jpg", "small": "synth_1024x768_q90.jpg", "matte": "matte_4000x3000_l.png",
-             "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png"}
+             "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png",
+             "bg": "bg_4000x3000_q90.jpg", "cutout": "cutout_4000x3000_rgba.png"}
     inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
     makers = [("Pillow", lambda: pillow_cases(inputs, a.out)),
               ("OpenCV", lambda: opencv_cases(inputs, a.out, a.single_thread)),
-              ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread))]
+              ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread)),
+              ("numpy", lambda: numpy_cases(inputs)),
+              ("cairo", lambda: cairo_cases(inputs))]
+    only_tasks = {"numpy": {"T4"}, "cairo": {"T4"}}
     for name, make in makers:
+        if only and name in only_tasks and not (only & only_tasks[name]):
+            continue
         try:
             peer, version, cases = make()
         except ImportError as e:

@@ -48,35 +48,33 @@ extension Image {
 
 /// Foreground colour estimation by blur fusion (Forte & Pitié 2021).
 enum BlurFusion {
-    /// Estimated foreground colours of `picture` under `alpha` (same size), opaque.
+    /// Estimated foreground colours of `picture` under `alpha` (same size), at the
+    /// semi-transparent pixels; elsewhere the picture's own colours (the weights are zero there).
     static func foreground(_ picture: Image, alpha: Mask) -> Image {
+        let partial: [Int] = alpha.withUnsafeBytes { a in (0..<a.count).filter { a[$0] > 0 && a[$0] < 255 } }
         var f = picture, b = picture
         let inverse = alpha.inverted()
         for sigma in [24.0, 3.0] {
-            // F̂ = Σ F·α / Σ α and B̂ = Σ B·(1 − α) / Σ (1 − α) over a Gaussian window: exactly what a
-            // premultiplied blur of F with alpha α (and of B with alpha 1 − α) computes.
-            let meanF = ((try? f.settingAlpha(alpha)) ?? f).blurred(sigma: sigma)
-            let meanB = ((try? b.settingAlpha(inverse)) ?? b).blurred(sigma: sigma)
-            var nextF = picture, nextB = picture
+            let meanF = weightedMean(f, weight: alpha, sigma: sigma)
+            let meanB = weightedMean(b, weight: inverse, sigma: sigma)
             picture.withUnsafeBytes { img in
                 alpha.withUnsafeBytes { a in
                     meanF.withUnsafeBytes { mf in
                         meanB.withUnsafeBytes { mb in
-                            nextF.withUnsafeMutableBytes(preservingOpacity: true) { nf in
-                                nextB.withUnsafeMutableBytes(preservingOpacity: true) { nb in
-                                    for i in 0..<a.count {
-                                        let al = Double(a[i]) / 255
+                            f.withUnsafeMutableBytes(preservingOpacity: true) { nf in
+                                b.withUnsafeMutableBytes(preservingOpacity: true) { nb in
+                                    for i in partial {
+                                        let al = Float(a[i]) / 255
+                                        // Where one side has no weight nearby, use the pixel itself.
+                                        let hasF = mf[i * 4 + 3] > 0, hasB = mb[i * 4 + 3] > 0
                                         for c in 0..<3 {
                                             let j = i * 4 + c
-                                            let fHat = Double(mf[j]), bHat = Double(mb[j])
-                                            // Where one side has no weight nearby, use the pixel itself.
-                                            let fh = mf[i * 4 + 3] == 0 ? Double(img[j]) : fHat
-                                            let bh = mb[i * 4 + 3] == 0 ? Double(img[j]) : bHat
-                                            let error = Double(img[j]) - al * fh - (1 - al) * bh
+                                            let pixel = Float(img[j])
+                                            let fh = hasF ? Float(mf[j]) : pixel, bh = hasB ? Float(mb[j]) : pixel
+                                            let error = pixel - al * fh - (1 - al) * bh
                                             nf[j] = UInt8(min(max(fh + al * error, 0), 255).rounded())
                                             nb[j] = UInt8(min(max(bh + (1 - al) * error, 0), 255).rounded())
                                         }
-                                        nf[i * 4 + 3] = 255; nb[i * 4 + 3] = 255
                                     }
                                 }
                             }
@@ -84,9 +82,18 @@ enum BlurFusion {
                     }
                 }
             }
-            f = nextF
-            b = nextB
         }
         return f
+    }
+
+    /// The `weight`-weighted local mean colour of `image` over a Gaussian of `sigma`: a
+    /// premultiplied blur of the image with `weight` as its alpha. Wide blurs run at a reduced
+    /// size (box-reduced, blurred, enlarged with a triangle, all premultiplied: the weighting holds).
+    static func weightedMean(_ image: Image, weight: Mask, sigma: Double) -> Image {
+        let weighted = (try? image.settingAlpha(weight)) ?? image
+        let factor = Int(sigma / 4)
+        guard factor >= 2 else { return weighted.blurred(sigma: sigma) }
+        let small = Size(width: max(1, image.width / factor), height: max(1, image.height / factor))
+        return weighted.resized(to: small, filter: .box).blurred(sigma: sigma / Double(factor)).resized(to: image.size, filter: .triangle)
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import LimnRaster
+@testable import LimnRaster
 import LimnTestSupport
 
 @Suite struct FitPlanTests {
@@ -136,6 +136,16 @@ import LimnTestSupport
             #expect(out[x, y].r == 255 && out[x, y].g == 255 && out[x, y].b == 255, "(\(x),\(y)) \(out[x, y])")
         } }
         #expect(out[30, 10].a > 0 && out[30, 10].a < 40)  // alpha spreads out
+    }
+
+    @Test(arguments: [8.0, 16, 30])
+    func wideBlursOnAReducedCopyMatchTheFullBlur(sigma: Double) {
+        let image = ResizeTests.picture(width: 400, height: 300, alpha: true)
+        let fast = image.blurred(sigma: sigma), full = image.fullBlur(sigma: sigma)
+        #expect(ImageDifference(fast, full).psnr >= 42, "σ \(sigma): \(ImageDifference(fast, full))")
+        var mask = Mask(width: 400, height: 300)
+        for y in 100..<200 { for x in 100..<300 { mask[x, y] = 255 } }
+        #expect(ImageDifference(Image(gray: mask.blurred(sigma: sigma)), Image(gray: mask.fullBlur(sigma: sigma))).psnr >= 42)
     }
 
     @Test func degenerateSigmasReturnTheInput() {

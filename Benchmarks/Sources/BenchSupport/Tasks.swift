@@ -88,6 +88,34 @@ public enum LimnTasks {
             })
         }
 
+        if wanted("T4") {
+            let background = try inputs.image("bg_4000x3000_q90.jpg")
+            let cutout = try inputs.image("cutout_4000x3000_rgba.png")
+            tasks.append(BenchTask(task: "T4", name: "limn_compositing", summary: "background.compositing(cutout) → new image (over, opaque fast path)",
+                                   area: .composite, pixels: 12_000_000) {
+                _ = background.compositing(cutout).width
+            })
+            let warm = Warm(background)
+            warm.value[0, 0] = warm.value[0, 0]  // own the storage before measuring
+            tasks.append(BenchTask(task: "T4", name: "limn_composite_in_place", summary: "background.composite(cutout) in place",
+                                   area: .composite, pixels: 12_000_000) {
+                warm.value.composite(cutout)
+            })
+        }
+
+        if wanted("T4c") {
+            let photo = inputs.path("synth_4000x3000_q90.jpg"), matte = inputs.path("matte_4000x3000_l.png")
+            let out = output + "/T4c.png"
+            tasks.append(BenchTask(task: "T4c", name: "limn_cutout_job",
+                                   summary: "decode photo + matte files, cutout (decontaminated) on its blurred original, shadow, PNG fast, atomic write",
+                                   area: .pipeline, pixels: 12_000_000) {
+                let picture = try Image(contentsOfFile: photo)
+                let result = try Cutout.make(picture: picture, matte: try Matte.read(file: matte), options: CutoutOptions(
+                    background: .blurredOriginal(sigma: 24), shadow: .init()))
+                try result.write(to: out, as: .png(PNGOptions(compression: .fast)))
+            })
+        }
+
         if wanted("T4b") {
             let rgb = try inputs.image("synth_4000x3000_q90.jpg")
             let matte = try inputs.mask("matte_4000x3000_l.png")
