@@ -68,7 +68,31 @@ enum Composite {
     /// Over an opaque background: `out = ct·α + cb·(1 − α)`, alpha stays 255. `weight` (0…255)
     /// scales the top's alpha; the product is kept in 16 bits (0…65025), not rounded to 8.
     static func overOpaque(_ top: UnsafePointer<UInt32>, _ bottom: UnsafeMutablePointer<UInt32>, count: Int, weight: UInt32) {
-        for i in 0..<count {
+        var start = 0
+        if weight == 255 {
+            // Four pixels at a time: a cutout is mostly runs of fully clear or fully opaque pixels.
+            let rawTop = UnsafeRawPointer(top), rawBottom = UnsafeMutableRawPointer(bottom)
+            let alphaBits = SIMD4<UInt32>(repeating: UInt32(0xFF00_0000).littleEndian)
+            while start + 4 <= count {
+                let four = rawTop.loadUnaligned(fromByteOffset: start * 4, as: SIMD4<UInt32>.self)
+                let alphas = four & alphaBits
+                if alphas == .zero {
+                    start += 4
+                } else if alphas == alphaBits {
+                    rawBottom.storeBytes(of: four, toByteOffset: start * 4, as: SIMD4<UInt32>.self)
+                    start += 4
+                } else {
+                    overOpaqueOne(top, bottom, start..<(start + 4), weight: weight)
+                    start += 4
+                }
+            }
+        }
+        overOpaqueOne(top, bottom, start..<count, weight: weight)
+    }
+
+    @inline(__always)
+    static func overOpaqueOne(_ top: UnsafePointer<UInt32>, _ bottom: UnsafeMutablePointer<UInt32>, _ range: Range<Int>, weight: UInt32) {
+        for i in range {
             let t = UInt32(littleEndian: top[i])
             let a = t >> 24
             if a == 0 { continue }

@@ -34,6 +34,21 @@ import LimnRaster
         }
     }
 
+    @Test func wideRowsTakeTheFourPixelPathAndMatchPixelByPixel() {
+        // Runs of clear, opaque and mixed pixels, and a tail of one: every branch of the row kernel.
+        let alphas: [UInt8] = [0, 0, 0, 0, 255, 255, 255, 255, 0, 128, 255, 3, 77]
+        var top = Image(width: alphas.count, height: 2)
+        for (x, a) in alphas.enumerated() { for y in 0..<2 { top[x, y] = Pixel(r: UInt8(x * 19), g: 200, b: UInt8(y * 90), a: a) } }
+        let background = Pixel(r: 10, g: 20, b: 30)
+        var wide = Image(width: alphas.count, height: 2, fill: background)
+        wide.composite(top)
+        for y in 0..<2 { for x in 0..<alphas.count {
+            var one = Image(width: 1, height: 1, fill: background)
+            one.composite(Image(width: 1, height: 1, fill: top[x, y]))
+            #expect(wide[x, y] == one[0, 0], "(\(x),\(y))")
+        } }
+    }
+
     @Test func compositingClipsAtTheEdgesAndKeepsOpacity() {
         var bottom = Image(width: 4, height: 4, fill: .white)
         bottom.composite(Image(width: 3, height: 3, fill: .black), at: 2, -1)
