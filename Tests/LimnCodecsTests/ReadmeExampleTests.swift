@@ -42,6 +42,19 @@ import LimnTestSupport
             crop: .suggestions(SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize))
         #expect(thumbnails.map(\.size) == [Size(width: 64, height: 64), Size(width: 40, height: 30)])
 
+        let matteFile = folder + "/matte.png"
+        var gray = Mask(width: 256, height: 192)  // a matte at half the picture's size
+        for y in 40..<150 { for x in 60..<200 { gray[x, y] = 255 } }
+        try gray.write(to: matteFile)
+        let matte = try Matte.read(file: matteFile)
+        let portrait = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(
+            background: .blurredOriginal(sigma: 24), shadow: .init(), outline: .init(width: 8, colour: .white)))
+        let sticker = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(trim: true, trimMargin: 16))
+        #expect(portrait.size == photo.size && portrait.isOpaque)
+        let bounds = try #require(try Matte.fitted(matte, to: photo.size).contentBounds())
+        #expect(sticker.size == Size(width: bounds.width + 32, height: bounds.height + 32))
+        #expect(abs(bounds.width - 280) <= 4 && abs(bounds.height - 220) <= 4)  // the half-size matte, doubled
+
         var copy = photo
         copy[0, 0] = Pixel(r: 255, g: 0, b: 0, a: 128)
         #expect(copy.alphaMask()[0, 0] == 128)
