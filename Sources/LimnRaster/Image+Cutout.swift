@@ -97,3 +97,17 @@ enum BlurFusion {
         return weighted.resized(to: small, filter: .box).blurred(sigma: sigma / Double(factor)).resized(to: image.size, filter: .triangle)
     }
 }
+
+extension Image {
+    /// The image cut down to the box of its visible pixels (alpha ≥ `level`), grown by `margin` on
+    /// every side; the margin may reach past the image, where it is transparent. Nil when no pixel
+    /// is visible. Allocates the result.
+    public func trimmed(margin: Int = 0, level: UInt8 = 1) -> Image? {
+        guard let bounds = alphaMask().contentBounds(level: level) else { return nil }
+        let m = max(margin, 0)
+        var out = Image(width: bounds.width + 2 * m, height: bounds.height + 2 * m)
+        guard let inside = cropped(to: bounds.rect)?.raster else { return nil }
+        out.paste(inside, at: m, m)
+        return out
+    }
+}

@@ -113,6 +113,16 @@ import LimnRaster
         return (picture, matte)
     }
 
+    @Test func trimmingKeepsTheVisibleBoxAndAMargin() throws {
+        var image = Image(width: 30, height: 20)
+        image[10, 5] = .white; image[14, 12] = Pixel(r: 1, g: 2, b: 3, a: 9)
+        let trimmed = try #require(image.trimmed(margin: 3))
+        #expect(trimmed.size == Size(width: 5 + 6, height: 8 + 6))
+        #expect(trimmed[3, 3] == .white && trimmed[7, 10] == Pixel(r: 1, g: 2, b: 3, a: 9) && trimmed[0, 0] == .clear)
+        #expect(image.trimmed(level: 10)?.size == Size(width: 1, height: 1))
+        #expect(Image(width: 4, height: 4).trimmed() == nil)
+    }
+
     @Test func theMatteBecomesTheAlpha() throws {
         let (picture, matte) = Self.greenScreen()
         let cut = try picture.cutout(with: matte, decontaminate: false)
