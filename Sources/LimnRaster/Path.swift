@@ -9,7 +9,7 @@ public struct Path: Sendable, Equatable {
         case close
     }
 
-    public private(set) var elements: [Element] = []
+    public internal(set) var elements: [Element] = []
 
     public init() {}
 
