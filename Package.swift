@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LimnRaster", targets: ["LimnRaster"]),
         .library(name: "LimnCodecs", targets: ["LimnCodecs"]),
         .library(name: "LimnResults", targets: ["LimnResults"]),
+        .library(name: "LimnText", targets: ["LimnText"]),
         .executable(name: "limn", targets: ["LimnCLI"]),
     ],
     dependencies: [
@@ -26,9 +27,22 @@ let package = Package(
         .systemLibrary(
             name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpdemux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        .systemLibrary(
+            name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
+        .systemLibrary(
+            name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
+            providers: [.apt(["libharfbuzz-dev"]), .brew(["harfbuzz"])]),
+        .systemLibrary(
+            name: "CFribidi", path: "Sources/CFribidi", pkgConfig: "fribidi",
+            providers: [.apt(["libfribidi-dev"]), .brew(["fribidi"])]),
+        .systemLibrary(
+            name: "CFontconfig", path: "Sources/CFontconfig", pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig1-dev"]), .brew(["fontconfig"])]),
 
         .target(name: "LimnRaster"),
         .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
+        .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults"),
         .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults"]),
         .executableTarget(
@@ -44,5 +58,6 @@ let package = Package(
         .testTarget(name: "LimnCLITests", dependencies: ["LimnCLI", "LimnTestSupport"]),
         .testTarget(name: "LimnResultsTests", dependencies: ["LimnResults", "LimnTestSupport"]),
         .testTarget(name: "LimnTests", dependencies: ["Limn", "LimnTestSupport"]),
+        .testTarget(name: "LimnTextTests", dependencies: ["LimnText", "LimnTestSupport"]),
     ]
 )

@@ -1,0 +1,2 @@
+// fontconfig: fonts by family name, and which fonts cover which characters.
+#include <fontconfig/fontconfig.h>

@@ -1,0 +1,4 @@
+// FreeType: errors come back as return codes.
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_BITMAP_H

@@ -1,0 +1,2 @@
+// FriBidi: the Unicode bidirectional algorithm.
+#include <fribidi.h>

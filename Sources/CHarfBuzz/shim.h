@@ -1,0 +1,3 @@
+// HarfBuzz shaping over FreeType faces.
+#include <hb.h>
+#include <hb-ft.h>

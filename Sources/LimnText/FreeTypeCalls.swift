@@ -1,0 +1,106 @@
+import CFreeType
+import CHarfBuzz
+
+/// Every FreeType and HarfBuzz call, in one place. Neither ever jumps out of a call: errors are
+/// return codes. A `Face` is one font file at one size, with its HarfBuzz font; it is not
+/// thread-safe, so the engine uses it under its lock.
+enum FreeTypeCalls {
+    /// The FreeType library handle (`FT_Init_FreeType`); nil if FreeType cannot start.
+    nonisolated(unsafe) static let library: FT_Library? = {
+        var lib: FT_Library? = nil
+        return FT_Init_FreeType(&lib) == 0 ? lib : nil
+    }()
+
+    final class Face: @unchecked Sendable {
+        let face: FT_Face
+        let hbFont: OpaquePointer
+        /// Ascent and descent in pixels (positive), and the line height.
+        let ascent: Double, descent: Double, lineHeight: Double
+
+        /// Wraps `FT_New_Face`, `FT_Set_Char_Size` (1 pt = 1 px at 72 dpi, so sizes may be
+        /// fractional) and `hb_ft_font_create_referenced`.
+        init(path: String, index: Int, size: Double) throws(TextError) {
+            guard let library = FreeTypeCalls.library else { throw .cannotLoadFont(path: path, reason: "FreeType did not start") }
+            var face: FT_Face? = nil
+            let error = FT_New_Face(library, path, FT_Long(index), &face)
+            guard error == 0, let face else {
+                throw .cannotLoadFont(path: path, reason: "FreeType error \(error)")
+            }
+            let sizeError = FT_Set_Char_Size(face, 0, FT_F26Dot6((size * 64).rounded()), 72, 72)
+            guard sizeError == 0 else {
+                FT_Done_Face(face)
+                throw .cannotLoadFont(path: path, reason: "FreeType error \(sizeError) setting the size")
+            }
+            self.face = face
+            self.hbFont = hb_ft_font_create_referenced(face)
+            let metrics = face.pointee.size.pointee.metrics
+            ascent = Double(metrics.ascender) / 64
+            descent = -Double(metrics.descender) / 64
+            lineHeight = Double(metrics.height) / 64
+        }
+
+        deinit {
+            hb_font_destroy(hbFont)
+            FT_Done_Face(face)
+        }
+
+        /// Wraps `FT_Get_Char_Index`: 0 when the face lacks the character.
+        func glyph(for scalar: UInt32) -> UInt32 { UInt32(FT_Get_Char_Index(face, FT_ULong(scalar))) }
+
+        /// Shapes `count` code points starting at `start` of `text` (the rest is context) with
+        /// `hb_shape`. Returns glyph ids, clusters and positions in pixels, in visual order.
+        func shape(_ text: [UInt32], start: Int, count: Int, rightToLeft: Bool) -> [ShapedGlyph] {
+            guard let buffer = hb_buffer_create() else { return [] }
+            defer { hb_buffer_destroy(buffer) }
+            text.withUnsafeBufferPointer { p in
+                hb_buffer_add_utf32(buffer, p.baseAddress, Int32(p.count), UInt32(start), Int32(count))
+            }
+            hb_buffer_set_direction(buffer, rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
+            hb_buffer_guess_segment_properties(buffer)
+            hb_shape(hbFont, buffer, nil, 0)
+            var n: UInt32 = 0
+            guard let infos = hb_buffer_get_glyph_infos(buffer, &n), let positions = hb_buffer_get_glyph_positions(buffer, &n) else { return [] }
+            return (0..<Int(n)).map { i in
+                ShapedGlyph(glyph: infos[i].codepoint, cluster: Int(infos[i].cluster),
+                            advance: Double(positions[i].x_advance) / 64, offsetX: Double(positions[i].x_offset) / 64,
+                            offsetY: Double(positions[i].y_offset) / 64)
+            }
+        }
+
+        /// Renders a glyph with `FT_Load_Glyph` and `FT_Render_Glyph` in 8-bit grayscale.
+        func render(_ glyph: UInt32) -> GlyphBitmap? {
+            guard FT_Load_Glyph(face, glyph, FT_Int32(FT_LOAD_DEFAULT)) == 0,
+                  FT_Render_Glyph(face.pointee.glyph, FT_RENDER_MODE_NORMAL) == 0 else { return nil }
+            let slot = face.pointee.glyph.pointee
+            let bitmap = slot.bitmap
+            let w = Int(bitmap.width), h = Int(bitmap.rows), pitch = Int(bitmap.pitch)
+            var pixels = [UInt8](repeating: 0, count: w * h)
+            if let buffer = bitmap.buffer, w > 0, h > 0, bitmap.pixel_mode == UInt8(FT_PIXEL_MODE_GRAY.rawValue) {
+                for y in 0..<h {
+                    let row = pitch >= 0 ? buffer + y * pitch : buffer + (h - 1 - y) * (-pitch)
+                    for x in 0..<w { pixels[y * w + x] = row[x] }
+                }
+            }
+            return GlyphBitmap(width: w, height: h, left: Int(slot.bitmap_left), top: Int(slot.bitmap_top), pixels: pixels)
+        }
+    }
+}
+
+/// One shaped glyph: its id in its face, the code point index it came from, and its placement.
+struct ShapedGlyph {
+    var glyph: UInt32
+    var cluster: Int
+    var advance: Double
+    var offsetX: Double
+    var offsetY: Double
+}
+
+/// A rendered glyph: coverage rows, and where its top-left sits relative to the pen (FreeType's
+/// `bitmap_left` and `bitmap_top`, y up).
+public struct GlyphBitmap: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var left: Int
+    public var top: Int
+    public var pixels: [UInt8]
+}

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LimnRaster
+
+/// One line of text, shaped and placed: glyphs in visual (left-to-right) order with their pen
+/// positions relative to the line's origin (left end of the baseline, y down).
+public struct TextLine: Sendable {
+    public struct Glyph: Sendable, Equatable {
+        /// Which loaded face the glyph is from (an engine-wide number).
+        public var face: Int
+        public var glyph: UInt32
+        /// Pen position of the glyph's origin.
+        public var x: Double
+        public var y: Double
+        /// The code point index (in the string's Unicode scalars) the glyph came from.
+        public var cluster: Int
+    }
+
+    public var glyphs: [Glyph]
+    /// Total advance width in pixels.
+    public var advance: Double
+    /// Above and below the baseline, in pixels (positive), the largest of the fonts used.
+    public var ascent: Double
+    public var descent: Double
+    /// The faces used, by number: their files (for tests and diagnostics).
+    public var facePaths: [Int: String]
+}
+
+/// Shapes and renders text: fontconfig fallback per character, FriBidi for direction,
+/// HarfBuzz for shaping, FreeType for glyphs. One shared engine; all calls are safe from any
+/// thread (fonts are used under one lock, glyph bitmaps are cached and copied out).
+public final class TextEngine: @unchecked Sendable {
+    public static let shared = TextEngine()
+
+    private var mutex = pthread_mutex_t()
+    private var chains: [String: [FontconfigCalls.Entry]] = [:]
+    private var faceNumbers: [FaceKey: Int] = [:]
+    private var faces: [FreeTypeCalls.Face] = []
+    private var facePath: [Int: String] = [:]
+    private var glyphCache: [GlyphKey: GlyphBitmap] = [:]
+    private var rasterized = 0
+
+    struct FaceKey: Hashable { var path: String; var index: Int; var size: Int }
+    struct GlyphKey: Hashable { var face: Int; var glyph: UInt32 }
+
+    public init() { pthread_mutex_init(&mutex, nil) }
+
+    /// How many glyphs FreeType has rendered so far (a cached glyph is not rendered again).
+    public var renderedGlyphCount: Int { locked { rasterized } }
+
+    private func locked<R>(_ body: () throws(TextError) -> R) throws(TextError) -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+
+    private func locked<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+
+    /// Lays out `text` as one line. A size of 0 or less gives an empty line (nothing to draw);
+    /// sizes are capped at 4096 px. Characters no font has are drawn as the first font's .notdef.
+    public func layout(_ text: String, font: Font, direction: TextDirection = .auto) throws(TextError) -> TextLine {
+        guard font.size.isFinite else { throw .invalidSize(font.size) }
+        let size = min(font.size, 4096)
+        let scalars = text.unicodeScalars.map(\.value)
+        guard size > 0 else { return TextLine(glyphs: [], advance: 0, ascent: 0, descent: 0, facePaths: [:]) }
+        return try locked { () throws(TextError) -> TextLine in
+            let chain = try self.chain(for: font)
+            let sizeKey = Int((size * 64).rounded())
+            func faceNumber(_ entry: FontconfigCalls.Entry) throws(TextError) -> Int {
+                let key = FaceKey(path: entry.path, index: entry.index, size: sizeKey)
+                if let n = faceNumbers[key] { return n }
+                faces.append(try FreeTypeCalls.Face(path: entry.path, index: entry.index, size: size))
+                faceNumbers[key] = faces.count - 1
+                facePath[faces.count - 1] = entry.path
+                return faces.count - 1
+            }
+            let primary = try faceNumber(chain[0])
+            // 1. A font for every character: the first in the chain that has it; marks stay with their base.
+            var fontOf = [Int](repeating: 0, count: scalars.count)
+            for (i, scalar) in scalars.enumerated() {
+                if i > 0, let s = Unicode.Scalar(scalar), Self.attachesToPrevious(s) {
+                    fontOf[i] = fontOf[i - 1]
+                    continue
+                }
+                var chosen = 0
+                for (k, entry) in chain.enumerated() where entry.covers(scalar) || (k == 0 && font.path != nil && (try? faces[faceNumber(entry)].glyph(for: scalar)) ?? 0 != 0) {
+                    chosen = k
+                    break
+                }
+                fontOf[i] = chosen
+            }
+            // 2. Directions, then runs of one font and one level, in visual order (rule L2).
+            let levels = FribidiCalls.levels(scalars, direction: direction)
+            var runs: [(start: Int, count: Int, font: Int, level: Int)] = []
+            for i in 0..<scalars.count {
+                if let last = runs.last, last.font == fontOf[i], last.level == levels[i] {
+                    runs[runs.count - 1].count += 1
+                } else {
+                    runs.append((i, 1, fontOf[i], levels[i]))
+                }
+            }
+            if let highest = runs.map(\.level).max(), let lowestOdd = runs.map(\.level).filter({ $0 % 2 == 1 }).min() {
+                for level in stride(from: highest, through: lowestOdd, by: -1) {
+                    var i = 0
+                    while i < runs.count {
+                        guard runs[i].level >= level else { i += 1; continue }
+                        var j = i
+                        while j < runs.count && runs[j].level >= level { j += 1 }
+                        runs[i..<j].reverse()
+                        i = j
+                    }
+                }
+            }
+            // 3. Shape each run with its face and place the glyphs.
+            var glyphs: [TextLine.Glyph] = []
+            var pen = 0.0
+            var ascent = faces[primary].ascent, descent = faces[primary].descent
+            var used: [Int: String] = [primary: chain[0].path]
+            for run in runs {
+                let number = try faceNumber(chain[run.font])
+                let face = faces[number]
+                used[number] = chain[run.font].path
+                ascent = max(ascent, face.ascent)
+                descent = max(descent, face.descent)
+                for g in face.shape(scalars, start: run.start, count: run.count, rightToLeft: run.level % 2 == 1) {
+                    glyphs.append(TextLine.Glyph(face: number, glyph: g.glyph, x: pen + g.offsetX, y: -g.offsetY, cluster: g.cluster))
+                    pen += g.advance
+                }
+            }
+            return TextLine(glyphs: glyphs, advance: pen, ascent: ascent, descent: descent, facePaths: used)
+        }
+    }
+
+    /// The rendered glyph (from the cache when it was rendered before).
+    public func bitmap(face: Int, glyph: UInt32) -> GlyphBitmap? {
+        locked {
+            let key = GlyphKey(face: face, glyph: glyph)
+            if let cached = glyphCache[key] { return cached }
+            guard face >= 0, face < faces.count, let rendered = faces[face].render(glyph) else { return nil }
+            rasterized += 1
+            if glyphCache.count >= 8192 { glyphCache.removeAll(keepingCapacity: true) }
+            glyphCache[key] = rendered
+            return rendered
+        }
+    }
+
+    /// The fallback chain for a font request: its file first when it names one, then the family's.
+    private func chain(for font: Font) throws(TextError) -> [FontconfigCalls.Entry] {
+        let family = font.family.isEmpty ? "sans-serif" : font.family
+        if chains[family] == nil { chains[family] = FontconfigCalls.chain(family: family) }
+        var chain = chains[family] ?? []
+        if let path = font.path { chain.insert(FontconfigCalls.Entry(path: path, index: 0, charset: nil), at: 0) }
+        guard !chain.isEmpty else { throw .noFonts(family: family) }
+        return chain
+    }
+
+    /// Combining marks, joiners and variation selectors belong with the character before them.
+    static func attachesToPrevious(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return s.value == 0x200D || (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value)
+        }
+    }
+}
