@@ -5,7 +5,7 @@
 import PackageDescription
 
 /// One package-benchmark executable per area, each in `Benchmarks/<Area>/<Area>.swift`.
-let areas = ["Codecs", "Resize", "Composite", "Pipeline"]
+let areas = ["Codecs", "Resize", "Composite", "Draw", "Pipeline"]
 
 let package = Package(
     name: "LimnBenchmarks",
@@ -17,7 +17,8 @@ let package = Package(
     targets: [
         // Inputs and task bodies, shared by the areas and by limn-tasks. The plugin runs every
         // executable whose folder sits in a folder named Benchmarks, so limn-tasks lives in Sources/.
-        .target(name: "BenchSupport", dependencies: [.product(name: "Limn", package: "Limn")], path: "Sources/BenchSupport"),
+        .target(name: "BenchSupport", dependencies: [.product(name: "Limn", package: "Limn"), .product(name: "LimnText", package: "Limn")],
+                path: "Sources/BenchSupport"),
         .target(
             name: "BenchRegistration",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],

@@ -84,6 +84,8 @@ def pillow_cases(inputs, out):
         b = io.BytesIO()
         rgb2.save(b, "WEBP", quality=80)  # method 4 by default
     cases.append(("T6", "pil_webp_q80", webp))
+    if os.path.exists(inputs["drawspec"]):
+        cases += pillow_draw(inputs)
     return "Pillow", version, cases
 
 
@@ -121,6 +123,8 @@ def opencv_cases(inputs, out, single_thread):
     cases.append(("T5", "cv_png_l6", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 6])))
     cases.append(("T5", "cv_png_l1", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 1])))
     cases.append(("T6", "cv_webp_q80", lambda: cv2.imencode(".webp", bgr2, [cv2.IMWRITE_WEBP_QUALITY, 80])))
+    if os.path.exists(inputs["drawspec"]):
+        cases += opencv_draw(inputs)
     return "OpenCV", cv2.__version__, cases
 
 
@@ -158,6 +162,75 @@ def vips_cases(inputs, out, single_thread):
     return "libvips", version, cases
 
 
+DRAW_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def draw_spec(inputs):
+    with open(inputs["drawspec"]) as f:
+        return json.load(f)
+
+
+def pillow_draw(inputs):
+    from PIL import Image, ImageDraw, ImageFont
+    spec = draw_spec(inputs)
+    font = ImageFont.truetype(DRAW_FONT, 18)
+    base = Image.new("RGB", (1920, 1080), (245, 245, 240))
+
+    def draw():
+        im = base.copy()
+        d = ImageDraw.Draw(im)
+        for p in spec["polygons"]:
+            d.polygon(list(zip(p["xs"], p["ys"])), fill=tuple(p["rgb"]))  # Pillow's polygons are not anti-aliased
+        for l in spec["labels"]:
+            # Pillow anchors text at the top-left; Limn's origin is the baseline's left end.
+            d.text((l["x"], l["y"]), l["text"], font=font, fill=tuple(l["rgb"]), anchor="ls")
+    return [("T7", "pil_draw (aliased polygons)", draw)]
+
+
+def opencv_draw(inputs):
+    import cv2
+    import numpy as np
+    spec = draw_spec(inputs)
+    base = np.full((1080, 1920, 3), (240, 245, 245), np.uint8)
+    polys = [(np.round(np.stack([p["xs"], p["ys"]], 1) * 16).astype(np.int32), tuple(int(c) for c in p["rgb"][::-1]))
+             for p in spec["polygons"]]
+
+    def draw():
+        im = base.copy()
+        for pts, colour in polys:
+            cv2.fillPoly(im, [pts], colour, lineType=cv2.LINE_AA, shift=4)
+        for l in spec["labels"]:
+            cv2.putText(im, l["text"], (int(l["x"]), int(l["y"])), cv2.FONT_HERSHEY_SIMPLEX, 0.6,
+                        tuple(int(c) for c in l["rgb"][::-1]), 1, cv2.LINE_AA)  # stroke font, no shaping
+    return [("T7", "cv_draw (stroke font)", draw)]
+
+
+def cairo_draw(inputs):
+    import cairo
+    spec = draw_spec(inputs)
+
+    def draw():
+        surface = cairo.ImageSurface(cairo.FORMAT_RGB24, 1920, 1080)
+        ctx = cairo.Context(surface)
+        ctx.set_source_rgb(245 / 255, 245 / 255, 240 / 255)
+        ctx.paint()
+        for p in spec["polygons"]:
+            ctx.move_to(p["xs"][0], p["ys"][0])
+            for x, y in zip(p["xs"][1:], p["ys"][1:]):
+                ctx.line_to(x, y)
+            ctx.close_path()
+            ctx.set_source_rgb(*(c / 255 for c in p["rgb"]))
+            ctx.fill()
+        ctx.select_font_face("DejaVu Sans")
+        ctx.set_font_size(18)
+        for l in spec["labels"]:
+            ctx.move_to(l["x"], l["y"])
+            ctx.set_source_rgb(*(c / 255 for c in l["rgb"]))
+            ctx.show_text(l["text"])  # cairo's toy text API: no shaping, no fallback
+        surface.flush()
+    return [("T7", "cairo_draw (toy text)", draw)]
+
+
 def numpy_cases(inputs):
     import numpy as np
     from PIL import Image
@@ -190,7 +263,10 @@ def cairo_cases(inputs):
         ctx.set_source_surface(fg, 0, 0)
         ctx.paint()
         bg.flush()
-    return "cairo (pixman)", cairo.version, [("T4", "cairo_over", over)]
+    cases = [("T4", "cairo_over", over)]
+    if os.path.exists(inputs["drawspec"]):
+        cases += cairo_draw(inputs)
+    return "cairo (pixman)", cairo.version, cases
 
 
 def main():
@@ -205,14 +281,15 @@ def main():
     only = set(filter(None, a.only.split(",")))
     names = {"big": "synth_4000x3000_q90.jpg", "small": "synth_1024x768_q90.jpg", "matte": "matte_4000x3000_l.png",
              "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png",
-             "bg": "bg_4000x3000_q90.jpg", "cutout": "cutout_4000x3000_rgba.png"}
+             "bg": "bg_4000x3000_q90.jpg", "cutout": "cutout_4000x3000_rgba.png",
+             "drawspec": "draw_spec_1920x1080.json"}
     inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
     makers = [("Pillow", lambda: pillow_cases(inputs, a.out)),
               ("OpenCV", lambda: opencv_cases(inputs, a.out, a.single_thread)),
               ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread)),
               ("numpy", lambda: numpy_cases(inputs)),
               ("cairo", lambda: cairo_cases(inputs))]
-    only_tasks = {"numpy": {"T4"}, "cairo": {"T4"}}
+    only_tasks = {"numpy": {"T4"}, "cairo": {"T4", "T7"}}
     for name, make in makers:
         if only and name in only_tasks and not (only & only_tasks[name]):
             continue

@@ -6,11 +6,42 @@ public enum FillRule: Sendable, Equatable {
     case evenOdd
 }
 
-/// The coverage of a filled path over a region of whole pixels, 0 … 1 per pixel: the stage
-/// between the rasterizer and a blitter.
+/// The coverage of a filled path over a region of whole pixels: the stage between the rasterizer
+/// and a blitter. Rows hold the accumulated signed areas (`width + 1` each); a running sum along a
+/// row is the winding number, which the fill rule turns into coverage, 0 … 1.
 struct CoverageMap {
     var region: PixelRect
-    var values: [Float]
+    var accumulation: [Float]
+    var rule: FillRule
+    /// Per row, the first column any edge touched (`width` when none): pixels left of it are
+    /// outside. Runs with no edge contribution keep the coverage before them.
+    var rowStart: [Int32]
+
+    /// Calls `body(x, y, coverage)` for every pixel of the region with coverage above zero, row
+    /// by row (x and y relative to the region).
+    @inline(__always)
+    func forEachCovered(_ body: (Int, Int, Float) -> Void) {
+        let w = region.width
+        accumulation.withUnsafeBufferPointer { acc in
+            for y in 0..<region.height {
+                var winding: Float = 0
+                let row = y * (w + 1)
+                for x in 0..<w {
+                    winding += acc[row + x]
+                    let v = abs(winding)
+                    guard v > 0.5 / 255 else { continue }
+                    let coverage: Float
+                    switch rule {
+                    case .nonZero: coverage = min(v, 1)
+                    case .evenOdd:
+                        let t = v.truncatingRemainder(dividingBy: 2)
+                        coverage = t > 1 ? 2 - t : t
+                    }
+                    body(x, y, coverage)
+                }
+            }
+        }
+    }
 }
 
 /// Path → edges → coverage, by exact area accumulation (the signed-area method of font
@@ -42,22 +73,14 @@ enum Rasterizer {
                 }
             }
         }
-        var values = [Float](repeating: 0, count: w * h)
+        var rowStart = [Int32](repeating: Int32(w), count: h)
         for y in 0..<h {
-            var winding: Float = 0
-            for x in 0..<w {
-                winding += acc[y * (w + 1) + x]
-                let v = abs(winding)
-                switch rule {
-                case .nonZero:
-                    values[y * w + x] = min(v, 1)
-                case .evenOdd:
-                    let t = v.truncatingRemainder(dividingBy: 2)
-                    values[y * w + x] = t > 1 ? 2 - t : t
-                }
-            }
+            let row = y * (w + 1)
+            var x = 0
+            while x <= w && acc[row + x] == 0 { x += 1 }
+            rowStart[y] = Int32(min(x, w))
         }
-        return CoverageMap(region: region, values: values)
+        return CoverageMap(region: region, accumulation: acc, rule: rule, rowStart: rowStart)
     }
 
     /// `covered` inside `clip`, or nil; guards against coordinates beyond Int's range.
@@ -142,21 +165,58 @@ extension Image {
               let map = try Rasterizer.coverage(of: path, rule: rule, clip: bounds, operation: "filling a path") else { return }
         let r = map.region, w = width
         let keepsOpacity = isOpaque
-        let base = UInt32(colour.r) | UInt32(colour.g) << 8 | UInt32(colour.b) << 16
+        let alpha = Float(colour.a)
+        let cr = UInt32(colour.r), cg = UInt32(colour.g), cb = UInt32(colour.b)
+        let evenOdd = rule == .evenOdd
+        let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
-            let d = raw.bindMemory(to: UInt32.self).baseAddress!
-            for y in 0..<r.height {
-                for x in 0..<r.width {
-                    let cov = map.values[y * r.width + x]
-                    guard cov > 0 else { continue }
-                    let a = UInt32((cov * Float(colour.a)).rounded())
-                    guard a > 0 else { continue }
-                    var top = (base | a << 24).littleEndian
-                    let target = d + (r.y + y) * w + r.x + x
-                    if keepsOpacity {
-                        Composite.overOpaqueOne(&top, target, 0..<1, weight: 255)
-                    } else {
-                        Composite.over(&top, target, count: 1, weight: 255)
+            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            map.accumulation.withUnsafeBufferPointer { accumulation in
+                let acc = accumulation.baseAddress!
+                for y in 0..<r.height {
+                    var winding: Float = 0
+                    let row = acc + y * (r.width + 1)
+                    let out = p + ((r.y + y) * w + r.x) * 4
+                    var x = Int(map.rowStart[y])
+                    var a: UInt32 = 0
+                    while x < r.width {
+                        let delta = row[x]
+                        if delta != 0 || x == Int(map.rowStart[y]) {
+                            winding += delta
+                            var coverage = abs(winding)
+                            if evenOdd {
+                                let t = coverage.truncatingRemainder(dividingBy: 2)
+                                coverage = t > 1 ? 2 - t : t
+                            } else if coverage > 1 {
+                                coverage = 1
+                            }
+                            a = UInt32(coverage * alpha + 0.5)
+                        }
+                        if a == 0 { x += 1; continue }
+                        let q = out + x * 4
+                        if a == 255 && (keepsOpacity || colour.a == 255) {
+                            // A fully covered run of an opaque colour: plain stores until an edge.
+                            let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
+                            var k = 0
+                            repeat {
+                                words[k] = solid
+                                k += 1
+                            } while x + k < r.width && row[x + k] == 0
+                            x += k
+                            continue
+                        }
+                        if keepsOpacity || q[3] == 255 {
+                            // Over an opaque pixel: a blend, alpha stays 255.
+                            let na = 255 - a
+                            q[0] = UInt8(truncatingIfNeeded: (cr * a + UInt32(q[0]) * na + 127) / 255)
+                            q[1] = UInt8(truncatingIfNeeded: (cg * a + UInt32(q[1]) * na + 127) / 255)
+                            q[2] = UInt8(truncatingIfNeeded: (cb * a + UInt32(q[2]) * na + 127) / 255)
+                            q[3] = 255
+                        } else {
+                            var top = (cr | cg << 8 | cb << 16 | a << 24).littleEndian
+                            Composite.over(&top, UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self), count: 1, weight: 255)
+                        }
+                        x += 1
                     }
                 }
             }
@@ -172,14 +232,12 @@ extension Mask {
         guard !isEmpty, let map = try Rasterizer.coverage(of: path, rule: rule, clip: PixelRect(x: 0, y: 0, width: width, height: height),
                                                          operation: "filling a path into a mask") else { return }
         let r = map.region, w = width
+        let v = Float(value)
         withUnsafeMutableBytes { d in
-            for y in 0..<r.height {
-                for x in 0..<r.width {
-                    let cov = map.values[y * r.width + x]
-                    let i = (r.y + y) * w + r.x + x
-                    let m = Float(d[i]), v = Float(value)
-                    if v > m { d[i] = UInt8((m + cov * (v - m)).rounded()) }
-                }
+            map.forEachCovered { x, y, coverage in
+                let i = (r.y + y) * w + r.x + x
+                let m = Float(d[i])
+                if v > m { d[i] = UInt8((m + coverage * (v - m)).rounded()) }
             }
         }
     }

@@ -7,6 +7,7 @@ import Limn
 ///
 /// The folder is `$LIMN_BENCH_INPUTS`, else `$TMPDIR/limn-bench-inputs`.
 public struct BenchInputs: Sendable {
+    // The T7 drawing spec is made on first use by `DrawSpec.load`, beside these files.
     public let folder: String
 
     public static let files = [

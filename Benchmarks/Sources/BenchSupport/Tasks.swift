@@ -1,10 +1,13 @@
 import Foundation
 import Limn
+import LimnText
 
 /// One measured job: the same body runs under package-benchmark (`swift package benchmark`)
 /// and in `limn-tasks`, which `Benchmarks/compare` sets beside the peers.
 public struct BenchTask: @unchecked Sendable {
-    public enum Area: String, Sendable { case codecs = "Codecs", resize = "Resize", composite = "Composite", pipeline = "Pipeline" }
+    public enum Area: String, Sendable {
+        case codecs = "Codecs", resize = "Resize", composite = "Composite", draw = "Draw", pipeline = "Pipeline"
+    }
 
     /// The task id shared with peerbench (T1, T2, …).
     public let task: String
@@ -25,8 +28,7 @@ final class Warm<Value>: @unchecked Sendable {
 }
 
 public enum LimnTasks {
-    /// Every task whose code exists today, with its inputs loaded. Areas still to be built
-    /// (T4 composite, T7 draw) get their tasks with the issues that build them.
+    /// Every task whose code exists today, with its inputs loaded.
     public static func all(_ inputs: BenchInputs, only: Set<String>? = nil) throws -> [BenchTask] {
         func wanted(_ task: String) -> Bool { only.map { $0.contains(task) } ?? true }
         var tasks: [BenchTask] = []
@@ -113,6 +115,19 @@ public enum LimnTasks {
                 let result = try Cutout.make(picture: picture, matte: try Matte.read(file: matte), options: CutoutOptions(
                     background: .blurredOriginal(sigma: 24), shadow: .init()))
                 try result.write(to: out, as: .png(PNGOptions(compression: .fast)))
+            })
+        }
+
+        if wanted("T7") {
+            let spec = try DrawSpec.load(inputs)
+            let canvas = Image(width: 1920, height: 1080, fill: Pixel(r: 245, g: 245, b: 240))
+            let font = Font(family: "DejaVu Sans", size: 18)
+            let warm = Warm(canvas)
+            tasks.append(BenchTask(task: "T7", name: "limn_draw", summary: "200 anti-aliased polygons + 200 shaped FreeType labels (DejaVu Sans 18 px), on a copy",
+                                   area: .draw, pixels: 1920 * 1080) {
+                warm.value = canvas
+                for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.colour) }
+                for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, colour: label.colour) }
             })
         }
 
