@@ -8,22 +8,36 @@ extension Image {
         guard origin.x.isFinite, origin.y.isFinite, colour.a > 0 else { return }
         let keepsOpacity = isOpaque
         let w = width, h = height
+        let cr = UInt32(colour.r), cg = UInt32(colour.g), cb = UInt32(colour.b), ca = UInt32(colour.a)
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
             let p = raw.bindMemory(to: UInt8.self)
             for g in line.glyphs {
                 guard let bitmap = engine.bitmap(face: g.face, glyph: g.glyph), bitmap.width > 0 else { continue }
                 let left = Int((origin.x + g.x).rounded()) + bitmap.left
                 let top = Int((origin.y + g.y).rounded()) - bitmap.top
-                for y in 0..<bitmap.height {
-                    let iy = top + y
-                    guard iy >= 0 && iy < h else { continue }
-                    for x in 0..<bitmap.width {
-                        let ix = left + x
-                        guard ix >= 0 && ix < w else { continue }
-                        let coverage = UInt32(bitmap.pixels[y * bitmap.width + x])
-                        guard coverage > 0 else { continue }
-                        let a = (coverage * UInt32(colour.a) + 127) / 255
-                        TextBlend.over(p, at: (iy * w + ix) * 4, colour: colour, alpha: a)
+                // The glyph's rows and columns inside the image, found once.
+                let x0 = max(0, -left), x1 = min(bitmap.width, w - left)
+                let y0 = max(0, -top), y1 = min(bitmap.height, h - top)
+                guard x0 < x1, y0 < y1 else { continue }
+                bitmap.pixels.withUnsafeBufferPointer { coverage in
+                    for y in y0..<y1 {
+                        let source = coverage.baseAddress! + y * bitmap.width
+                        let target = (top + y) * w + left
+                        for x in x0..<x1 {
+                            let c = UInt32(source[x])
+                            if c == 0 { continue }
+                            let a = ca == 255 ? c : (c * ca + 127) / 255
+                            let i = (target + x) * 4
+                            if keepsOpacity || p[i + 3] == 255 {
+                                let na = 255 - a
+                                p[i] = UInt8(truncatingIfNeeded: (cr * a + UInt32(p[i]) * na + 127) / 255)
+                                p[i + 1] = UInt8(truncatingIfNeeded: (cg * a + UInt32(p[i + 1]) * na + 127) / 255)
+                                p[i + 2] = UInt8(truncatingIfNeeded: (cb * a + UInt32(p[i + 2]) * na + 127) / 255)
+                                p[i + 3] = 255
+                            } else {
+                                TextBlend.over(p, at: i, colour: colour, alpha: a)
+                            }
+                        }
                     }
                 }
             }
