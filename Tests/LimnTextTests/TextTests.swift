@@ -108,3 +108,15 @@ import LimnRaster
         #expect(alphas.max() == 128 && !image.isOpaque)
     }
 }
+
+@Suite struct ReadmeDrawingExampleTests {
+    @Test func theDrawingExampleRunsAsWritten() throws {
+        var label = Image(width: 400, height: 120, fill: .white)
+        try label.fill(.roundedRectangle(Rect(x: 10, y: 10, width: 380, height: 100), radius: 6), with: Pixel(r: 20, g: 90, b: 200, a: 90))
+        try label.stroke(.polygon([Point(x: 20, y: 20), Point(x: 380, y: 30), Point(x: 370, y: 100), Point(x: 30, y: 90)]),
+                         with: .white, style: StrokeStyle(width: 2, join: .round))
+        let line = try label.draw("Hello, 你好, مرحبا", at: Point(x: 30, y: 70), font: Font(size: 24), colour: .black)
+        #expect(!line.glyphs.contains { $0.glyph == 0 })
+        #expect(label[200, 12] != .white && label[5, 5] == .white && label.isOpaque)
+    }
+}
