@@ -194,7 +194,7 @@ extension Image {
                         }
                         if a == 0 { x += 1; continue }
                         let q = out + x * 4
-                        if a == 255 && (keepsOpacity || colour.a == 255) {
+                        if a == 255 {  // only an opaque colour reaches 255
                             // A fully covered run of an opaque colour: plain stores until an edge.
                             let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
                             var k = 0
@@ -205,17 +205,7 @@ extension Image {
                             x += k
                             continue
                         }
-                        if keepsOpacity || q[3] == 255 {
-                            // Over an opaque pixel: a blend, alpha stays 255.
-                            let na = 255 - a
-                            q[0] = UInt8(truncatingIfNeeded: (cr * a + UInt32(q[0]) * na + 127) / 255)
-                            q[1] = UInt8(truncatingIfNeeded: (cg * a + UInt32(q[1]) * na + 127) / 255)
-                            q[2] = UInt8(truncatingIfNeeded: (cb * a + UInt32(q[2]) * na + 127) / 255)
-                            q[3] = 255
-                        } else {
-                            var top = (cr | cg << 8 | cb << 16 | a << 24).littleEndian
-                            Composite.over(&top, UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self), count: 1, weight: 255)
-                        }
+                        Blend.over(q, red: cr, green: cg, blue: cb, alpha: a)
                         x += 1
                     }
                 }

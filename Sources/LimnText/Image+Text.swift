@@ -27,16 +27,7 @@ extension Image {
                             let c = UInt32(source[x])
                             if c == 0 { continue }
                             let a = ca == 255 ? c : (c * ca + 127) / 255
-                            let i = (target + x) * 4
-                            if keepsOpacity || p[i + 3] == 255 {
-                                let na = 255 - a
-                                p[i] = UInt8(truncatingIfNeeded: (cr * a + UInt32(p[i]) * na + 127) / 255)
-                                p[i + 1] = UInt8(truncatingIfNeeded: (cg * a + UInt32(p[i + 1]) * na + 127) / 255)
-                                p[i + 2] = UInt8(truncatingIfNeeded: (cb * a + UInt32(p[i + 2]) * na + 127) / 255)
-                                p[i + 3] = 255
-                            } else {
-                                TextBlend.over(p, at: i, colour: colour, alpha: a)
-                            }
+                            Blend.over(p.baseAddress! + (target + x) * 4, red: cr, green: cg, blue: cb, alpha: a)
                         }
                     }
                 }
@@ -52,28 +43,5 @@ extension Image {
         let line = try TextEngine.shared.layout(text, font: font, direction: direction)
         draw(line, at: origin, colour: colour)
         return line
-    }
-}
-
-/// "Over" for one pixel of straight-alpha RGBA: a colour at alpha `a` (0…255).
-enum TextBlend {
-    @inline(__always)
-    static func over(_ p: UnsafeMutableBufferPointer<UInt8>, at i: Int, colour: Pixel, alpha a: UInt32) {
-        guard a > 0 else { return }
-        let ab = UInt32(p[i + 3])
-        if ab == 255 || a == 255 {
-            let na = 255 - a
-            p[i] = UInt8((UInt32(colour.r) * a + UInt32(p[i]) * na + 127) / 255)
-            p[i + 1] = UInt8((UInt32(colour.g) * a + UInt32(p[i + 1]) * na + 127) / 255)
-            p[i + 2] = UInt8((UInt32(colour.b) * a + UInt32(p[i + 2]) * na + 127) / 255)
-            if ab != 255 { p[i + 3] = 255 }
-            return
-        }
-        let s = a * 255 + ab * (255 - a)
-        guard s > 0 else { return }
-        p[i] = UInt8((UInt32(colour.r) * a * 255 + UInt32(p[i]) * ab * (255 - a) + s / 2) / s)
-        p[i + 1] = UInt8((UInt32(colour.g) * a * 255 + UInt32(p[i + 1]) * ab * (255 - a) + s / 2) / s)
-        p[i + 2] = UInt8((UInt32(colour.b) * a * 255 + UInt32(p[i + 2]) * ab * (255 - a) + s / 2) / s)
-        p[i + 3] = UInt8((s + 127) / 255)
     }
 }
