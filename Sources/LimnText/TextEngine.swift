@@ -41,6 +41,7 @@ public final class TextEngine: @unchecked Sendable {
     private var faces: [FreeTypeCalls.Face] = []
     private var facePath: [Int: String] = [:]
     private var glyphCache: [GlyphKey: GlyphBitmap] = [:]
+    private var outlineCache: [GlyphKey: Path] = [:]
     private var rasterized = 0
 
     struct FaceKey: Hashable { var path: String; var index: Int; var size: Int }
@@ -148,6 +149,19 @@ public final class TextEngine: @unchecked Sendable {
             if glyphCache.count >= 8192 { glyphCache.removeAll(keepingCapacity: true) }
             glyphCache[key] = rendered
             return rendered
+        }
+    }
+
+    /// The glyph's unhinted outline in pixels, pen at the origin, y down (cached); nil for a
+    /// glyph without one. Used where text is rotated or scaled, and for halos.
+    public func outline(face: Int, glyph: UInt32) -> Path? {
+        locked {
+            let key = GlyphKey(face: face, glyph: glyph)
+            if let cached = outlineCache[key] { return cached }
+            guard face >= 0, face < faces.count, let outline = faces[face].outline(glyph) else { return nil }
+            if outlineCache.count >= 8192 { outlineCache.removeAll(keepingCapacity: true) }
+            outlineCache[key] = outline
+            return outline
         }
     }
 
