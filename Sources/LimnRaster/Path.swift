@@ -54,6 +54,15 @@ public struct Path: Sendable, Equatable {
 // MARK: Shapes
 
 extension Path {
+    /// An open line through `points` (for strokes: leader lines, brackets).
+    public static func polyline(_ points: [Point]) -> Path {
+        var path = Path()
+        guard let first = points.first else { return path }
+        path.move(to: first)
+        for p in points.dropFirst() { path.line(to: p) }
+        return path
+    }
+
     /// A closed polygon through `points` (fewer than three points make an empty area).
     public static func polygon(_ points: [Point]) -> Path {
         var path = Path()
