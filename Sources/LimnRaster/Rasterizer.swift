@@ -13,9 +13,31 @@ struct CoverageMap {
     var region: PixelRect
     var accumulation: [Float]
     var rule: FillRule
-    /// Per row, the first column any edge touched (`width` when none): pixels left of it are
-    /// outside. Runs with no edge contribution keep the coverage before them.
+    /// Per row, the first column any edge touched (`width` when none) and one past the last
+    /// (0 when none): pixels outside `rowStart ..< rowEnd` have coverage 0 (a closed path's
+    /// windings sum to zero across a row). Runs with no edge contribution keep the coverage
+    /// before them.
     var rowStart: [Int32]
+    var rowEnd: [Int32]
+    /// One bit per accumulation cell any edge wrote (rows of `wordsPerRow` words): between two
+    /// set bits the coverage is constant, so blitters jump from one to the next.
+    var touched: [UInt64]
+    var wordsPerRow: Int
+
+    /// The first touched column after `x` in row `y`, or `end` when there is none before it.
+    @inline(__always)
+    static func nextTouched(after x: Int, end: Int, bits: UnsafePointer<UInt64>) -> Int {
+        let from = x &+ 1
+        guard from < end else { return end }
+        var word = from >> 6
+        var m = bits[word] & (~UInt64(0) << UInt64(from & 63))
+        while m == 0 {
+            word &+= 1
+            if word << 6 >= end { return end }
+            m = bits[word]
+        }
+        return min(word << 6 | m.trailingZeroBitCount, end)
+    }
 
     /// Calls `body(x, y, coverage)` for every pixel of the region with coverage above zero, row
     /// by row (x and y relative to the region).
@@ -26,7 +48,7 @@ struct CoverageMap {
             for y in 0..<region.height {
                 var winding: Float = 0
                 let row = y * (w + 1)
-                for x in 0..<w {
+                for x in Int(rowStart[y])..<max(Int(rowStart[y]), Int(rowEnd[y])) {
                     winding += acc[row + x]
                     let v = abs(winding)
                     guard v > 0.5 / 255 else { continue }
@@ -64,23 +86,29 @@ enum Rasterizer {
         let polylines = path.flattened()
         let w = region.width, h = region.height
         var acc = [Float](repeating: 0, count: (w + 1) * h)
+        var rowStart = [Int32](repeating: Int32(w), count: h)
+        var rowEnd = [Int32](repeating: 0, count: h)
+        let wordsPerRow = (w + 1 + 63) / 64
+        var bits = [UInt64](repeating: 0, count: wordsPerRow * h)
         let ox = Double(region.x), oy = Double(region.y)
         acc.withUnsafeMutableBufferPointer { a in
-            for line in polylines {
-                for i in 0..<line.count {
-                    let p = line[i], q = line[(i + 1) % line.count]  // closed
-                    addEdge(p.x - ox, p.y - oy, q.x - ox, q.y - oy, width: w, height: h, into: a)
+            rowStart.withUnsafeMutableBufferPointer { starts in
+                rowEnd.withUnsafeMutableBufferPointer { ends in
+                    bits.withUnsafeMutableBufferPointer { bits in
+                        let touched = Touched(start: starts.baseAddress!, end: ends.baseAddress!, bits: bits.baseAddress!,
+                                              wordsPerRow: wordsPerRow, width: Int32(w))
+                        for line in polylines {
+                            for i in 0..<line.count {
+                                let p = line[i], q = line[(i + 1) % line.count]  // closed
+                                addEdge(p.x - ox, p.y - oy, q.x - ox, q.y - oy, width: w, height: h, into: a, touched: touched)
+                            }
+                        }
+                    }
                 }
             }
         }
-        var rowStart = [Int32](repeating: Int32(w), count: h)
-        for y in 0..<h {
-            let row = y * (w + 1)
-            var x = 0
-            while x <= w && acc[row + x] == 0 { x += 1 }
-            rowStart[y] = Int32(min(x, w))
-        }
-        return CoverageMap(region: region, accumulation: acc, rule: rule, rowStart: rowStart)
+        return CoverageMap(region: region, accumulation: acc, rule: rule, rowStart: rowStart, rowEnd: rowEnd,
+                           touched: bits, wordsPerRow: wordsPerRow)
     }
 
     /// `covered` inside `clip`, or nil; guards against coordinates beyond Int's range.
@@ -96,7 +124,7 @@ enum Rasterizer {
     /// `width + 1`). Rows outside the region are skipped; the part left of the region counts at
     /// its left edge, the part right of it is dropped (it covers nothing inside).
     static func addEdge(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, height h: Int,
-                        into a: UnsafeMutableBufferPointer<Float>) {
+                        into a: UnsafeMutableBufferPointer<Float>, touched: Touched) {
         guard y0 != y1 else { return }
         let dir: Double = y1 > y0 ? 1 : -1
         let (xt, yt, xb, yb) = y0 < y1 ? (x0, y0, x1, y1) : (x1, y1, x0, y0)
@@ -107,16 +135,48 @@ enum Rasterizer {
             let ya = max(yt, Double(row)), yb2 = min(yb, Double(row + 1))
             guard yb2 > ya else { continue }
             let xa = xt + (ya - yt) * dxdy, xbb = xt + (yb2 - yt) * dxdy
-            accumulateRow(a, row: row, width: w, xa: xa, xb: xbb, dy: (yb2 - ya) * dir)
+            accumulateRow(a, row: row, width: w, xa: xa, xb: xbb, dy: (yb2 - ya) * dir, touched: touched)
+        }
+    }
+
+    /// Where each row's first and last touched columns are kept while edges accumulate.
+    struct Touched {
+        let start: UnsafeMutablePointer<Int32>
+        let end: UnsafeMutablePointer<Int32>
+        let bits: UnsafeMutablePointer<UInt64>
+        let wordsPerRow: Int
+        let width: Int32
+
+        /// Sets the bits of columns `from ..< to` of `row`.
+        @inline(__always)
+        func mark(row: Int, from: Int, to: Int) {
+            guard from < to else { return }
+            let base = bits + row * wordsPerRow
+            var c = from
+            while c < to {
+                let word = c >> 6, bit = c & 63
+                let count = min(64 - bit, to - c)
+                let mask = count == 64 ? ~UInt64(0) : ((UInt64(1) << UInt64(count)) - 1) << UInt64(bit)
+                base[word] |= mask
+                c += count
+            }
         }
     }
 
     /// One row's piece of an edge: from x `xa` to `xb` while y advances by `dy` (signed).
     @inline(__always)
-    static func accumulateRow(_ a: UnsafeMutableBufferPointer<Float>, row: Int, width w: Int, xa: Double, xb: Double, dy: Double) {
+    static func accumulateRow(_ a: UnsafeMutableBufferPointer<Float>, row: Int, width w: Int, xa: Double, xb: Double, dy: Double,
+                              touched: Touched) {
         let base = row * (w + 1)
         var lo = min(xa, xb), hi = max(xa, xb)
         let span = hi - lo
+        // The columns this piece writes: from the first to one past the last. A piece right of
+        // the region is dropped, so the row's winding need not return to zero: it runs to the end.
+        let first = lo <= 0 ? 0 : Int32(min(lo, Double(w)))
+        let last = hi >= Double(w) - 1 ? touched.width : min(Int32(max(hi, 0)) + 2, touched.width)
+        if first < touched.start[row] { touched.start[row] = first }
+        if last > touched.end[row] { touched.end[row] = last }
+        touched.mark(row: row, from: Int(first), to: min(Int(last), w + 1))
         // The part left of the region: its full dy lands on column 0.
         if lo < 0 {
             let leftPart = span > 0 ? dy * (min(hi, 0) - lo) / span : dy
@@ -172,43 +232,39 @@ extension Image {
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
             let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             map.accumulation.withUnsafeBufferPointer { accumulation in
+              map.touched.withUnsafeBufferPointer { touched in
                 let acc = accumulation.baseAddress!
                 for y in 0..<r.height {
                     var winding: Float = 0
                     let row = acc + y * (r.width + 1)
+                    let bits = touched.baseAddress! + y * map.wordsPerRow
                     let out = p + ((r.y + y) * w + r.x) * 4
                     var x = Int(map.rowStart[y])
-                    var a: UInt32 = 0
-                    while x < r.width {
-                        let delta = row[x]
-                        if delta != 0 || x == Int(map.rowStart[y]) {
-                            winding += delta
-                            var coverage = abs(winding)
-                            if evenOdd {
-                                let t = coverage.truncatingRemainder(dividingBy: 2)
-                                coverage = t > 1 ? 2 - t : t
-                            } else if coverage > 1 {
-                                coverage = 1
-                            }
-                            a = UInt32(coverage * alpha + 0.5)
+                    let end = min(Int(map.rowEnd[y]), r.width)
+                    while x < end {
+                        winding += row[x]
+                        var coverage = abs(winding)
+                        if evenOdd {
+                            let t = coverage.truncatingRemainder(dividingBy: 2)
+                            coverage = t > 1 ? 2 - t : t
+                        } else if coverage > 1 {
+                            coverage = 1
                         }
-                        if a == 0 { x += 1; continue }
+                        let a = UInt32(coverage * alpha + 0.5)
+                        // The columns after x with no edge contribution share x's coverage.
+                        let k = CoverageMap.nextTouched(after: x, end: end, bits: bits) &- x
+                        if a == 0 { x &+= k; continue }
                         let q = out + x * 4
-                        if a == 255 {  // only an opaque colour reaches 255
-                            // A fully covered run of an opaque colour: plain stores until an edge.
+                        if a == 255 {  // only an opaque colour reaches 255: plain stores
                             let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
-                            var k = 0
-                            repeat {
-                                words[k] = solid
-                                k += 1
-                            } while x + k < r.width && row[x + k] == 0
-                            x += k
-                            continue
+                            for i in 0..<k { words[i] = solid }
+                        } else {
+                            for i in 0..<k { Blend.over(q + i * 4, red: cr, green: cg, blue: cb, alpha: a) }
                         }
-                        Blend.over(q, red: cr, green: cg, blue: cb, alpha: a)
-                        x += 1
+                        x &+= k
                     }
                 }
+              }
             }
         }
         if !keepsOpacity { recomputeOpacity() }
