@@ -9,6 +9,11 @@ enum FribidiCalls {
     static func levels(_ text: [UInt32], direction: TextDirection) -> [Int] {
         let n = text.count
         guard n > 0 else { return [] }
+        // Below U+0590 there is no right-to-left character and no directional control: every
+        // level is the paragraph's, 0 unless it is set right to left.
+        if direction != .rightToLeft && !text.contains(where: { $0 >= 0x590 }) {
+            return [Int](repeating: 0, count: n)
+        }
         var types = [FriBidiCharType](repeating: FriBidiCharType(rawValue: 0), count: n)
         var brackets = [FriBidiBracketType](repeating: 0, count: n)
         var levels = [FriBidiLevel](repeating: 0, count: n)

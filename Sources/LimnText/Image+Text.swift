@@ -9,10 +9,12 @@ extension Image {
         let keepsOpacity = isOpaque
         let w = width, h = height
         let cr = UInt32(colour.r), cg = UInt32(colour.g), cb = UInt32(colour.b), ca = UInt32(colour.a)
+        let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
+        let bitmaps = engine.bitmaps(of: line)
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
             let p = raw.bindMemory(to: UInt8.self)
-            for g in line.glyphs {
-                guard let bitmap = engine.bitmap(face: g.face, glyph: g.glyph), bitmap.width > 0 else { continue }
+            for (g, bitmap) in zip(line.glyphs, bitmaps) {
+                guard let bitmap, bitmap.width > 0 else { continue }
                 let left = Int((origin.x + g.x).rounded()) + bitmap.left
                 let top = Int((origin.y + g.y).rounded()) - bitmap.top
                 // The glyph's rows and columns inside the image, found once.
@@ -26,8 +28,13 @@ extension Image {
                         for x in x0..<x1 {
                             let c = UInt32(source[x])
                             if c == 0 { continue }
+                            let q = p.baseAddress! + (target + x) * 4
+                            if c == 255 && ca == 255 {
+                                UnsafeMutableRawPointer(q).storeBytes(of: solid, as: UInt32.self)
+                                continue
+                            }
                             let a = ca == 255 ? c : (c * ca + 127) / 255
-                            Blend.over(p.baseAddress! + (target + x) * 4, red: cr, green: cg, blue: cb, alpha: a)
+                            Blend.over(q, red: cr, green: cg, blue: cb, alpha: a)
                         }
                     }
                 }

@@ -141,15 +141,23 @@ public final class TextEngine: @unchecked Sendable {
 
     /// The rendered glyph (from the cache when it was rendered before).
     public func bitmap(face: Int, glyph: UInt32) -> GlyphBitmap? {
-        locked {
-            let key = GlyphKey(face: face, glyph: glyph)
-            if let cached = glyphCache[key] { return cached }
-            guard face >= 0, face < faces.count, let rendered = faces[face].render(glyph) else { return nil }
-            rasterized += 1
-            if glyphCache.count >= 8192 { glyphCache.removeAll(keepingCapacity: true) }
-            glyphCache[key] = rendered
-            return rendered
-        }
+        locked { cachedBitmap(face: face, glyph: glyph) }
+    }
+
+    /// The rendered glyphs of a line, in its order, under one lock.
+    public func bitmaps(of line: TextLine) -> [GlyphBitmap?] {
+        locked { line.glyphs.map { cachedBitmap(face: $0.face, glyph: $0.glyph) } }
+    }
+
+    /// Call with the lock held.
+    private func cachedBitmap(face: Int, glyph: UInt32) -> GlyphBitmap? {
+        let key = GlyphKey(face: face, glyph: glyph)
+        if let cached = glyphCache[key] { return cached }
+        guard face >= 0, face < faces.count, let rendered = faces[face].render(glyph) else { return nil }
+        rasterized += 1
+        if glyphCache.count >= 8192 { glyphCache.removeAll(keepingCapacity: true) }
+        glyphCache[key] = rendered
+        return rendered
     }
 
     /// The glyph's unhinted outline in pixels, pen at the origin, y down (cached); nil for a
@@ -177,6 +185,7 @@ public final class TextEngine: @unchecked Sendable {
 
     /// Combining marks, joiners and variation selectors belong with the character before them.
     static func attachesToPrevious(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }  // no marks or joiners before the combining diacritics
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return s.value == 0x200D || (0xFE00...0xFE0F).contains(s.value) || (0xE0100...0xE01EF).contains(s.value)
