@@ -118,5 +118,14 @@ import LimnRaster
         let line = try label.draw("Hello, 你好, مرحبا", at: Point(x: 30, y: 70), font: Font(size: 24), colour: .black)
         #expect(!line.glyphs.contains { $0.glyph == 0 })
         #expect(label[200, 12] != .white && label[5, 5] == .white && label.isOpaque)
+
+        let caption = try TextEngine.shared.layout("A long caption wraps to the width of its chip, then stops…",
+                                                   font: Font(size: 16), options: TextLayoutOptions(maxWidth: 180, maxLines: 2))
+        let drawn = label.draw(caption, at: Point(x: 390, y: 110), style: TextStyle(
+            colour: .white, background: .init(colour: Pixel(r: 0, g: 0, b: 0, a: 160), padding: 6, cornerRadius: 5),
+            angle: -8, anchor: .bottomRight))
+        #expect(caption.lines.count == 2 && caption.isTruncated)
+        let box = try #require(drawn)
+        #expect(abs(box.maxX - 390) < 8 && box.width > 150)
     }
 }
