@@ -38,11 +38,129 @@ public struct CropSuggestion: Hashable, Sendable {
     }
 }
 
-/// Which service and API produced a result.
-public enum Vendor: String, Sendable, CaseIterable {
+/// Which service produced a result.
+public enum Vendor: String, Sendable, CaseIterable, Codable {
     case azureImageAnalysis40 = "Azure Image Analysis 4.0"
     case azureComputerVision32 = "Azure Computer Vision 3.2"
-    case baiduSegmentation = "Baidu segmentation"
+    case baidu = "Baidu AI"
+    case googleCloudVision = "Google Cloud Vision"
+    case awsRekognition = "AWS Rekognition"
+}
+
+/// Which API's JSON a result is: detected from its shape, or said by the caller.
+public enum ResultFormat: String, Sendable, CaseIterable, Codable {
+    /// Image Analysis 4.0 GA (`2023-10-01`, also `2024-02-01` models).
+    case azure40 = "azure-4.0"
+    /// Image Analysis 4.0 preview (`2023-02-01-preview`): `readResult` with `content` and `pages`.
+    case azure40Preview = "azure-4.0-preview"
+    /// Computer Vision 3.2 `analyze`, `describe`, `detect`, `areaOfInterest`.
+    case azure32Analyze = "azure-3.2-analyze"
+    /// Computer Vision 3.2 `read` results (`analyzeResult.readResults`).
+    case azure32Read = "azure-3.2-read"
+    /// Computer Vision 3.2 legacy `ocr` (`regions` of `"x,y,w,h"` strings, `textAngle`).
+    case azure32OCR = "azure-3.2-ocr"
+    /// Baidu segmentation and matting (`labelmap`, `scoremap`, `foreground`, `image`, `person_info`).
+    case baiduSegmentation = "baidu-segmentation"
+    /// Baidu OCR (`words_result`).
+    case baiduOCR = "baidu-ocr"
+    /// Baidu `object_detect` (`result{left,top,width,height}`).
+    case baiduObjectDetect = "baidu-object-detect"
+    /// Google Cloud Vision `images:annotate` (`responses[]`).
+    case googleVision = "google-vision"
+    /// AWS Rekognition DetectLabels.
+    case awsLabels = "aws-labels"
+    /// AWS Rekognition DetectText.
+    case awsText = "aws-text"
+    /// AWS Rekognition DetectFaces.
+    case awsFaces = "aws-faces"
+
+    public var vendor: Vendor {
+        switch self {
+        case .azure40, .azure40Preview: return .azureImageAnalysis40
+        case .azure32Analyze, .azure32Read, .azure32OCR: return .azureComputerVision32
+        case .baiduSegmentation, .baiduOCR, .baiduObjectDetect: return .baidu
+        case .googleVision: return .googleCloudVision
+        case .awsLabels, .awsText, .awsFaces: return .awsRekognition
+        }
+    }
+}
+
+/// A point in the analysed image.
+public struct ResultPoint: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public var description: String { "(\(x), \(y))" }
+}
+
+/// Where a region is: an axis-aligned box, or a polygon (OCR text: four corners clockwise from
+/// the text's own top-left).
+public enum RegionShape: Hashable, Sendable {
+    case box(ResultBox)
+    case polygon([ResultPoint])
+
+    /// The shape's corners: a box's four clockwise from its top-left, or the polygon's points.
+    public var points: [ResultPoint] {
+        switch self {
+        case .box(let b):
+            return [ResultPoint(x: b.x, y: b.y), ResultPoint(x: b.x + b.width, y: b.y),
+                    ResultPoint(x: b.x + b.width, y: b.y + b.height), ResultPoint(x: b.x, y: b.y + b.height)]
+        case .polygon(let p): return p
+        }
+    }
+
+    /// The smallest box around the shape.
+    public var bounds: ResultBox {
+        if case .box(let b) = self { return b }
+        let p = points
+        guard let first = p.first else { return ResultBox(x: 0, y: 0, width: 0, height: 0) }
+        var x0 = first.x, y0 = first.y, x1 = first.x, y1 = first.y
+        for q in p { x0 = min(x0, q.x); y0 = min(y0, q.y); x1 = max(x1, q.x); y1 = max(y1, q.y) }
+        return ResultBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+}
+
+/// What a region shows.
+public enum RegionKind: String, Sendable, CaseIterable, Codable {
+    case object, person, face, denseCaption, textBlock, textLine, textWord, brand, celebrity, subject
+}
+
+/// Whether a region's coordinates are pixels of the analysed image, or fractions (0…1) of its
+/// width and height (AWS Rekognition, Google `normalizedVertices`, PDF pages measured in inches).
+public enum RegionUnits: String, Sendable, Codable { case pixels, fractions }
+
+/// One detection, normalised: what, how sure, where, and its parts (the words of a text line).
+public struct Region: Hashable, Sendable {
+    public var kind: RegionKind
+    /// The class name, caption or recognised text ("" when the service gives none).
+    public var label: String
+    /// In 0…1 (AWS's 0–100 is divided); nil when the service gives none.
+    public var confidence: Double?
+    public var shape: RegionShape
+    public var units: RegionUnits
+    public var children: [Region]
+    /// Broader classes, nearest first (Azure 3.2 `parent` chains: "tree" → ["plant"]).
+    public var parents: [String]
+
+    public init(kind: RegionKind, label: String, confidence: Double?, shape: RegionShape, units: RegionUnits = .pixels,
+                children: [Region] = [], parents: [String] = []) {
+        self.kind = kind; self.label = label; self.confidence = confidence; self.shape = shape
+        self.units = units; self.children = children; self.parents = parents
+    }
+}
+
+/// A caption of the whole image.
+public struct Caption: Hashable, Sendable {
+    public var text: String
+    public var confidence: Double?
+    public init(text: String, confidence: Double?) { self.text = text; self.confidence = confidence }
+}
+
+/// A tag (label) of the whole image.
+public struct Tag: Hashable, Sendable {
+    public var name: String
+    public var confidence: Double?
+    public init(name: String, confidence: Double?) { self.name = name; self.confidence = confidence }
 }
 
 /// A matte or cutout that a service returned inside its JSON, as encoded image bytes (base64
@@ -71,22 +189,50 @@ public struct EncodedMatte: Sendable, Equatable {
     }
 }
 
-/// A vision result, normalised: coordinates in pixels of the analysed image, whose size is
-/// given when the service reported it. Later parts of the model (captions, objects, text,
-/// people) join this type as their readers are written.
+/// A vision result, normalised: every vendor's JSON maps into it. Coordinates are in pixels of
+/// the analysed image (or fractions of it, see ``RegionUnits``); ``mapped(to:)`` turns them
+/// into the pixels of the picture being drawn.
 public struct Analysis: Sendable, Equatable {
     public var vendor: Vendor
-    /// The size of the image the service analysed (`metadata.width/height`).
+    public var format: ResultFormat
+    public var modelVersion: String?
+    /// The size of the image the service analysed (`metadata`, a read page), when it says.
     public var imageSize: ResultSize?
+    /// Captions of the whole image, best first.
+    public var captions: [Caption]
+    public var tags: [Tag]
+    /// Detections in the order the service listed them; text lines hold their words as children.
+    public var regions: [Region]
     public var cropSuggestions: [CropSuggestion]
     /// Mattes and cutouts embedded in the result (Baidu), best first: an RGBA foreground, the
     /// matting image, the score map, the label map.
     public var encodedMattes: [EncodedMatte]
+    /// Azure 3.2 legacy OCR: the boxes are in the image turned clockwise by this many degrees
+    /// around its centre; ``mapped(to:)`` turns them back.
+    public var textAngle: Double?
+    /// Text recognised without a position (Baidu OCR without `location`), in reading order.
+    public var unplacedText: [String] = []
 
-    public init(vendor: Vendor, imageSize: ResultSize?, cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = []) {
+    public init(vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: ResultSize?,
+                captions: [Caption] = [], tags: [Tag] = [], regions: [Region] = [],
+                cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = [], textAngle: Double? = nil) {
         self.vendor = vendor
+        self.format = format
+        self.modelVersion = modelVersion
         self.imageSize = imageSize
+        self.captions = captions
+        self.tags = tags
+        self.regions = regions
         self.cropSuggestions = cropSuggestions
         self.encodedMattes = encodedMattes
+        self.textAngle = textAngle
+    }
+
+    /// Every region and every child, depth first.
+    public var allRegions: [Region] {
+        var out: [Region] = []
+        func visit(_ r: Region) { out.append(r); r.children.forEach(visit) }
+        regions.forEach(visit)
+        return out
     }
 }

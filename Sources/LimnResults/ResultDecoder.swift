@@ -3,63 +3,206 @@ import Foundation
 extension Analysis {
     /// Reads a vision result from JSON: a response body, or one wrapped the ways they are
     /// published (an OpenAPI example's `responses["200"].body`, an SDK recording's
-    /// `Entries[].ResponseBody` string). The vendor is detected from the content.
-    public init(json: Data, source: String = "buffer") throws(ResultsError) {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
-        } catch {
-            throw .malformedJSON(source: source, detail: (error as NSError).localizedDescription)
-        }
-        guard let body = ResultEnvelope.body(of: object) else {
-            throw .unrecognised(source: source, detail: "the top level is \(ResultEnvelope.kind(of: object))")
-        }
-        let reader = FieldReader(source: source)
-        if BaiduSegmentation.looksLike(body) {
-            self = try BaiduSegmentation.read(body, reader)
-        } else if body["smartCropsResult"] != nil || body["captionResult"] != nil || body["readResult"] != nil
-            || body["tagsResult"] != nil || body["objectsResult"] != nil || body["peopleResult"] != nil
-            || body["denseCaptionsResult"] != nil || body["modelVersion"] != nil && body["metadata"] != nil && body["requestId"] == nil {
-            self = try AzureImageAnalysis40.read(body, reader)
-        } else if body["areaOfInterest"] != nil || body["requestId"] != nil || body["categories"] != nil {
-            self = try AzureComputerVision32.read(body, reader)
+    /// `Entries[].ResponseBody` string). The format is detected from the JSON's shape unless
+    /// `format` says it. An error response from the service throws `.serviceError` with its message.
+    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer") throws(ResultsError) {
+        let document = try ResultDocument(json: json, source: source)
+        try document.throwIfServiceError()
+        let chosen: ResultFormat
+        if let format {
+            chosen = format
         } else {
-            let keys = body.keys.sorted().prefix(6).joined(separator: ", ")
-            throw .unrecognised(source: source, detail: "an object with keys \(keys.isEmpty ? "none" : keys)")
+            guard let detected = ResultFormat.detect(document.body) else {
+                let keys = document.body.keys.sorted().prefix(6).joined(separator: ", ")
+                throw .unrecognised(source: source, detail: "an object with keys \(keys.isEmpty ? "none" : keys)")
+            }
+            chosen = detected
+        }
+        let m = ResultMapper(source: source)
+        switch chosen {
+        case .azure40, .azure40Preview: self = try m.azure40(try document.decode(Azure40.Response.self), format: chosen)
+        case .azure32Analyze: self = try m.azure32(try document.decode(Azure32.Analyze.self))
+        case .azure32Read: self = try m.azure32(try document.decode(Azure32.ReadOperation.self))
+        case .azure32OCR: self = try m.azure32(try document.decode(Azure32.OCR.self))
+        case .baiduSegmentation, .baiduOCR, .baiduObjectDetect: self = try m.baidu(try document.decode(Baidu.Response.self), format: chosen)
+        case .googleVision: self = try m.google(try document.decode(GoogleVision.Batch.self))
+        case .awsLabels: self = try m.aws(try document.decode(Rekognition.DetectLabels.self))
+        case .awsText: self = try m.aws(try document.decode(Rekognition.DetectText.self))
+        case .awsFaces: self = try m.aws(try document.decode(Rekognition.DetectFaces.self))
         }
     }
 
-    /// Reads a result file.
-    public init(contentsOfFile path: String) throws(ResultsError) {
+    /// Reads a result file (`-` is not special here; the command line handles standard input).
+    public init(contentsOfFile path: String, format: ResultFormat? = nil) throws(ResultsError) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        try self.init(json: data, source: path)
+        try self.init(json: data, format: format, source: path)
     }
 }
 
-/// Unwraps the envelopes results are published in.
-enum ResultEnvelope {
-    static func body(of object: Any) -> [String: Any]? {
-        guard let dictionary = object as? [String: Any] else { return nil }
-        if let responses = dictionary["responses"] as? [String: Any], let ok = responses["200"] as? [String: Any],
+extension ResultFormat {
+    /// The format a response body has, judged by its keys; nil when none fits.
+    static func detect(_ body: [String: Any]) -> ResultFormat? {
+        func has(_ key: String) -> Bool { body[key] != nil }
+        if body["responses"] is [Any] { return .googleVision }
+        if has("TextDetections") { return .awsText }
+        if has("FaceDetails") { return .awsFaces }
+        if has("Labels") || has("LabelModelVersion") { return .awsLabels }
+        if has("words_result") || has("words_result_num") { return .baiduOCR }
+        if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has) || has("log_id") && body["image"] is String {
+            return .baiduSegmentation
+        }
+        if has("log_id"), let result = body["result"] as? [String: Any], result["left"] != nil { return .baiduObjectDetect }
+        if has("analyzeResult") || has("status") && has("createdDateTime") { return .azure32Read }
+        if has("regions") && (has("textAngle") || has("orientation") || has("language")) { return .azure32OCR }
+        let azure40Keys = ["captionResult", "denseCaptionsResult", "tagsResult", "objectsResult", "peopleResult",
+                           "smartCropsResult", "readResult", "customModelResult", "adultResult"]
+        if azure40Keys.contains(where: has) {
+            if has("customModelResult") || has("adultResult") { return .azure40Preview }
+            if let read = body["readResult"] as? [String: Any], read["content"] != nil { return .azure40Preview }
+            return .azure40
+        }
+        let azure32Keys = ["categories", "description", "faces", "objects", "brands", "areaOfInterest", "requestId",
+                           "color", "imageType", "adult", "tags"]
+        if azure32Keys.contains(where: has) { return .azure32Analyze }
+        if has("modelVersion") && has("metadata") { return .azure40 }
+        return nil
+    }
+}
+
+/// A parsed JSON document with its envelope: the body to detect the format from, and how to
+/// decode the wire model from the original bytes (never re-serialised).
+struct ResultDocument {
+    enum Envelope { case none, openAPIExample, recording(Data), recordingEntry(Int) }
+    let source: String
+    let data: Data
+    let body: [String: Any]
+    let envelope: Envelope
+
+    init(json: Data, source: String) throws(ResultsError) {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+        } catch {
+            throw .malformedJSON(source: source, detail: (error as NSError).localizedDescription)
+        }
+        self.source = source
+        self.data = json
+        guard let top = object as? [String: Any] else {
+            throw .unrecognised(source: source, detail: "the top level is \(Self.kind(of: object))")
+        }
+        if let responses = top["responses"] as? [String: Any], let ok = responses["200"] as? [String: Any],
            let body = ok["body"] as? [String: Any] {
-            return body
+            self.body = body
+            envelope = .openAPIExample
+            return
         }
-        if let entries = dictionary["Entries"] as? [[String: Any]] {
-            for entry in entries {
+        if let entries = top["Entries"] as? [[String: Any]] {
+            for (i, entry) in entries.enumerated() {
                 if let text = entry["ResponseBody"] as? String, let data = text.data(using: .utf8),
-                   let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any], body["metadata"] != nil {
-                    return body
+                   let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any], body["metadata"] != nil || body["error"] != nil {
+                    self.body = body
+                    envelope = .recording(data)
+                    return
                 }
-                if let body = entry["ResponseBody"] as? [String: Any], body["metadata"] != nil { return body }
+                if let body = entry["ResponseBody"] as? [String: Any], body["metadata"] != nil || body["error"] != nil {
+                    self.body = body
+                    envelope = .recordingEntry(i)
+                    return
+                }
             }
-            return nil
+            throw .unrecognised(source: source, detail: "a recording with no response body in its Entries")
         }
-        return dictionary
+        body = top
+        envelope = .none
+    }
+
+    /// The service's own error responses, recognised whatever the vendor.
+    func throwIfServiceError() throws(ResultsError) {
+        if let error = body["error"] as? [String: Any] {
+            throw .serviceError(source: source, vendor: "Azure AI Vision", code: Self.text(error["code"]) ?? "error",
+                                message: Self.text(error["message"]) ?? "no message")
+        }
+        if let code = body["error_code"], let message = body["error_msg"] {
+            throw .serviceError(source: source, vendor: "Baidu AI", code: Self.text(code) ?? "error", message: Self.text(message) ?? "")
+        }
+        if let type = body["__type"] as? String {
+            throw .serviceError(source: source, vendor: "AWS Rekognition", code: type,
+                                message: Self.text(body["message"] ?? body["Message"]) ?? "no message")
+        }
+        if let responses = body["responses"] as? [[String: Any]], let first = responses.first, let error = first["error"] as? [String: Any] {
+            throw .serviceError(source: source, vendor: "Google Cloud Vision", code: Self.text(error["code"]) ?? "error",
+                                message: Self.text(error["message"]) ?? "no message")
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws(ResultsError) -> T {
+        do {
+            switch envelope {
+            case .none: return try JSONDecoder().decode(T.self, from: data)
+            case .openAPIExample: return try JSONDecoder().decode(OpenAPIExample<T>.self, from: data).body
+            case .recording(let body): return try JSONDecoder().decode(T.self, from: body)
+            case .recordingEntry(let index):
+                return try JSONDecoder().decode(RecordingEntry<T>.self, from: data, configuration: index).body
+            }
+        } catch let error as DecodingError {
+            throw Self.describe(error, source: source)
+        } catch {
+            throw .malformedJSON(source: source, detail: "\(error)")
+        }
+    }
+
+    /// A decoding error as the JSON path it happened at and what was expected there.
+    static func describe(_ error: DecodingError, source: String) -> ResultsError {
+        func path(_ keys: [any CodingKey]) -> String {
+            var out = ""
+            for key in keys {
+                if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : "." + key.stringValue }
+            }
+            for prefix in ["responses.200.body.", "responses.200.body"] where out.hasPrefix(prefix) { out.removeFirst(prefix.count) }
+            if out.hasPrefix("Entries["), let end = out.firstIndex(of: "]") {
+                let rest = out[out.index(after: end)...]
+                if rest.hasPrefix(".ResponseBody") { out = String(rest.dropFirst(".ResponseBody".count).drop { $0 == "." }) }
+            }
+            return out.isEmpty ? "the top level" : out
+        }
+        switch error {
+        case let .typeMismatch(type, context):
+            return .invalidField(source: source, path: path(context.codingPath), reason: "is not \(Self.article(type))")
+        case let .valueNotFound(type, context):
+            return .invalidField(source: source, path: path(context.codingPath), reason: "is null where \(Self.article(type)) is expected")
+        case let .keyNotFound(key, context):
+            return .invalidField(source: source, path: path(context.codingPath + [key]), reason: "is missing")
+        case let .dataCorrupted(context):
+            return .invalidField(source: source, path: path(context.codingPath), reason: "is not usable (\(context.debugDescription))")
+        @unknown default:
+            return .malformedJSON(source: source, detail: "\(error)")
+        }
+    }
+
+    static func article(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type, is UInt64.Type: return "a number"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return s
+        case let n as NSNumber: return n.stringValue
+        default: return nil
+        }
     }
 
     static func kind(of object: Any) -> String {
@@ -73,53 +216,26 @@ enum ResultEnvelope {
     }
 }
 
-/// Typed access to JSON fields with errors that name the field's path.
-struct FieldReader {
-    let source: String
-
-    func number(_ value: Any?, _ path: String) throws(ResultsError) -> Double {
-        // JSON true/false also arrive as NSNumber: their Objective-C type is "c" (char).
-        guard let n = value as? NSNumber, String(cString: n.objCType) != "c" else {
-            throw .invalidField(source: source, path: path, reason: value == nil ? "is missing" : "is not a number")
-        }
-        let d = n.doubleValue
-        guard d.isFinite else { throw .invalidField(source: source, path: path, reason: "is not a finite number") }
-        return d
+/// An OpenAPI example file: the body is at `responses["200"].body`.
+struct OpenAPIExample<T: Decodable>: Decodable {
+    let body: T
+    enum Key: String, CodingKey { case responses, ok = "200", body }
+    init(from decoder: any Decoder) throws {
+        let top = try decoder.container(keyedBy: Key.self)
+        let responses = try top.nestedContainer(keyedBy: Key.self, forKey: .responses)
+        let ok = try responses.nestedContainer(keyedBy: Key.self, forKey: .ok)
+        body = try ok.decode(T.self, forKey: .body)
     }
+}
 
-    func object(_ value: Any?, _ path: String) throws(ResultsError) -> [String: Any] {
-        guard let o = value as? [String: Any] else {
-            throw .invalidField(source: source, path: path, reason: value == nil ? "is missing" : "is not an object")
-        }
-        return o
-    }
-
-    func array(_ value: Any?, _ path: String) throws(ResultsError) -> [Any] {
-        guard let a = value as? [Any] else {
-            throw .invalidField(source: source, path: path, reason: value == nil ? "is missing" : "is not an array")
-        }
-        return a
-    }
-
-    /// `{x, y, w, h}`; negative sizes are refused.
-    func box(_ value: Any?, _ path: String) throws(ResultsError) -> ResultBox {
-        let o = try object(value, path)
-        let box = ResultBox(x: try number(o["x"], path + ".x"), y: try number(o["y"], path + ".y"),
-                            width: try number(o["w"], path + ".w"), height: try number(o["h"], path + ".h"))
-        guard box.width >= 0, box.height >= 0 else {
-            throw .invalidField(source: source, path: path, reason: "has a negative width or height")
-        }
-        return box
-    }
-
-    /// `metadata.width/height`, when present and positive.
-    func size(_ metadata: Any?, _ path: String) throws(ResultsError) -> ResultSize? {
-        guard let metadata else { return nil }
-        let o = try object(metadata, path)
-        let w = try number(o["width"], path + ".width"), h = try number(o["height"], path + ".height")
-        guard w >= 1, h >= 1, w < 1e9, h < 1e9 else {
-            throw .invalidField(source: source, path: path, reason: "declares a \(w)x\(h) image")
-        }
-        return ResultSize(width: Int(w), height: Int(h))
+/// An SDK recording whose `Entries[index].ResponseBody` is the body as an object.
+struct RecordingEntry<T: Decodable>: DecodableWithConfiguration {
+    let body: T
+    enum Key: String, CodingKey { case entries = "Entries", responseBody = "ResponseBody" }
+    struct Skip: Decodable { init(from decoder: any Decoder) throws {} }
+    init(from decoder: any Decoder, configuration index: Int) throws {
+        var entries = try decoder.container(keyedBy: Key.self).nestedUnkeyedContainer(forKey: .entries)
+        for _ in 0..<index { _ = try entries.decode(Skip.self) }
+        body = try entries.nestedContainer(keyedBy: Key.self).decode(T.self, forKey: .responseBody)
     }
 }

@@ -6,15 +6,19 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
     case unrecognised(source: String, detail: String)
     /// A known shape with a field of the wrong type or value; `path` is where (e.g. `smartCropsResult.values[1].boundingBox.w`).
     case invalidField(source: String, path: String, reason: String)
+    /// The JSON is the service's error response, not a result.
+    case serviceError(source: String, vendor: String, code: String, message: String)
 
     public var description: String {
         switch self {
         case let .malformedJSON(source, detail):
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
-            return "\(source): not a vision result Limn reads (\(detail)); expected an Azure Image Analysis 4.0 or Computer Vision 3.2 response, or a Baidu segmentation result."
+            return "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision or AWS Rekognition."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
+        case let .serviceError(source, vendor, code, message):
+            return "\(source): this is an error response from \(vendor) (\(code): \(message)), not a result; fix the request and call the service again."
         }
     }
 }

@@ -71,6 +71,7 @@ enum Fixtures {
             case .malformedJSON: found = "malformedJSON"
             case .unrecognised: found = "unrecognised"
             case .invalidField: found = "invalidField"
+            case .serviceError: found = "serviceError"
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))

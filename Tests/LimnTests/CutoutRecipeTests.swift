@@ -22,7 +22,7 @@ import LimnTestSupport
         let fromLabels = try Cutout.make(picture: picture, matte: try Matte.read(bytes: labels.encoded(as: .png())))
         let json = #"{"log_id": 716033439, "labelmap": "\#(Data(try labels.encoded(as: .png())).base64EncodedString())"}"#
         let analysis = try Analysis(json: Data(json.utf8))
-        #expect(analysis.vendor == .baiduSegmentation)
+        #expect(analysis.format == .baiduSegmentation)
         let fromJSON = try Cutout.make(picture: picture, matte: try Matte.read(from: analysis))
         #expect(fromMask == fromLabels)
         #expect(fromMask == fromJSON)
