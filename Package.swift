@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
-        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs"]),
+        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
         .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster", "LimnTestSupport"]),

@@ -101,6 +101,10 @@ struct ResultDocument {
             envelope = .openAPIExample
             return
         }
+        if let responses = top["responses"] as? [String: Any], top["parameters"] != nil {
+            let codes = responses.keys.sorted().joined(separator: ", ")
+            throw .unrecognised(source: source, detail: "an API example whose answer (\(codes)) has no result body; an asynchronous call answers 202 and its result is fetched from the Operation-Location")
+        }
         if let entries = top["Entries"] as? [[String: Any]] {
             for (i, entry) in entries.enumerated() {
                 if let text = entry["ResponseBody"] as? String, let data = text.data(using: .utf8),

@@ -2,6 +2,7 @@
 // Run on demand, then commit its output:  swift run TestImageGenerator [output-folder]
 import Foundation
 import LimnTestSupport
+import LimnCodecs
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : RepositoryPaths.testImages
 var lines: [String] = []
@@ -14,6 +15,15 @@ do {
         try write(broken.make(), to: broken.file)
         lines.append("| `\(broken.file)` | broken | must fail: \(broken.failure.rawValue) | |")
     }
+    let scene = try Scene.draw()
+    try write(try ImageEncoder.encode(scene, as: .png(PNGOptions(compression: .compact))), to: "scene/street.png")
+    lines.append("| `scene/street.png` | PNG | the street scene (drawn by Limn) | 1 |")
+    try write(try ImageEncoder.encode(scene, as: .jpeg(JPEGOptions(quality: 90))), to: "scene/street.jpg")
+    lines.append("| `scene/street.jpg` | JPEG | the street scene, q90 | 1 |")
+    for file in try SceneResults.all() {
+        try write(Array(file.json.utf8), to: "results/" + file.name)
+        lines.append("| `results/\(file.name)` | JSON | a vendor result describing the scene | |")
+    }
     let readme = """
         # TestImages
 
@@ -21,7 +31,11 @@ do {
         deterministic patterns in `Sources/LimnTestSupport` (the tests derive the expected pixels from the
         same patterns). PNG files are written by a small pure-Swift writer (every colour type, bit depth,
         filter and Adam7), not by libpng, so the tests check libpng's reader against an independent writer.
-        Nothing here is a photograph.
+        Nothing here is a photograph. `scene/street.png` is a street scene drawn with Limn's own paths
+        and text; `results/` holds what each vision service would return for it, in each vendor's
+        format, computed from the scene's geometry (`Sources/LimnTestSupport/Scene.swift`,
+        `SceneResults.swift`), with the surprises real responses hold. `Golden/` holds reviewed
+        renderings the tests compare against (recorded with `LIMN_RECORD_GOLDEN=1`).
 
         | file | format | decodes | orientation |
         |---|---|---|---|

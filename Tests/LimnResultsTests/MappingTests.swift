@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import LimnResults
+import LimnTestSupport
+
+@Suite struct MappingTests {
+    let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: ResultSize(width: 864, height: 576), regions: [
+        Region(kind: .object, label: "box", confidence: 0.9, shape: .box(ResultBox(x: 100, y: 50, width: 200, height: 100))),
+        Region(kind: .textLine, label: "t", confidence: nil, shape: .polygon([ResultPoint(x: 10, y: 20), ResultPoint(x: 50, y: 20), ResultPoint(x: 50, y: 30), ResultPoint(x: 10, y: 30)]),
+               children: [Region(kind: .textWord, label: "w", confidence: 0.5, shape: .box(ResultBox(x: 12, y: 20, width: 8, height: 10)))]),
+    ], cropSuggestions: [CropSuggestion(aspectRatio: 1, box: ResultBox(x: 0, y: 0, width: 576, height: 576))])
+
+    @Test func aSmallerCopyScalesEveryShape() {
+        // The 648x432 sample of an 864x576 analysis: three quarters.
+        let m = analysis.mapped(to: PictureGeometry(storedSize: ResultSize(width: 648, height: 432)))
+        #expect(m.regions[0].shape == .box(ResultBox(x: 75, y: 37.5, width: 150, height: 75)))
+        #expect(m.regions[1].shape.points[1] == ResultPoint(x: 37.5, y: 15))
+        #expect(m.regions[1].children[0].shape == .box(ResultBox(x: 9, y: 15, width: 6, height: 7.5)))
+        #expect(m.cropSuggestions[0].box == ResultBox(x: 0, y: 0, width: 432, height: 432))
+        #expect(m.imageSize == ResultSize(width: 648, height: 432))
+    }
+
+    @Test func exifOrientationOfTheStoredPixels() {
+        // The service saw the stored 864x576 pixels; the picture is drawn upright after EXIF 6
+        // (a quarter turn clockwise): upright it is 576x864.
+        let picture = PictureGeometry(storedSize: ResultSize(width: 864, height: 576), orientation: 6)
+        let m = analysis.mapped(to: picture)
+        #expect(m.imageSize == ResultSize(width: 576, height: 864))
+        // (x, y) → (H − y, x): the box's corners (100,50)-(300,150) → x 426…526, y 100…300.
+        #expect(m.regions[0].shape == .box(ResultBox(x: 426, y: 100, width: 100, height: 200)))
+        // When the service saw the upright picture, nothing turns (576x864 analysed as such).
+        var upright = analysis
+        upright.imageSize = ResultSize(width: 576, height: 864)
+        #expect(upright.mapped(to: picture).regions[0].shape == analysis.regions[0].shape)
+        // And the caller can say which.
+        #expect(analysis.mapped(to: picture, analysedUpright: false).regions[0].shape == m.regions[0].shape)
+    }
+
+    @Test func everyOrientationMatchesTurningThePicture() {
+        // A marked point in a 4x2 stored picture, and where each EXIF orientation puts it.
+        let point = Analysis(vendor: .awsRekognition, format: .awsText, imageSize: ResultSize(width: 4, height: 2), regions: [
+            Region(kind: .textWord, label: "", confidence: nil, shape: .polygon([ResultPoint(x: 1, y: 0), ResultPoint(x: 2, y: 0), ResultPoint(x: 2, y: 1)]))])
+        let expected: [Int: ResultPoint] = [1: .init(x: 1, y: 0), 2: .init(x: 3, y: 0), 3: .init(x: 3, y: 2), 4: .init(x: 1, y: 2),
+                                            5: .init(x: 0, y: 1), 6: .init(x: 2, y: 1), 7: .init(x: 2, y: 3), 8: .init(x: 0, y: 3)]
+        for (orientation, first) in expected {
+            let m = point.mapped(to: PictureGeometry(storedSize: ResultSize(width: 4, height: 2), orientation: orientation), analysedUpright: false)
+            #expect(m.regions[0].shape.points[0] == first, "orientation \(orientation)")
+        }
+    }
+
+    @Test func fractionsBecomePixelsOfThePicture() {
+        let aws = Analysis(vendor: .awsRekognition, format: .awsFaces, imageSize: nil, regions: [
+            Region(kind: .face, label: "face", confidence: 0.99, shape: .box(ResultBox(x: 0.25, y: 0.5, width: 0.5, height: 0.25)), units: .fractions)])
+        let m = aws.mapped(to: PictureGeometry(storedSize: ResultSize(width: 400, height: 200)))
+        #expect(m.regions[0].shape == .box(ResultBox(x: 100, y: 100, width: 200, height: 50)) && m.regions[0].units == .pixels)
+    }
+}
+
+@Suite struct MalformedResultTests {
+    func kind(_ json: String) -> String {
+        do throws(ResultsError) {
+            _ = try Analysis(json: Data(json.utf8), source: "bad.json")
+            return "ok"
+        } catch {
+            #expect(error.description.hasPrefix("bad.json: "))
+            switch error {
+            case .malformedJSON: return "malformed"
+            case .unrecognised: return "unrecognised"
+            case .invalidField(_, let path, _): return "field " + path
+            case .serviceError: return "service"
+            }
+        }
+    }
+
+    @Test func truncatedAndWrongTypes() throws {
+        let whole = try String(contentsOfFile: RepositoryPaths.testImages + "/results/azure40-scene.json", encoding: .utf8)
+        for cut in stride(from: 1, to: whole.utf8.count - 2, by: 97) {
+            let truncated = String(decoding: Array(whole.utf8.prefix(cut)), as: UTF8.self)
+            #expect(kind(truncated) != "ok", "cut at \(cut)")
+        }
+        #expect(kind(#"{"modelVersion": "x", "metadata": {"width": 10, "height": 10}, "objectsResult": {"values": [{"boundingBox": {"x": "1", "y": 2, "w": 3, "h": 4}}]}}"#)
+                == "field objectsResult.values[0].boundingBox.x")
+        #expect(kind(#"{"metadata": {"width": 10, "height": 10}, "readResult": {"blocks": [{"lines": [{"text": "a", "boundingPolygon": [{"x": 1, "y": 1}]}]}]}}"#)
+                == "field readResult.blocks[0].lines[0].boundingPolygon")
+        #expect(kind(#"{"analyzeResult": {"readResults": [{"width": 10, "height": 10, "unit": "pixel", "lines": [{"text": "a", "boundingBox": [1, 2, 3]}]}]}}"#)
+                == "field analyzeResult.readResults[0].lines[0].boundingBox")
+        #expect(kind(#"{"TextDetections": [{"DetectedText": "a", "Type": "LINE", "Confidence": 140, "Geometry": {"BoundingBox": {"Width": 0.1, "Height": 0.1}}}]}"#)
+                == "field TextDetections[0].Confidence")
+        #expect(kind(#"{"regions": [{"lines": [{"boundingBox": "1,2,x,4", "words": []}]}], "textAngle": 0}"#) == "field regions[0].lines[0].boundingBox")
+        #expect(kind(#"{"status": "running", "analyzeResult": null}"#) == "field status")
+        #expect(kind(#"{"responses": [{"localizedObjectAnnotations": [{"name": "a", "boundingPoly": {}}]}]}"#)
+                == "field responses[0].localizedObjectAnnotations[0].boundingPoly.vertices")
+    }
+
+    @Test func hugeAndNonNumbers() {
+        // JSON has no NaN; a parser that accepts it, or a number beyond Double, must not reach the picture.
+        #expect(kind(#"{"metadata": {"width": 10, "height": 10}, "peopleResult": {"values": [{"boundingBox": {"x": NaN, "y": 0, "w": 1, "h": 1}}]}}"#) != "ok")
+        #expect(kind(#"{"metadata": {"width": 10, "height": 10}, "peopleResult": {"values": [{"boundingBox": {"x": 1e400, "y": 0, "w": 1, "h": 1}}]}}"#) != "ok")
+        #expect(kind(#"{"metadata": {"width": 10, "height": 10}, "peopleResult": {"values": [{"boundingBox": {"x": 1e300, "y": 0, "w": 1, "h": 1}}]}}"#)
+                == "field peopleResult.values[0].boundingBox")
+        #expect(kind(#"{"metadata": {"width": 1e12, "height": 10}, "tagsResult": {"values": []}}"#) == "field metadata")
+    }
+
+    @Test func aHundredThousandRegionsAndDeepNesting() throws {
+        var json = #"{"metadata": {"width": 1000, "height": 1000}, "peopleResult": {"values": ["#
+        json += (0..<100_000).map { i in #"{"boundingBox": {"x": \#(i % 900), "y": \#(i % 800), "w": 20, "h": 40}, "confidence": 0.\#(i % 10)}"# }
+            .joined(separator: ",")
+        json += "]}}"
+        let a = try Analysis(json: Data(json.utf8))
+        #expect(a.regions.count == 100_000)
+        // Parents nested far deeper than any real response: refused or read, never a crash.
+        let depth = 5000
+        let nested = #"{"objects": [{"rectangle": {"x": 0, "y": 0, "w": 1, "h": 1}, "object": "a", "parent": "# +
+            String(repeating: #"{"object": "p", "parent": "#, count: depth) + "null" + String(repeating: "}", count: depth) + "}]}"
+        _ = kind(nested)
+        let arrays = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(kind(arrays) != "ok")
+    }
+
+    @Test func emptyResultsAreFine() throws {
+        let empty = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 5, "height": 5}, "readResult": {"blocks": []}, "objectsResult": {"values": []}}"#.utf8))
+        #expect(empty.regions.isEmpty && empty.captions.isEmpty)
+        let aws = try Analysis(json: Data(#"{"TextDetections": []}"#.utf8))
+        #expect(aws.regions.isEmpty)
+        let google = try Analysis(json: Data(#"{"responses": [{}]}"#.utf8))
+        #expect(google.regions.isEmpty)
+    }
+}
