@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LimnCodecs", targets: ["LimnCodecs"]),
         .library(name: "LimnResults", targets: ["LimnResults"]),
         .library(name: "LimnText", targets: ["LimnText"]),
+        .library(name: "LimnAnnotate", targets: ["LimnAnnotate"]),
         .executable(name: "limn", targets: ["LimnCLI"]),
     ],
     dependencies: [
@@ -44,7 +45,8 @@ let package = Package(
         .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults"),
-        .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults"]),
+        .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),
+        .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults", "LimnText", "LimnAnnotate"]),
         .executableTarget(
             name: "LimnCLI",
             dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -59,5 +61,6 @@ let package = Package(
         .testTarget(name: "LimnResultsTests", dependencies: ["LimnResults", "LimnTestSupport"]),
         .testTarget(name: "LimnTests", dependencies: ["Limn", "LimnTestSupport"]),
         .testTarget(name: "LimnTextTests", dependencies: ["LimnText", "LimnTestSupport"]),
+        .testTarget(name: "LimnAnnotateTests", dependencies: ["LimnAnnotate", "LimnCodecs", "LimnTestSupport"]),
     ]
 )

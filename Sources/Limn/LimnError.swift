@@ -1,6 +1,7 @@
 import LimnCodecs
 import LimnRaster
 import LimnResults
+import LimnText
 
 /// What went wrong in a whole job (read, process, write). `description` is a sentence a user can act on.
 public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -16,6 +17,8 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     case noMatte(source: String, vendor: String)
     /// A vision result could not be read.
     case results(ResultsError)
+    /// Text could not be drawn (no fonts installed, a font file that does not load).
+    case text(TextError)
 
     public var description: String {
         switch self {
@@ -30,6 +33,8 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noMatte(source, vendor):
             return "\(source): this \(vendor) result holds no matte; request a segmentation or matting result."
         case .results(let error):
+            return error.description
+        case .text(let error):
             return error.description
         }
     }

@@ -1,0 +1,48 @@
+import LimnAnnotate
+import LimnCodecs
+import LimnRaster
+import LimnResults
+import LimnText
+
+/// Draws `analysis` onto `image`: the result's shapes are first mapped onto the picture (its
+/// analysed size scaled to the picture's, fractions resolved, the legacy OCR angle undone; see
+/// ``LimnResults/Analysis/mapped(to:analysedUpright:)``). `geometry` says how the picture relates
+/// to the pixels the service saw when an EXIF orientation was applied to it; by default the
+/// picture is taken as upright and unturned. Returns a new image (possibly larger: banners,
+/// panels, the side-by-side text view). Deterministic.
+public func annotate(image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
+                     geometry: PictureGeometry? = nil) throws(LimnError) -> Image {
+    let picture = geometry ?? PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height))
+    do throws(TextError) {
+        return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
+    } catch {
+        throw .text(error)
+    }
+}
+
+/// The file-to-file form: reads the picture (EXIF orientation applied) and the result JSON,
+/// maps the shapes onto the upright picture, draws, and writes `output` atomically in the
+/// format its extension names (nothing is left at `output` on failure). `format` forces the
+/// result's format instead of detecting it.
+public func annotate(imageFile: String, resultFile: String, output: String, options: AnnotationOptions = AnnotationOptions(),
+                     format: ResultFormat? = nil, encoding: EncodeFormat? = nil) throws(LimnError) {
+    let encode: EncodeFormat
+    if let encoding { encode = encoding } else { encode = try EncodeFormat(forPath: output) }
+    let decoded: DecodedImage
+    do throws(CodecError) {
+        decoded = try ImageDecoder.decode(file: imageFile)
+    } catch {
+        throw .codec(error)
+    }
+    let analysis: Analysis
+    do throws(ResultsError) {
+        analysis = try Analysis(contentsOfFile: resultFile, format: format)
+    } catch {
+        throw .results(error)
+    }
+    let info = decoded.info
+    let geometry = PictureGeometry(storedSize: ResultSize(width: info.width, height: info.height),
+                                   orientation: decoded.orientationApplied ? Int(info.orientation.rawValue) : 1)
+    let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: geometry)
+    try annotated.write(to: output, as: encode)
+}

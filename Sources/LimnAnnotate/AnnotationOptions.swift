@@ -1,0 +1,107 @@
+import LimnRaster
+
+/// What to draw and how. The defaults draw every feature a result has, with boxes and chips
+/// sized for the picture, people below 0.5 confidence left out, text outlined.
+public struct AnnotationOptions: Sendable, Equatable {
+    /// A part of a result that can be drawn.
+    public enum Feature: String, Sendable, CaseIterable {
+        case objects, people, faces, brands, denseCaptions, text, caption, tags, smartCrops, legend
+    }
+
+    /// How detection boxes are drawn.
+    public enum BoxStyle: String, Sendable, CaseIterable { case plain, rounded, corners }
+
+    /// How a detection's confidence shows in its outline, besides the number on its chip.
+    public enum ConfidenceStyle: String, Sendable, CaseIterable {
+        case none
+        /// Fainter outlines for lower confidence.
+        case opacity
+        /// Dashed outlines below 0.8, shorter dashes for lower confidence.
+        case dashing
+    }
+
+    /// How recognised text is shown.
+    public enum TextMode: String, Sendable, CaseIterable {
+        /// Line polygons, thin word polygons.
+        case outline
+        /// The recognised text typeset into each line's polygon, on a translucent backing.
+        case text
+        /// The picture with outlines, beside a clean page with the text re-typeset in place.
+        case sideBySide = "side-by-side"
+    }
+
+    /// What happens inside people and face boxes.
+    public enum Privacy: String, Sendable, CaseIterable { case none, blur, pixelate }
+
+    /// Where the caption banner goes.
+    public enum BannerPosition: String, Sendable, CaseIterable { case above, below }
+
+    public var features: Set<Feature>
+    /// Regions below this confidence are left out (those without a confidence are kept).
+    /// People results hold many boxes near 0.001: the default keeps the meaningful ones.
+    public var minimumConfidence: Double
+    /// At most this many regions per feature, the most confident first (nil: all).
+    public var topK: Int?
+    public var boxStyle: BoxStyle
+    public var confidenceStyle: ConfidenceStyle
+    public var textMode: TextMode
+    /// Colour text outlines by confidence (red → amber → green) instead of one colour.
+    public var colourTextByConfidence: Bool
+    public var privacy: Privacy
+    public var bannerPosition: BannerPosition
+    /// Show the confidence on labels, tags and the caption.
+    public var showConfidence: Bool
+    public var palette: Palette
+    public var theme: Theme
+    /// Any fontconfig family; characters it lacks come from the fallback chain.
+    public var fontFamily: String
+    /// Multiplies the automatic size (line widths, fonts, paddings follow the picture's size).
+    public var scale: Double
+
+    public init(features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,
+                boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
+                colourTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
+                showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
+                fontFamily: String = "sans-serif", scale: Double = 1) {
+        self.features = features
+        self.minimumConfidence = minimumConfidence
+        self.topK = topK
+        self.boxStyle = boxStyle
+        self.confidenceStyle = confidenceStyle
+        self.textMode = textMode
+        self.colourTextByConfidence = colourTextByConfidence
+        self.privacy = privacy
+        self.bannerPosition = bannerPosition
+        self.showConfidence = showConfidence
+        self.palette = palette
+        self.theme = theme
+        self.fontFamily = fontFamily
+        self.scale = scale
+    }
+}
+
+/// The colours of the furniture around detections: banners, panels, OCR backings.
+public struct Theme: Sendable, Equatable {
+    public var panel: Pixel
+    public var panelText: Pixel
+    public var mutedText: Pixel
+    /// Behind typeset OCR text.
+    public var textBacking: Pixel
+    public var typesetText: Pixel
+    /// The clean page of the side-by-side text view.
+    public var page: Pixel
+    /// Laid over everything outside the suggested crops.
+    public var dimming: Pixel
+
+    public init(panel: Pixel, panelText: Pixel, mutedText: Pixel, textBacking: Pixel, typesetText: Pixel, page: Pixel, dimming: Pixel) {
+        self.panel = panel; self.panelText = panelText; self.mutedText = mutedText
+        self.textBacking = textBacking; self.typesetText = typesetText; self.page = page; self.dimming = dimming
+    }
+
+    public static let light = Theme(panel: Pixel(r: 250, g: 250, b: 247), panelText: Pixel(r: 28, g: 28, b: 32), mutedText: Pixel(r: 105, g: 105, b: 112),
+                                    textBacking: Pixel(r: 255, g: 255, b: 255, a: 205), typesetText: Pixel(r: 12, g: 12, b: 16),
+                                    page: Pixel(r: 252, g: 251, b: 248), dimming: Pixel(r: 0, g: 0, b: 0, a: 120))
+    public static let dark = Theme(panel: Pixel(r: 24, g: 25, b: 30), panelText: Pixel(r: 240, g: 240, b: 236), mutedText: Pixel(r: 160, g: 160, b: 168),
+                                   textBacking: Pixel(r: 12, g: 12, b: 16, a: 200), typesetText: Pixel(r: 245, g: 245, b: 240),
+                                   page: Pixel(r: 30, g: 31, b: 36), dimming: Pixel(r: 0, g: 0, b: 0, a: 150))
+}

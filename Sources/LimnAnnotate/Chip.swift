@@ -1,0 +1,36 @@
+import LimnRaster
+import LimnText
+
+/// A label on a coloured chip: laid out once, measured, then drawn where the placer puts it.
+/// The text colour is black or white, whichever has the higher WCAG contrast on the chip.
+struct Chip {
+    let block: TextBlock
+    let colour: Pixel
+    let padding: Double
+    let radius: Double
+
+    init(_ text: String, colour: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
+         metrics: Metrics, engine: TextEngine) throws(TextError) {
+        block = try engine.layout(text, font: font, options: TextLayoutOptions(maxWidth: maxWidth, maxLines: maxLines, lineSpacing: 1.05))
+        self.colour = colour
+        padding = metrics.padding
+        radius = metrics.radius * 0.8
+    }
+
+    var size: (width: Double, height: Double) {
+        (block.width + 2 * padding, block.height + padding * 1.2)
+    }
+
+    func draw(at rect: Rect, on image: inout Image, engine: TextEngine) {
+        try? image.fill(.roundedRectangle(rect, radius: min(radius, rect.height / 2)), with: colour)
+        let text = Contrast.text(on: colour)
+        image.draw(block, at: Point(x: rect.minX + padding, y: rect.minY + padding * 0.6), style: TextStyle(colour: text), engine: engine)
+    }
+}
+
+/// "car 91%": a label with its confidence as a whole percentage when asked.
+func labelText(_ label: String, _ confidence: Double?, show: Bool) -> String {
+    let name = label.isEmpty ? "?" : label
+    guard show, let c = confidence else { return name }
+    return "\(name) \(Int((c * 100).rounded()))%"
+}

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LimnRaster
+import LimnResults
+import LimnText
+
+/// Smart-crop suggestions: everything outside them dimmed, each outlined (dashed) and
+/// labelled with its aspect ratio ("16:9" when it is within 2 % of a common ratio).
+struct CropLayer {
+    let options: AnnotationOptions
+    let metrics: Metrics
+    let engine: TextEngine
+
+    func draw(_ crops: [CropSuggestion], on image: inout Image, placer: inout LabelPlacer) throws(TextError) {
+        guard !crops.isEmpty else { return }
+        // Dim outside the union of the crops (a mask of the crops cut out of the dimming layer).
+        var inside = Mask(width: image.width, height: image.height)
+        for crop in crops { try? inside.fill(.rectangle(crop.box.rect)) }
+        var dimmed = Image(width: image.width, height: image.height, fill: options.theme.dimming)
+        dimmed.withUnsafeMutableBytes(preservingOpacity: false) { d in
+            inside.withUnsafeBytes { m in
+                for i in 0..<m.count { d[i * 4 + 3] = UInt8((Int(d[i * 4 + 3]) * (255 - Int(m[i])) + 127) / 255) }
+            }
+        }
+        dimmed.recomputeOpacity()
+        image.composite(dimmed)
+        let font = Font(family: options.fontFamily, size: metrics.smallFontSize)
+        for (i, crop) in crops.enumerated() {
+            let colour = Self.colours[i % Self.colours.count]
+            try? image.stroke(.rectangle(crop.box.rect), with: colour,
+                              style: StrokeStyle(width: metrics.lineWidth, dashes: [metrics.lineWidth * 4, metrics.lineWidth * 2.5]))
+            let ratio = crop.aspectRatio ?? (crop.box.height > 0 ? crop.box.width / crop.box.height : 0)
+            let chip = try Chip("crop " + Self.ratioName(ratio), colour: colour, font: font, metrics: metrics, engine: engine)
+            let size = chip.size
+            // Inside the crop's top-left corner, so crops sharing an edge keep their chips apart.
+            let rect = Rect(x: crop.box.x + metrics.lineWidth, y: crop.box.y + metrics.lineWidth, width: size.width, height: size.height)
+            chip.draw(at: rect, on: &image, engine: engine)
+            placer.reserve(rect)  // detections' chips keep off it
+        }
+    }
+
+    static let colours = [Pixel(r: 255, g: 255, b: 255), Pixel(r: 255, g: 214, b: 0), Pixel(r: 0, g: 220, b: 255), Pixel(r: 255, g: 120, b: 200)]
+
+    /// "1:1", "16:9", "4:3", … within 2 %; otherwise the ratio to two decimals ("5.27").
+    static func ratioName(_ ratio: Double) -> String {
+        guard ratio.isFinite, ratio > 0 else { return "?" }
+        let common: [(Double, String)] = [(1, "1:1"), (4.0 / 3, "4:3"), (3.0 / 4, "3:4"), (3.0 / 2, "3:2"), (2.0 / 3, "2:3"),
+                                          (16.0 / 9, "16:9"), (9.0 / 16, "9:16"), (2, "2:1"), (0.5, "1:2"), (21.0 / 9, "21:9"), (5.0 / 4, "5:4"), (4.0 / 5, "4:5")]
+        for (value, name) in common where abs(ratio - value) / value <= 0.02 { return name }
+        let hundredths = Int((ratio * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}

@@ -1,0 +1,67 @@
+import LimnRaster
+import LimnResults
+import LimnText
+
+/// Boxes (plain, rounded, corner brackets) and polygons of detections, their confidence shown
+/// by opacity or dashing when asked, and their label chips placed clear of each other with a
+/// leader line when a chip had to move away from its box.
+struct DetectionLayer {
+    let options: AnnotationOptions
+    let metrics: Metrics
+    let engine: TextEngine
+
+    func outline(_ region: Region, colour: Pixel, on image: inout Image) {
+        var stroke = colour
+        var style = StrokeStyle(width: metrics.lineWidth, join: .round, cap: .round)
+        if let c = region.confidence {
+            switch options.confidenceStyle {
+            case .opacity: stroke.a = UInt8((255 * (0.3 + 0.7 * min(max(c, 0), 1))).rounded())
+            case .dashing where c < 0.8:
+                let dash = metrics.lineWidth * (1.5 + 6 * max(c, 0))
+                style.dashes = [dash, metrics.lineWidth * 2.2]
+                style.cap = .butt
+            default: break
+            }
+        }
+        switch region.shape {
+        case .polygon(let points):
+            let path = Path.polygon(points.map(\.point))
+            var fill = colour
+            fill.a = 40
+            try? image.fill(path, with: fill)
+            try? image.stroke(path, with: stroke, style: style)
+        case .box(let b):
+            let r = b.rect
+            switch options.boxStyle {
+            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: style.width, join: .miter, cap: .butt, dashes: style.dashes))
+            case .rounded: try? image.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style)
+            case .corners: try? image.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
+                                             style: StrokeStyle(width: style.width * 1.4, join: .miter, cap: .square))
+            }
+        }
+    }
+
+    /// Four L-shaped corner marks.
+    static func brackets(_ r: Rect, length l: Double) -> Path {
+        var p = Path()
+        for (corner, dx, dy) in [(Point(x: r.minX, y: r.minY), 1.0, 1.0), (Point(x: r.maxX, y: r.minY), -1.0, 1.0),
+                                 (Point(x: r.maxX, y: r.maxY), -1.0, -1.0), (Point(x: r.minX, y: r.maxY), 1.0, -1.0)] {
+            p.move(to: Point(x: corner.x + dx * l, y: corner.y))
+            p.line(to: corner)
+            p.line(to: Point(x: corner.x, y: corner.y + dy * l))
+        }
+        return p
+    }
+
+    /// A chip placed for `box`; a leader line from the chip to the box when they are apart.
+    func label(_ chip: Chip, for box: Rect, placer: inout LabelPlacer, on image: inout Image) {
+        let (rect, detached) = placer.place(chip.size, for: box, gap: metrics.padding)
+        if detached {
+            let from = Point(x: min(max(box.centre.x, rect.minX), rect.maxX), y: min(max(box.centre.y, rect.minY), rect.maxY))
+            let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
+            try? image.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round))
+            try? image.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour)
+        }
+        chip.draw(at: rect, on: &image, engine: engine)
+    }
+}

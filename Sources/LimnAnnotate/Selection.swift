@@ -1,0 +1,62 @@
+import LimnRaster
+import LimnResults
+
+/// The regions an annotation draws: by feature, above the confidence threshold, the top K of
+/// each feature by confidence (ties keep the service's order, so the choice is deterministic).
+struct Selection {
+    var detections: [Region] = []   // objects, people, faces, brands (boxes with chips)
+    var denseCaptions: [Region] = []
+    var textLines: [Region] = []    // lines, or Google's block words when there are no lines
+    var textBlocks: [Region] = []
+    var privacy: [Region] = []      // people and faces, for blurring
+
+    init(_ analysis: Analysis, options: AnnotationOptions) {
+        func keep(_ kinds: Set<RegionKind>, _ feature: AnnotationOptions.Feature) -> [Region] {
+            guard options.features.contains(feature) else { return [] }
+            return Self.top(analysis.regions.filter { kinds.contains($0.kind) && Self.passes($0, options) }, options.topK)
+        }
+        detections = keep([.object, .subject], .objects) + keep([.person], .people) + keep([.face, .celebrity], .faces) + keep([.brand], .brands)
+        denseCaptions = keep([.denseCaption], .denseCaptions)
+        if options.features.contains(.text) {
+            let lines = analysis.regions.filter { $0.kind == .textLine && Self.passes($0, options) }
+            textBlocks = analysis.regions.filter { $0.kind == .textBlock }
+            let loose = analysis.regions.filter { $0.kind == .textWord } + textBlocks.flatMap(\.children)
+            textLines = lines.isEmpty ? loose.filter { Self.passes($0, options) } : lines
+        }
+        if options.privacy != .none {
+            privacy = analysis.regions.filter { [.person, .face, .celebrity].contains($0.kind) && Self.passes($0, options) }
+        }
+    }
+
+    static func passes(_ r: Region, _ options: AnnotationOptions) -> Bool {
+        guard let c = r.confidence else { return true }
+        return c >= options.minimumConfidence
+    }
+
+    static func top(_ regions: [Region], _ k: Int?) -> [Region] {
+        guard let k, k >= 0, regions.count > k else { return regions }
+        let ranked = regions.enumerated().sorted { a, b in
+            let ca = a.element.confidence ?? 1, cb = b.element.confidence ?? 1
+            return ca != cb ? ca > cb : a.offset < b.offset
+        }
+        // Keep the chosen ones in the service's order.
+        return ranked.prefix(k).sorted { $0.offset < $1.offset }.map(\.element)
+    }
+}
+
+extension ResultBox {
+    var rect: Rect { Rect(x: x, y: y, width: width, height: height) }
+}
+
+extension ResultPoint {
+    var point: Point { Point(x: x, y: y) }
+}
+
+extension Region {
+    /// The confidence to show: the region's own, or the mean of its children's.
+    var effectiveConfidence: Double? {
+        if let c = confidence { return c }
+        let cs = children.compactMap(\.confidence)
+        return cs.isEmpty ? nil : cs.reduce(0, +) / Double(cs.count)
+    }
+}

@@ -1,0 +1,58 @@
+import LimnRaster
+import LimnResults
+import LimnText
+
+/// Recognised text: line and word polygons (coloured by confidence when asked), or the text
+/// typeset into each polygon (fitted and turned with it, vertical lines too) on a translucent
+/// backing, or, beside the picture, a clean page with the text re-typeset at its positions.
+struct TextLayer {
+    let options: AnnotationOptions
+    let metrics: Metrics
+    let engine: TextEngine
+    static let outlineColour = Pixel(r: 255, g: 64, b: 160)
+
+    func colour(_ region: Region) -> Pixel {
+        guard options.colourTextByConfidence, let c = region.effectiveConfidence else { return Self.outlineColour }
+        return Palette.confidence(c)
+    }
+
+    func outlines(_ selection: Selection, on image: inout Image) {
+        for block in selection.textBlocks where !selection.textLines.isEmpty {
+            var faint = Self.outlineColour
+            faint.a = 110
+            try? image.stroke(.polygon(block.shape.points.map(\.point)), with: faint,
+                              style: StrokeStyle(width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2]))
+        }
+        for line in selection.textLines {
+            let c = colour(line)
+            for word in line.children {
+                var w = options.colourTextByConfidence ? colour(word) : c
+                w.a = 150
+                try? image.stroke(.polygon(word.shape.points.map(\.point)), with: w, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.45), join: .round))
+            }
+            try? image.stroke(.polygon(line.shape.points.map(\.point)), with: c, style: StrokeStyle(width: metrics.lineWidth, join: .round))
+        }
+    }
+
+    /// Each line's text in its polygon, over a backing of `backing`.
+    func typeset(_ selection: Selection, on image: inout Image, backing: Pixel?, ink: Pixel) throws(TextError) {
+        let font = Font(family: options.fontFamily, size: metrics.fontSize)
+        for line in selection.textLines where !line.label.isEmpty {
+            let quad = line.shape.points.map(\.point)
+            if let backing { try? image.fill(.polygon(quad), with: backing) }
+            try image.draw(line.label, fittedTo: quad, font: font, style: TextStyle(colour: ink), engine: engine)
+        }
+    }
+
+    /// The clean page of the side-by-side view: the same size as the picture.
+    func page(_ selection: Selection, size: Size, theme: Theme) throws(TextError) -> Image {
+        var page = Image(width: size.width, height: size.height, fill: theme.page)
+        var guide = theme.mutedText
+        guide.a = 70
+        for line in selection.textLines {
+            try? page.stroke(.polygon(line.shape.points.map(\.point)), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
+        }
+        try typeset(selection, on: &page, backing: nil, ink: theme.typesetText)
+        return page
+    }
+}
