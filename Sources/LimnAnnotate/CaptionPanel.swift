@@ -12,7 +12,7 @@ enum CaptionPanel {
         var height = block.height + 2 * pad
         var note: TextBlock? = nil
         if options.showConfidence, let c = caption.confidence {
-            note = try engine.layout("caption confidence \(Int((c * 100).rounded()))%", font: Font(family: options.fontFamily, size: metrics.smallFontSize),
+            note = try engine.layout("caption confidence \(percentage(c))", font: Font(family: options.fontFamily, size: metrics.smallFontSize),
                                      options: TextLayoutOptions())
             height += (note?.height ?? 0) + pad * 0.4
         }

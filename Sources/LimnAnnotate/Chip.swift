@@ -28,9 +28,17 @@ struct Chip {
     }
 }
 
-/// "car 91%": a label with its confidence as a whole percentage when asked.
+/// "car 91%": a label with its confidence as a percentage when asked (whole above 10 %,
+/// one decimal below: "person 0.3%", so a near-zero detection never reads "0%").
 func labelText(_ label: String, _ confidence: Double?, show: Bool) -> String {
     let name = label.isEmpty ? "?" : label
     guard show, let c = confidence else { return name }
-    return "\(name) \(Int((c * 100).rounded()))%"
+    return "\(name) \(percentage(c))"
+}
+
+func percentage(_ c: Double) -> String {
+    let p = c * 100
+    if p >= 9.95 || p == 0 { return "\(Int(p.rounded()))%" }
+    let tenths = Int((p * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
 }

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import LimnCodecs
+import LimnRaster
+import LimnResults
+import LimnTestSupport
+@testable import LimnAnnotate
+
+/// Each annotator drawn on the scene (TestImages/scene) from the project's own results, compared
+/// with reviewed pictures in TestImages/Golden/Annotate.
+@Suite struct AnnotatorGoldenTests {
+    static let scene: Image? = try? ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/street.png").image
+
+    func draw(_ result: String, _ options: AnnotationOptions) throws -> Image {
+        let scene = try #require(Self.scene)
+        let analysis = try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + result)
+            .mapped(to: PictureGeometry(storedSize: ResultSize(width: scene.width, height: scene.height)))
+        return try Annotator.annotate(scene, with: analysis, options: options)
+    }
+
+    func check(_ image: Image, _ name: String) {
+        let mismatch = Golden.mismatch(image, suite: "Annotate", name: name)
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    @Test func everyFeatureWithTheDefaults() throws { check(try draw("azure40-scene.json", AnnotationOptions()), "azure40-all") }
+
+    @Test func boxStyles() throws {
+        for style in AnnotationOptions.BoxStyle.allCases {
+            check(try draw("azure32-analyze-scene.json", AnnotationOptions(features: [.objects, .people, .faces, .brands], boxStyle: style)), "boxes-\(style.rawValue)")
+        }
+    }
+
+    @Test func confidenceAsOpacityAndDashes() throws {
+        var options = AnnotationOptions(features: [.people], minimumConfidence: 0, confidenceStyle: .dashing)
+        check(try draw("azure40-scene.json", options), "confidence-dashing")
+        options.confidenceStyle = .opacity
+        check(try draw("azure40-scene.json", options), "confidence-opacity")
+    }
+
+    @Test func denseCaptions() throws {
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.denseCaptions])), "dense-captions")
+    }
+
+    @Test func textModes() throws {
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.text], colourTextByConfidence: true)), "ocr-outline")
+        check(try draw("azure32-read-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-text")
+        check(try draw("aws-text-scene.json", AnnotationOptions(features: [.text], textMode: .sideBySide)), "ocr-side-by-side")
+        check(try draw("azure32-ocr-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-legacy-turned")
+    }
+
+    @Test func panelsAndThemes() throws {
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.caption, .tags], bannerPosition: .above, theme: .dark)), "caption-tags-dark")
+        check(try draw("google-scene.json", AnnotationOptions(features: [.objects, .faces, .legend, .tags])), "google-legend")
+    }
+
+    @Test func privacyAndCrops() throws {
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.people], privacy: .blur)), "privacy-blur")
+        check(try draw("aws-faces-scene.json", AnnotationOptions(features: [.faces], privacy: .pixelate)), "privacy-pixelate")
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.smartCrops])), "smart-crops")
+    }
+}
+
+@Suite struct AnnotatorPropertyTests {
+    let scene = AnnotatorGoldenTests.scene
+    func analysis(_ name: String) throws -> Analysis {
+        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: ResultSize(width: 800, height: 520)))
+    }
+
+    @Test func theSameInputsGiveTheSamePixels() throws {
+        let scene = try #require(self.scene)
+        let a = try Annotator.annotate(scene, with: try analysis("azure40-scene.json"))
+        let b = try Annotator.annotate(scene, with: try analysis("azure40-scene.json"))
+        #expect(a == b)
+        // Panels add height below the picture; the picture's width is kept.
+        #expect(a.width == 800 && a.height > 520)
+    }
+
+    @Test func thresholdAndTopK() throws {
+        let a = try analysis("azure40-scene.json")
+        #expect(Selection(a, options: AnnotationOptions(features: [.people])).detections.count == 2)
+        #expect(Selection(a, options: AnnotationOptions(features: [.people], minimumConfidence: 0)).detections.count == 4)
+        let top = Selection(a, options: AnnotationOptions(features: [.people], minimumConfidence: 0, topK: 3)).detections
+        // The three most confident, in the service's order.
+        #expect(top.compactMap(\.confidence) == [0.95, 0.91, 0.0031])
+        #expect(Selection(a, options: AnnotationOptions(features: [.objects])).detections.map(\.label) == ["car", "person", "person"])
+        #expect(Selection(a, options: AnnotationOptions(features: [])).detections.isEmpty)
+    }
+
+    @Test func nothingSelectedLeavesThePictureAlone() throws {
+        let scene = try #require(self.scene)
+        #expect(try Annotator.annotate(scene, with: try analysis("azure40-scene.json"), options: AnnotationOptions(features: [])) == scene)
+        let empty = Analysis(vendor: .awsRekognition, format: .awsLabels, imageSize: nil)
+        #expect(try Annotator.annotate(scene, with: empty) == scene)
+    }
+
+    @Test func stablePaletteAndLegibleChips() {
+        #expect(Palette.standard.colour(for: "car") == Palette.standard.colour(for: "Car"))
+        #expect(Palette.standard.colour(for: "car") != Palette.standard.colour(for: "person"))
+        #expect(Palette(colours: [Pixel(r: 1, g: 2, b: 3)]).colour(for: "anything") == Pixel(r: 1, g: 2, b: 3))
+        #expect(abs(Contrast.ratio(.black, .white) - 21) < 1e-9)
+        #expect(abs(Contrast.ratio(Pixel(r: 119, g: 119, b: 119), .white) - 4.48) < 0.01)
+        #expect(Contrast.text(on: Pixel(r: 255, g: 215, b: 0)) != .white)
+        #expect(Contrast.text(on: Pixel(r: 0, g: 0, b: 128)) == .white)
+        // The better of near-black and white reaches at least ~4.3:1 on any colour (the worst
+        // case is a mid-luminance colour); the palette's chips all do.
+        for colour in Palette.standard.colours { #expect(Contrast.ratio(Contrast.text(on: colour), colour) >= 4.0) }
+        #expect(Palette.confidence(0) == Pixel(r: 220, g: 40, b: 40) && Palette.confidence(1) == Pixel(r: 40, g: 170, b: 70))
+    }
+
+    @Test func chipsStayInsideAndApartInACrowd() {
+        let bounds = Rect(x: 0, y: 0, width: 400, height: 300)
+        let boxes = (0..<30).map { i in Rect(x: Double(i % 6) * 60 + 10, y: Double(i / 6) * 55 + 8, width: 50, height: 40) }
+        var placer = LabelPlacer(bounds: bounds, obstacles: boxes)
+        var rects: [Rect] = []
+        for box in boxes { rects.append(placer.place((44, 14), for: box, gap: 3).rect) }
+        for r in rects { #expect(r.minX >= 0 && r.minY >= 0 && r.maxX <= 400 && r.maxY <= 300) }
+        var overlaps = 0
+        for i in 0..<rects.count { for j in (i + 1)..<rects.count where rects[i].intersection(rects[j]) != nil { overlaps += 1 } }
+        #expect(overlaps == 0)
+        // A lone box gets its chip right above it, touching, with no leader line.
+        var lone = LabelPlacer(bounds: bounds, obstacles: [])
+        let placed = lone.place((40, 12), for: Rect(x: 100, y: 100, width: 80, height: 60), gap: 3)
+        #expect(placed.rect == Rect(x: 100, y: 88, width: 40, height: 12) && !placed.detached)
+    }
+
+    @Test func privacyTouchesOnlyTheBoxes() throws {
+        let scene = try #require(self.scene)
+        let faces = try analysis("aws-faces-scene.json")
+        var image = scene
+        PrivacyFilter.apply(.blur, to: faces.regions, on: &image)
+        let boxes = faces.regions.map { $0.shape.bounds.rect }
+        var changedInside = 0
+        for y in 0..<520 {
+            for x in 0..<800 {
+                let p = Point.centre(ofPixelAt: x, y)
+                let inside = boxes.contains { $0.insetBy(-1).contains(p) }
+                if !inside { #expect(image[x, y] == scene[x, y]) } else if image[x, y] != scene[x, y] { changedInside += 1 }
+            }
+        }
+        #expect(changedInside > 500)
+    }
+
+    @Test func sizesFollowThePicture() {
+        let small = Metrics(width: 1000, height: 600, scale: 1), large = Metrics(width: 4000, height: 2400, scale: 1)
+        #expect(abs(large.fontSize / small.fontSize - 4) < 1e-9 && abs(large.lineWidth / small.lineWidth - 4) < 1e-9)
+        let tiny = Metrics(width: 200, height: 100, scale: 1)
+        #expect(tiny.fontSize >= 10 && tiny.lineWidth >= 1.25, "floors keep small pictures legible")
+        #expect(labelText("person", 0.0031, show: true) == "person 0.3%" && labelText("car", 0.914, show: true) == "car 91%")
+        #expect(labelText("", nil, show: true) == "?" && labelText("car", 0.5, show: false) == "car" && percentage(0.0996) == "10%")
+        #expect(CropLayer.ratioName(16.0 / 9) == "16:9" && CropLayer.ratioName(1.005) == "1:1" && CropLayer.ratioName(5.27) == "5.27" && CropLayer.ratioName(0.9) == "0.90")
+    }
+}
+
+extension Rect {
+    func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+}
