@@ -16,17 +16,7 @@ struct CropLayer {
 
     func draw(_ crops: [CropSuggestion], on image: inout Image, placer: inout LabelPlacer) throws(TextError) {
         guard !crops.isEmpty else { return }
-        // Dim outside the union of the crops (a mask of the crops cut out of the dimming layer).
-        var inside = Mask(width: image.width, height: image.height)
-        for crop in crops { try? inside.fill(.rectangle(crop.box.rect)) }
-        var dimmed = Image(width: image.width, height: image.height, fill: options.theme.dimming)
-        dimmed.withUnsafeMutableBytes(preservingOpacity: false) { d in
-            inside.withUnsafeBytes { m in
-                for i in 0..<m.count { d[i * 4 + 3] = UInt8((Int(d[i * 4 + 3]) * (255 - Int(m[i])) + 127) / 255) }
-            }
-        }
-        dimmed.recomputeOpacity()
-        image.composite(dimmed)
+        image.blend(options.theme.dimming, outside: crops.map(\.box.rect))
         let font = Font(family: options.fontFamily, size: metrics.smallFontSize)
         for (i, crop) in crops.enumerated() {
             let colour = Self.colours[i % Self.colours.count]

@@ -26,8 +26,12 @@ extension Path {
         }
         guard radius > 0 else { return out }
         let style = StrokeStyle(width: 2 * radius, join: .round, cap: .round)
-        for contour in contours where contour.count >= 2 {
-            StrokeBuilder.add(contour, closed: true, half: radius, style: style, to: &out)
+        for contour in contours {
+            // Repeated points have no direction (a glyph contour often ends on its start).
+            var points = contour.enumerated().filter { $0.offset == 0 || $0.element != contour[$0.offset - 1] }.map(\.element)
+            while points.count > 1 && points.last == points.first { points.removeLast() }
+            guard points.count >= 2 else { continue }
+            StrokeBuilder.add(points, closed: true, half: radius, style: style, to: &out)
         }
         return out
     }

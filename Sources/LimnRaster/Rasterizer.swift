@@ -11,7 +11,10 @@ public enum FillRule: Sendable, Equatable {
 /// row is the winding number, which the fill rule turns into coverage, 0 … 1.
 struct CoverageMap {
     var region: PixelRect
-    var accumulation: [Float]
+    /// The accumulation cells (`(width + 1) × height`) and the touched bits live in a recycled
+    /// scratch; ``recycle()`` clears what was touched and returns it to the pool.
+    let scratch: CoverageScratch
+    var accumulation: UnsafeMutablePointer<Float> { scratch.accumulation }
     var rule: FillRule
     /// Per row, the first column any edge touched (`width` when none) and one past the last
     /// (0 when none): pixels outside `rowStart ..< rowEnd` have coverage 0 (a closed path's
@@ -21,8 +24,14 @@ struct CoverageMap {
     var rowEnd: [Int32]
     /// One bit per accumulation cell any edge wrote (rows of `wordsPerRow` words): between two
     /// set bits the coverage is constant, so blitters jump from one to the next.
-    var touched: [UInt64]
+    var touched: UnsafeMutablePointer<UInt64> { scratch.bits }
     var wordsPerRow: Int
+
+    /// Gives the scratch back, all zero again. Call once, when done with the map.
+    func recycle() {
+        scratch.clear(height: region.height, stride: region.width + 1, wordsPerRow: wordsPerRow)
+        CoverageScratch.give(scratch)
+    }
 
     /// The first touched column after `x` in row `y`, or `end` when there is none before it.
     @inline(__always)
@@ -44,7 +53,8 @@ struct CoverageMap {
     @inline(__always)
     func forEachCovered(_ body: (Int, Int, Float) -> Void) {
         let w = region.width
-        accumulation.withUnsafeBufferPointer { acc in
+        let acc = accumulation
+        do {
             for y in 0..<region.height {
                 var winding: Float = 0
                 let row = y * (w + 1)
@@ -85,30 +95,28 @@ enum Rasterizer {
         guard let covered = box.coveredPixels, let region = clampRegion(covered, clip) else { return nil }
         let polylines = path.flattened()
         let w = region.width, h = region.height
-        var acc = [Float](repeating: 0, count: (w + 1) * h)
         var rowStart = [Int32](repeating: Int32(w), count: h)
         var rowEnd = [Int32](repeating: 0, count: h)
         let wordsPerRow = (w + 1 + 63) / 64
-        var bits = [UInt64](repeating: 0, count: wordsPerRow * h)
+        let (cells, words) = (w + 1).multipliedReportingOverflow(by: h)
+        guard !words, let scratch = CoverageScratch.take(cells: cells, words: wordsPerRow * h) else {
+            throw .invalidGeometry(operation: operation, reason: "there is not enough memory for a \(w)x\(h) pixel region")
+        }
         let ox = Double(region.x), oy = Double(region.y)
-        acc.withUnsafeMutableBufferPointer { a in
-            rowStart.withUnsafeMutableBufferPointer { starts in
-                rowEnd.withUnsafeMutableBufferPointer { ends in
-                    bits.withUnsafeMutableBufferPointer { bits in
-                        let touched = Touched(start: starts.baseAddress!, end: ends.baseAddress!, bits: bits.baseAddress!,
-                                              wordsPerRow: wordsPerRow, width: Int32(w))
-                        for line in polylines {
-                            for i in 0..<line.count {
-                                let p = line[i], q = line[(i + 1) % line.count]  // closed
-                                addEdge(p.x - ox, p.y - oy, q.x - ox, q.y - oy, width: w, height: h, into: a, touched: touched)
-                            }
-                        }
+        let a = UnsafeMutableBufferPointer(start: scratch.accumulation, count: cells)
+        rowStart.withUnsafeMutableBufferPointer { starts in
+            rowEnd.withUnsafeMutableBufferPointer { ends in
+                let touched = Touched(start: starts.baseAddress!, end: ends.baseAddress!, bits: scratch.bits,
+                                      wordsPerRow: wordsPerRow, width: Int32(w))
+                for line in polylines {
+                    for i in 0..<line.count {
+                        let p = line[i], q = line[(i + 1) % line.count]  // closed
+                        addEdge(p.x - ox, p.y - oy, q.x - ox, q.y - oy, width: w, height: h, into: a, touched: touched)
                     }
                 }
             }
         }
-        return CoverageMap(region: region, accumulation: acc, rule: rule, rowStart: rowStart, rowEnd: rowEnd,
-                           touched: bits, wordsPerRow: wordsPerRow)
+        return CoverageMap(region: region, scratch: scratch, rule: rule, rowStart: rowStart, rowEnd: rowEnd, wordsPerRow: wordsPerRow)
     }
 
     /// `covered` inside `clip`, or nil; guards against coordinates beyond Int's range.
@@ -176,7 +184,9 @@ enum Rasterizer {
         let last = hi >= Double(w) - 1 ? touched.width : min(Int32(max(hi, 0)) + 2, touched.width)
         if first < touched.start[row] { touched.start[row] = first }
         if last > touched.end[row] { touched.end[row] = last }
-        touched.mark(row: row, from: Int(first), to: min(Int(last), w + 1))
+        // Every cell written must be marked (the scratch is cleared through the marks), the
+        // extra cell at `width` included.
+        touched.mark(row: row, from: Int(first), to: hi >= Double(w) - 1 ? w + 1 : min(Int(max(hi, 0)) + 2, w + 1))
         // The part left of the region: its full dy lands on column 0.
         if lo < 0 {
             let leftPart = span > 0 ? dy * (min(hi, 0) - lo) / span : dy
@@ -231,13 +241,12 @@ extension Image {
         let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
             let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            map.accumulation.withUnsafeBufferPointer { accumulation in
-              map.touched.withUnsafeBufferPointer { touched in
-                let acc = accumulation.baseAddress!
+            do {
+                let acc = map.accumulation, touched = map.touched
                 for y in 0..<r.height {
                     var winding: Float = 0
                     let row = acc + y * (r.width + 1)
-                    let bits = touched.baseAddress! + y * map.wordsPerRow
+                    let bits = touched + y * map.wordsPerRow
                     let out = p + ((r.y + y) * w + r.x) * 4
                     var x = Int(map.rowStart[y])
                     let end = min(Int(map.rowEnd[y]), r.width)
@@ -264,9 +273,9 @@ extension Image {
                         x &+= k
                     }
                 }
-              }
             }
         }
+        map.recycle()
         if !keepsOpacity { recomputeOpacity() }
     }
 }
@@ -283,9 +292,10 @@ extension Mask {
             map.forEachCovered { x, y, coverage in
                 let i = (r.y + y) * w + r.x + x
                 let m = Float(d[i])
-                if v > m { d[i] = UInt8((m + coverage * (v - m)).rounded()) }
+                if v > m { d[i] = UInt8(m + coverage * (v - m) + 0.5) }
             }
         }
+        map.recycle()
     }
 
     /// A `size` mask of `paths` filled (polygons and boxes from a vision result, anti-aliased).

@@ -35,10 +35,11 @@ enum LineBreaks {
     }
 
     /// Characters a line must not start with (closing punctuation, Japanese small kana and marks).
-    static func isClosing(_ c: Character) -> Bool {
-        "!),.:;?]}»、。，．：；！？）」』】〕〉》〙〗〛ーゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・".contains(c)
-    }
+    static func isClosing(_ c: Character) -> Bool { closing.contains(c) }
 
     /// Characters a line must not end with (opening punctuation).
-    static func isOpening(_ c: Character) -> Bool { "([{«（「『【〔〈《〘〖〚".contains(c) }
+    static func isOpening(_ c: Character) -> Bool { opening.contains(c) }
+
+    private static let closing = Set("!),.:;?]}»、。，．：；！？）」』】〕〉》〙〗〛ーゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・")
+    private static let opening = Set("([{«（「『【〔〈《〘〖〚")
 }
