@@ -5,7 +5,7 @@
 import PackageDescription
 
 /// One package-benchmark executable per area, each in `Benchmarks/<Area>/<Area>.swift`.
-let areas = ["Codecs", "Resize", "Composite", "Draw", "Pipeline"]
+let areas = ["Codecs", "Resize", "Composite", "Draw", "Annotate", "Pipeline"]
 
 let package = Package(
     name: "LimnBenchmarks",

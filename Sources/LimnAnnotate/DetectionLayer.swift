@@ -9,6 +9,8 @@ struct DetectionLayer {
     let options: AnnotationOptions
     let metrics: Metrics
     let engine: TextEngine
+    /// The picture's place in the frame: outlines never spill onto the panels.
+    let clip: Rect
 
     func outline(_ region: Region, colour: Pixel, on image: inout Image) {
         var stroke = colour
@@ -28,15 +30,15 @@ struct DetectionLayer {
             let path = Path.polygon(points.map(\.point))
             var fill = colour
             fill.a = 40
-            try? image.fill(path, with: fill)
-            try? image.stroke(path, with: stroke, style: style)
+            try? image.fill(path, with: fill, clip: clip)
+            try? image.stroke(path, with: stroke, style: style, clip: clip)
         case .box(let b):
             let r = b.rect
             switch options.boxStyle {
-            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: style.width, join: .miter, cap: .butt, dashes: style.dashes))
-            case .rounded: try? image.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style)
+            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: style.width, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
+            case .rounded: try? image.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
             case .corners: try? image.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
-                                             style: StrokeStyle(width: style.width * 1.4, join: .miter, cap: .square))
+                                             style: StrokeStyle(width: style.width * 1.4, join: .miter, cap: .square), clip: clip)
             }
         }
     }
@@ -59,8 +61,8 @@ struct DetectionLayer {
         if detached {
             let from = Point(x: min(max(box.centre.x, rect.minX), rect.maxX), y: min(max(box.centre.y, rect.minY), rect.maxY))
             let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
-            try? image.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round))
-            try? image.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour)
+            try? image.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
+            try? image.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour, clip: clip)
         }
         chip.draw(at: rect, on: &image, engine: engine)
     }

@@ -9,6 +9,8 @@ struct TextLayer {
     let options: AnnotationOptions
     let metrics: Metrics
     let engine: TextEngine
+    /// The picture's place in the frame: outlines never spill onto the panels.
+    let clip: Rect
     static let outlineColour = Pixel(r: 255, g: 64, b: 160)
 
     func colour(_ region: Region) -> Pixel {
@@ -21,16 +23,16 @@ struct TextLayer {
             var faint = Self.outlineColour
             faint.a = 110
             try? image.stroke(.polygon(block.shape.points.map(\.point)), with: faint,
-                              style: StrokeStyle(width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2]))
+                              style: StrokeStyle(width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2]), clip: clip)
         }
         for line in selection.textLines {
             let c = colour(line)
             for word in line.children {
                 var w = options.colourTextByConfidence ? colour(word) : c
                 w.a = 150
-                try? image.stroke(.polygon(word.shape.points.map(\.point)), with: w, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.45), join: .round))
+                try? image.stroke(.polygon(word.shape.points.map(\.point)), with: w, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.45), join: .round), clip: clip)
             }
-            try? image.stroke(.polygon(line.shape.points.map(\.point)), with: c, style: StrokeStyle(width: metrics.lineWidth, join: .round))
+            try? image.stroke(.polygon(line.shape.points.map(\.point)), with: c, style: StrokeStyle(width: metrics.lineWidth, join: .round), clip: clip)
         }
     }
 
@@ -39,7 +41,7 @@ struct TextLayer {
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         for line in selection.textLines where !line.label.isEmpty {
             let quad = line.shape.points.map(\.point)
-            if let backing { try? image.fill(.polygon(quad), with: backing) }
+            if let backing { try? image.fill(.polygon(quad), with: backing, clip: clip) }
             try image.draw(line.label, fittedTo: quad, font: font, style: TextStyle(colour: ink), engine: engine)
         }
     }

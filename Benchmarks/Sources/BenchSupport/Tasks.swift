@@ -6,7 +6,7 @@ import LimnText
 /// and in `limn-tasks`, which `Benchmarks/compare` sets beside the peers.
 public struct BenchTask: @unchecked Sendable {
     public enum Area: String, Sendable {
-        case codecs = "Codecs", resize = "Resize", composite = "Composite", draw = "Draw", pipeline = "Pipeline"
+        case codecs = "Codecs", resize = "Resize", composite = "Composite", draw = "Draw", annotate = "Annotate", pipeline = "Pipeline"
     }
 
     /// The task id shared with peerbench (T1, T2, …).
@@ -128,6 +128,23 @@ public enum LimnTasks {
                 warm.value = canvas
                 for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.colour) }
                 for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, colour: label.colour) }
+            })
+        }
+
+        for (task, make) in [("T8", { () throws -> AnnotateInput in try AnnotateInputs.sample() }),
+                             ("T8b", { () throws -> AnnotateInput in try AnnotateInputs.large(inputs) })] where wanted(task) {
+            let input = try make()
+            let picture = try ImageDecoder.decode(input.picture).image
+            let pixels = picture.width * picture.height
+            tasks.append(BenchTask(task: task, name: "limn_annotate",
+                                   summary: "Analysis(json:) + mapped + Annotator, every feature, no decode or encode (\(input.description))",
+                                   area: .annotate, pixels: pixels) {
+                let analysis = try Analysis(json: input.json)
+                _ = try annotate(image: picture, analysis: analysis).width
+            })
+            tasks.append(BenchTask(task: task, name: "limn_decode_same", summary: "ImageDecoder.decode of the same picture (the bar to stay under)",
+                                   area: .annotate, pixels: pixels) {
+                _ = try ImageDecoder.decode(input.picture).image.width
             })
         }
 
