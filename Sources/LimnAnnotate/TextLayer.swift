@@ -18,22 +18,37 @@ struct TextLayer {
         return Palette.confidence(c)
     }
 
+    /// Line polygons, and thinner word polygons, each colour's strokes filled as one path (so
+    /// overlapping translucent word outlines do not darken where they meet, and hundreds of
+    /// words cost one fill).
     func outlines(_ selection: Selection, on image: inout Image) {
+        var groups: [(colour: Pixel, width: Double, path: Path)] = []
+        func add(_ points: [ResultPoint], colour: Pixel, width: Double, dashes: [Double] = []) {
+            guard let outline = try? Path.polygon(points.map(\.point)).stroked(StrokeStyle(width: width, join: .round, dashes: dashes)) else { return }
+            if let k = groups.firstIndex(where: { $0.colour == colour && $0.width == width }) {
+                groups[k].path.append(outline)
+            } else {
+                groups.append((colour, width, outline))
+            }
+        }
         for block in selection.textBlocks where !selection.textLines.isEmpty {
             var faint = Self.outlineColour
             faint.a = 110
-            try? image.stroke(.polygon(block.shape.points.map(\.point)), with: faint,
-                              style: StrokeStyle(width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2]), clip: clip)
+            add(block.shape.points, colour: faint, width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2])
         }
         for line in selection.textLines {
             let c = colour(line)
             for word in line.children {
                 var w = options.colourTextByConfidence ? colour(word) : c
                 w.a = 150
-                try? image.stroke(.polygon(word.shape.points.map(\.point)), with: w, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.45), join: .round), clip: clip)
+                add(word.shape.points, colour: w, width: max(1, metrics.lineWidth * 0.45))
             }
-            try? image.stroke(.polygon(line.shape.points.map(\.point)), with: c, style: StrokeStyle(width: metrics.lineWidth, join: .round), clip: clip)
         }
+        // Lines over words.
+        let wordGroups = groups
+        groups = []
+        for line in selection.textLines { add(line.shape.points, colour: colour(line), width: metrics.lineWidth) }
+        for group in wordGroups + groups { try? image.fill(group.path, with: group.colour, clip: clip) }
     }
 
     /// Each line's text in its polygon, over a backing of `backing`.

@@ -12,8 +12,8 @@ extension Analysis {
         if let format {
             chosen = format
         } else {
-            guard let detected = ResultFormat.detect(document.body) else {
-                let keys = document.body.keys.sorted().prefix(6).joined(separator: ", ")
+            guard let detected = ResultFormat.detect(document.shape) else {
+                let keys = document.shape.keys.prefix(6).joined(separator: ", ")
                 throw .unrecognised(source: source, detail: "an object with keys \(keys.isEmpty ? "none" : keys)")
             }
             chosen = detected
@@ -46,24 +46,24 @@ extension Analysis {
 
 extension ResultFormat {
     /// The format a response body has, judged by its keys; nil when none fits.
-    static func detect(_ body: [String: Any]) -> ResultFormat? {
-        func has(_ key: String) -> Bool { body[key] != nil }
-        if body["responses"] is [Any] { return .googleVision }
+    static func detect(_ body: JSONShape) -> ResultFormat? {
+        func has(_ key: String) -> Bool { body.has(key) }
+        if body.kind("responses") == .array { return .googleVision }
         if has("TextDetections") { return .awsText }
         if has("FaceDetails") { return .awsFaces }
         if has("Labels") || has("LabelModelVersion") { return .awsLabels }
         if has("words_result") || has("words_result_num") { return .baiduOCR }
-        if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has) || has("log_id") && body["image"] is String {
+        if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has) || has("log_id") && body.kind("image") == .string {
             return .baiduSegmentation
         }
-        if has("log_id"), let result = body["result"] as? [String: Any], result["left"] != nil { return .baiduObjectDetect }
+        if has("log_id"), body.keys(of: "result").contains("left") { return .baiduObjectDetect }
         if has("analyzeResult") || has("status") && has("createdDateTime") { return .azure32Read }
         if has("regions") && (has("textAngle") || has("orientation") || has("language")) { return .azure32OCR }
         let azure40Keys = ["captionResult", "denseCaptionsResult", "tagsResult", "objectsResult", "peopleResult",
                            "smartCropsResult", "readResult", "customModelResult", "adultResult"]
         if azure40Keys.contains(where: has) {
             if has("customModelResult") || has("adultResult") { return .azure40Preview }
-            if let read = body["readResult"] as? [String: Any], read["content"] != nil { return .azure40Preview }
+            if body.keys(of: "readResult").contains("content") { return .azure40Preview }
             return .azure40
         }
         let azure32Keys = ["categories", "description", "faces", "objects", "brands", "areaOfInterest", "requestId",
@@ -80,10 +80,24 @@ struct ResultDocument {
     enum Envelope { case none, openAPIExample, recording(Data), recordingEntry(Int) }
     let source: String
     let data: Data
+    /// The parsed body, only when the quick scan could not do (envelopes, error responses).
     let body: [String: Any]
+    let shape: JSONShape
     let envelope: Envelope
 
     init(json: Data, source: String) throws(ResultsError) {
+        // The usual case, a plain response body: its top-level shape is scanned, not parsed,
+        // and the wire model is decoded once.
+        let scanned = json.withUnsafeBytes { JSONShape(scanning: $0) }
+        if let scanned, !["Entries", "parameters", "error", "error_code", "__type"].contains(where: scanned.has),
+           scanned.kind("responses") != .object {
+            self.source = source
+            self.data = json
+            self.body = [:]
+            self.shape = scanned
+            self.envelope = .none
+            return
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
@@ -98,6 +112,7 @@ struct ResultDocument {
         if let responses = top["responses"] as? [String: Any], let ok = responses["200"] as? [String: Any],
            let body = ok["body"] as? [String: Any] {
             self.body = body
+            shape = JSONShape(object: body)
             envelope = .openAPIExample
             return
         }
@@ -110,11 +125,13 @@ struct ResultDocument {
                 if let text = entry["ResponseBody"] as? String, let data = text.data(using: .utf8),
                    let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any], body["metadata"] != nil || body["error"] != nil {
                     self.body = body
+                    shape = JSONShape(object: body)
                     envelope = .recording(data)
                     return
                 }
                 if let body = entry["ResponseBody"] as? [String: Any], body["metadata"] != nil || body["error"] != nil {
                     self.body = body
+                    shape = JSONShape(object: body)
                     envelope = .recordingEntry(i)
                     return
                 }
@@ -122,6 +139,7 @@ struct ResultDocument {
             throw .unrecognised(source: source, detail: "a recording with no response body in its Entries")
         }
         body = top
+        shape = JSONShape(object: top)
         envelope = .none
     }
 
@@ -154,6 +172,10 @@ struct ResultDocument {
                 return try JSONDecoder().decode(RecordingEntry<T>.self, from: data, configuration: index).body
             }
         } catch let error as DecodingError {
+            // Not JSON at all (the quick scan does not parse values): say so, with the parser's reason.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw .malformedJSON(source: source, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            }
             throw Self.describe(error, source: source)
         } catch {
             throw .malformedJSON(source: source, detail: "\(error)")

@@ -117,6 +117,16 @@ import LimnTestSupport
         #expect(kind(arrays) != "ok")
     }
 
+    @Test func theQuickScanIsNotFooledByStrings() throws {
+        // Braces, quotes and keys inside strings, an escaped key, and whitespace everywhere.
+        let tricky = #"  { "note" : "}{ \" \"readResult\": [", "modelVersion":"x", "metadata" : { "width" : 4 , "height" : 3 } ,"#
+            + #" "tagsResult": {"values": [{"name": "a\"b", "confidence": 0.5}]} }  "#
+        let a = try Analysis(json: Data(tricky.utf8))
+        #expect(a.format == .azure40 && a.tags == [Tag(name: "a\"b", confidence: 0.5)])
+        #expect(kind(#"{"metadata": {"width": 4, "height": 3}, "tagsResult": {"values": []}} trailing"#) == "malformed")
+        #expect(kind(#"{"metadata": {"width": 4, "height": 3}, "tagsResult": {"values": [}}"#) == "malformed")
+    }
+
     @Test func emptyResultsAreFine() throws {
         let empty = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 5, "height": 5}, "readResult": {"blocks": []}, "objectsResult": {"values": []}}"#.utf8))
         #expect(empty.regions.isEmpty && empty.captions.isEmpty)

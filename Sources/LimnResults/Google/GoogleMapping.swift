@@ -4,6 +4,10 @@ extension ResultMapper {
     func google(_ batch: GoogleVision.Batch) throws(ResultsError) -> Analysis {
         var a = Analysis(vendor: .googleCloudVision, format: .googleVision, imageSize: nil)
         guard let r = batch.responses?.first else { return a }
+        if let error = r.error {
+            throw .serviceError(source: source, vendor: "Google Cloud Vision", code: error.code.map { "\($0)" } ?? "error",
+                                message: error.message ?? "no message")
+        }
         let base = "responses[0]"
         if let page = r.fullTextAnnotation?.pages?.first, let w = page.width, let h = page.height {
             a.imageSize = try size(width: w, height: h, base + ".fullTextAnnotation.pages[0]")
