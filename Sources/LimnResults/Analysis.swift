@@ -39,16 +39,18 @@ public struct CropSuggestion: Hashable, Sendable {
 }
 
 /// Which service produced a result.
-public enum Vendor: String, Sendable, CaseIterable, Codable {
+public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvertible {
     case azureImageAnalysis40 = "Azure Image Analysis 4.0"
     case azureComputerVision32 = "Azure Computer Vision 3.2"
     case baidu = "Baidu AI"
     case googleCloudVision = "Google Cloud Vision"
     case awsRekognition = "AWS Rekognition"
+
+    public var description: String { rawValue }
 }
 
 /// Which API's JSON a result is: detected from its shape, or said by the caller.
-public enum ResultFormat: String, Sendable, CaseIterable, Codable {
+public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringConvertible {
     /// Image Analysis 4.0 GA (`2023-10-01`, also `2024-02-01` models).
     case azure40 = "azure-4.0"
     /// Image Analysis 4.0 preview (`2023-02-01-preview`): `readResult` with `content` and `pages`.
@@ -73,6 +75,8 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable {
     case awsText = "aws-text"
     /// AWS Rekognition DetectFaces.
     case awsFaces = "aws-faces"
+
+    public var description: String { rawValue }
 
     public var vendor: Vendor {
         switch self {

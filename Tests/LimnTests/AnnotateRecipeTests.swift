@@ -66,3 +66,20 @@ import LimnTestSupport
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written when a job fails")
     }
 }
+
+/// The README's annotation example, as written (run from the repository's root).
+@Suite struct ReadmeAnnotateExampleTests {
+    @Test func theAnnotationExampleRuns() throws {
+        let root = RepositoryPaths.root()
+        let output = FileManager.default.temporaryDirectory.path + "/limn-readme-\(UInt64.random(in: 0...UInt64.max))-street-annotated.png"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try annotate(imageFile: root + "/TestImages/scene/street.png", resultFile: root + "/TestImages/results/azure40-scene.json",
+                     output: output)
+        #expect(try ImageDecoder.info(file: output).width == 800)
+        let analysis = try Analysis(contentsOfFile: root + "/TestImages/results/aws-text-scene.json")
+        #expect("\(analysis.vendor) \(analysis.regions.count)" == "AWS Rekognition 3")
+        let street = try Image(contentsOfFile: root + "/TestImages/scene/street.png")
+        let page = try annotate(image: street, analysis: analysis, options: AnnotationOptions(features: [.text], textMode: .sideBySide))
+        #expect(page.width == 1600 && page.height == 520)
+    }
+}
