@@ -49,7 +49,8 @@ let package = Package(
         .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults", "LimnText", "LimnAnnotate"]),
         .executableTarget(
             name: "LimnCLI",
-            dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Resources/demo")]),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
         .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText"]),

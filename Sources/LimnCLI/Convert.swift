@@ -9,14 +9,18 @@ struct Convert: ParsableCommand {
             The output format follows the output's extension. EXIF orientation is applied.
             Example:
               limn convert photo.jpg -o small.webp --max-size 800x600 --quality 80
+              cat photo.jpg | limn convert - -o - --format png > photo.png
             """
     )
 
-    @Argument(help: "The input image.")
+    @Argument(help: "The input image, or - for standard input.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The output file: .png, .jpg, .webp or .bmp.")
+    @Option(name: .shortAndLong, help: "The output file: .png, .jpg, .webp or .bmp; - for standard output.")
     var output: String
+
+    @Option(name: .customLong("format"), help: "The output format for -o -: png, jpg, webp, bmp.")
+    var outputFormat: String?
 
     @Option(help: "Quality for JPEG (1-100) and lossy WebP (0-100).")
     var quality: Int?
@@ -34,35 +38,12 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let encoding = Convert.apply(quality: quality, lossless: lossless, to: try EncodeFormat(forPath: output))
-
-        let image: Image
-        if let maxSize {
-            // Shrink on load, then Lanczos3 to the fitted size: the thumbnail recipe without a crop.
-            let box = Size(width: maxSize.width, height: maxSize.height)
-            let info = try ImageDecoder.info(file: input)
-            if info.uprightSize.width <= box.width && info.uprightSize.height <= box.height {
-                image = try Image(contentsOfFile: input)  // already fits: never enlarged
-            } else {
-                image = try Thumbnail.make(fromFile: input, sizes: [box], crop: .none)[0]
-            }
-        } else {
-            image = try Image(contentsOfFile: input)
-        }
-        try image.write(to: output, as: encoding)
-    }
-
-    static func apply(quality: Int?, lossless: Bool, to encoding: EncodeFormat) -> EncodeFormat {
-        switch encoding {
-        case .jpeg(var o):
-            if let quality { o.quality = quality }
-            return .jpeg(o)
-        case .webp(var o):
-            if let quality { o.quality = quality }
-            o.lossless = lossless
-            return .webp(o)
-        default:
-            return encoding
+        do throws(JobError) {
+            try ConvertJob(image: input, output: output, maxSize: maxSize.map { Size(width: $0.width, height: $0.height) },
+                           quality: quality, lossless: lossless, outputFormat: outputFormat).run()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
         }
     }
 }

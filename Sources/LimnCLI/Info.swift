@@ -1,26 +1,28 @@
 import ArgumentParser
+import Foundation
 import Limn
 
-/// `limn info FILE…`: one line per file from its header alone.
+/// `limn info FILE…`: one line per file: an image from its header alone, a result JSON by its
+/// vendor, format and counts.
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print format, size, orientation and alpha of each file, from its header alone.",
+        abstract: "Describe images (format, size, orientation, alpha: header only) and vision results (vendor, format, counts).",
         discussion: """
             Example:
-              limn info photo.jpg cutout.png
+              limn info photo.jpg cutout.png azure.json
               photo.jpg: JPEG 4000x3000, orientation 6 (rotate 90° clockwise), opaque
+              azure.json: Azure Image Analysis 4.0 (azure-4.0), model 2023-10-01, image 864x576: 1 caption, 14 tags, 10 dense captions, 5 objects, 2 people, 3 text lines (6 words), 2 crop suggestions
             """
     )
 
-    @Argument(help: "Image files (PNG, JPEG, WebP, BMP).")
+    @Argument(help: "Image files (PNG, JPEG, WebP, BMP) and result JSON files.")
     var files: [String]
 
     func run() throws {
         var failed = 0
         for file in files {
-            do {
-                let info = try ImageDecoder.info(file: file)
-                print("\(file): \(Info.describe(info))")
+            do throws(JobError) {
+                print("\(file): \(try Info.describe(file: file))")
             } catch {
                 failed += 1
                 printError(error.description)
@@ -29,10 +31,50 @@ struct Info: ParsableCommand {
         if failed > 0 { throw ExitCode.failure }
     }
 
+    static func describe(file: String) throws(JobError) -> String {
+        if Info.looksLikeJSON(file) {
+            return describe(try JobIO.result(file, format: nil))
+        }
+        do { return describe(try ImageDecoder.info(file: file)) } catch { throw JobError(error) }
+    }
+
+    /// A `.json` name, or a first non-blank byte of `{` or `[`.
+    static func looksLikeJSON(_ file: String) -> Bool {
+        if file.lowercased().hasSuffix(".json") { return true }
+        guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 64)
+        return head.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == 0x7B || $0 == 0x5B } ?? false
+    }
+
     static func describe(_ info: ImageInfo) -> String {
         var parts = ["\(info.format) \(info.width)x\(info.height)", "orientation \(info.orientation)"]
         parts.append(info.hasAlpha ? "alpha" : "opaque")
         if info.isAnimated { parts.append("animated (first frame is decoded)") }
         return parts.joined(separator: ", ")
+    }
+
+    static func describe(_ a: Analysis) -> String {
+        var head = "\(a.vendor) (\(a.format))"
+        if let model = a.modelVersion { head += ", model \(model)" }
+        if let size = a.imageSize { head += ", image \(size)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+        var counts: [String?] = [count(a.captions.count, "caption", "captions"), count(a.tags.count, "tag", "tags")]
+        let names: [(RegionKind, String, String)] = [
+            (.denseCaption, "dense caption", "dense captions"), (.object, "object", "objects"), (.person, "person", "people"),
+            (.face, "face", "faces"), (.celebrity, "celebrity", "celebrities"), (.brand, "brand", "brands"), (.subject, "subject", "subjects"),
+            (.textBlock, "text block", "text blocks"),
+        ]
+        for (kind, one, many) in names { counts.append(count(a.regions.filter { $0.kind == kind }.count, one, many)) }
+        let lines = a.regions.filter { $0.kind == .textLine }
+        let words = a.allRegions.filter { $0.kind == .textWord }.count
+        if !lines.isEmpty { counts.append("\(lines.count) text line\(lines.count == 1 ? "" : "s") (\(words) word\(words == 1 ? "" : "s"))") } else {
+            counts.append(count(words, "text word", "text words"))
+        }
+        counts.append(count(a.unplacedText.count, "line of text without position", "lines of text without position"))
+        counts.append(count(a.cropSuggestions.count, "crop suggestion", "crop suggestions"))
+        counts.append(count(a.encodedMattes.count, "matte", "mattes"))
+        let list = counts.compactMap { $0 }
+        return head + ": " + (list.isEmpty ? "nothing detected" : list.joined(separator: ", "))
     }
 }

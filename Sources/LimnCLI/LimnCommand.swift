@@ -4,7 +4,29 @@ import ArgumentParser
 struct LimnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "limn",
-        abstract: "See what a vision service saw: decode, convert, annotate, thumbnail and cut out images.",
-        subcommands: [Info.self, Convert.self]
+        abstract: "See what a vision service saw: annotate, thumbnail, cut out, convert and inspect images and results.",
+        discussion: """
+            Start with `limn demo`: it runs every job on pictures and results that ship with Limn.
+            Each subcommand's --help has an example. Errors are one line on standard error, and the
+            exit status is not zero.
+            """,
+        subcommands: [DemoCommand.self, AnnotateCommand.self, ThumbnailCommand.self, CutoutCommand.self,
+                      Convert.self, Info.self, BatchCommand.self]
     )
+
+    /// Parses and runs; a usage error becomes one line on standard error (with where to find
+    /// help) instead of the parser's several, and keeps the parser's exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }  // --help, --version, a job's own status
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+            printError(trimmed + " (see limn --help)")
+            exit(withError: ExitCode(code.rawValue))
+        }
+    }
 }

@@ -24,6 +24,15 @@ do {
         try write(Array(file.json.utf8), to: "results/" + file.name)
         lines.append("| `results/\(file.name)` | JSON | a vendor result describing the scene | |")
     }
+    // `limn demo` ships the scene and its results as resources of the command.
+    if CommandLine.arguments.count <= 1 {
+        let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
+        try FileManager.default.createDirectory(atPath: demo + "/results", withIntermediateDirectories: true)
+        try Data(try ImageEncoder.encode(scene, as: .png(PNGOptions(compression: .compact)))).write(to: URL(fileURLWithPath: demo + "/street.png"))
+        for file in try SceneResults.all() {
+            try Data(file.json.utf8).write(to: URL(fileURLWithPath: demo + "/results/" + file.name))
+        }
+    }
     let readme = """
         # TestImages
 

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Limn
+
+/// `limn batch MANIFEST.jsonl`: many jobs, bounded concurrency, sharding, resume, a report.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run the jobs of a JSON Lines manifest: annotate, thumbnail, cutout, convert.",
+        discussion: """
+            Each non-blank line is one job object; paths are relative to the manifest's folder. For example:
+              {"op":"annotate","image":"a.jpg","result":"a.json","output":"a.png"}
+              {"op":"thumbnail","image":"a.jpg","result":"a.json",
+               "sizes":["400x400","1280x720"],"output_dir":"thumbs"}
+              {"op":"cutout","image":"p.jpg","matte":"p.png","background":"white",
+               "shadow":true,"output":"cut/p.png"}
+              {"op":"convert","image":"b.png","output":"b.webp","max_size":"800x600"}
+            (one object per line). Keys: annotate takes features, min_confidence, top, font, theme, ocr_mode, box_style, privacy, confidence_style, banner, show_confidence; thumbnail takes size or sizes, mode, and output (one size) or output_dir; cutout takes one of matte, mask or result, and background, shadow, outline, trim; convert takes max_size, lossless; every job takes result_format, output_format, quality. Unknown keys fail the job.
+
+            A failing job is reported (manifest line and why) and the batch goes on; the exit status is 1 when any job failed, 2 when the manifest or options are unusable. Outputs are written atomically, so --resume skips jobs whose outputs all exist and nothing is ever half-written. --shard K/N runs only the jobs numbered K-1, K-1+N, K-1+2N, … (blank lines are not counted), so N machines share one manifest without coordinating: Kubernetes indexed jobs, AWS Batch or Slurm arrays, GNU parallel.
+
+            Examples:
+              limn batch jobs.jsonl --jobs 8 --resume --report report.json
+              limn batch jobs.jsonl --shard $((JOB_COMPLETION_INDEX + 1))/16 --resume
+            """
+    )
+
+    @Argument(help: "The manifest (JSON Lines), or - for standard input.")
+    var manifest: String
+
+    @Option(help: "Jobs run at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "K/N: run only this process's share of the jobs.")
+    var shard: String?
+
+    @Flag(help: "Skip jobs whose outputs all exist already.")
+    var resume = false
+
+    @Option(help: "Write a JSON report of every job's outcome and time.")
+    var report: String?
+
+    @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only on a terminal anyway).")
+    var noProgress = false
+
+    func run() throws {
+        let started = Date()
+        let outcomes: [BatchRunner.Outcome]
+        let loaded: Manifest
+        let split: Manifest.Shard?
+        do throws(JobError) {
+            loaded = try Manifest(path: manifest)
+            split = try shard.map { (s) throws(JobError) in try Manifest.Shard(s) }
+            if let jobs, jobs < 1 { throw JobError("--jobs must be at least 1, not \(jobs).") }
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let runner = BatchRunner(manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
+                                 resume: resume, progress: !noProgress && standardErrorIsTerminal)
+        outcomes = runner.run()
+        let seconds = Date().timeIntervalSince(started)
+        let failed = outcomes.filter { $0.status == .failed }.count
+        let skipped = outcomes.filter { $0.status == .skipped }.count
+        let ran = outcomes.count - skipped
+        writeStandardError("limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
+                           + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n")
+        if let report {
+            do throws(LimnError) {
+                try AtomicFile.write(BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report)
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+}

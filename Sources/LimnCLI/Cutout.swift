@@ -1,0 +1,70 @@
+import ArgumentParser
+import Limn
+
+/// `limn cutout IMAGE (--matte | --mask | --result) -o OUT`: cut out a subject and place it.
+struct CutoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cutout",
+        abstract: "Cut out a subject along a matte, mask or segmentation result, and place it on a background.",
+        discussion: """
+            The matte may be an RGBA cutout (its alpha), a gray matte, a 0/1 label map, or a Baidu segmentation JSON; it is fitted to the picture. Colours at soft edges are re-estimated, so no dark or light halo remains.
+
+            Backgrounds: none (transparent), blur (the original, blurred), checkerboard, gradient, gradient:#from,#to, a colour (#rrggbb, white, black, …) or a picture file.
+
+            Examples:
+              limn cutout portrait.jpg --matte matte.png --background blur \\
+                --shadow -o portrait.jpg
+              limn cutout item.jpg --result baidu.json --background white \\
+                --trim --outline -o sticker.png
+            """
+    )
+
+    @Argument(help: "The picture, or - for standard input.")
+    var image: String
+
+    @Option(help: "A matte: RGBA cutout or gray alpha matte (PNG, WebP, …).")
+    var matte: String?
+
+    @Option(help: "A mask: gray or 0/1 label map.")
+    var mask: String?
+
+    @Option(name: .customLong("result"), help: "A segmentation result JSON holding a matte (Baidu body_seg or matting).")
+    var result: String?
+
+    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a colour, or a picture file (default none).")
+    var background: String = "none"
+
+    @Flag(help: "Add a soft drop shadow.")
+    var shadow = false
+
+    @Flag(help: "Add a white sticker outline around the subject.")
+    var outline = false
+
+    @Flag(help: "Trim the canvas to the subject.")
+    var trim = false
+
+    @Option(name: .shortAndLong, help: "The output (.png or .webp keep transparency), or - for standard output.")
+    var output: String
+
+    @Option(name: .customLong("format"), help: "The output format for -o -: png, jpg, webp, bmp.")
+    var outputFormat: String?
+
+    @Option(help: "JPEG or WebP quality.")
+    var quality: Int?
+
+    func job() throws(JobError) -> CutoutJob {
+        let given = [matte.map(CutoutJob.MatteSource.matte), mask.map(CutoutJob.MatteSource.mask), result.map(CutoutJob.MatteSource.result)].compactMap { $0 }
+        guard given.count == 1, let source = given.first else { throw JobError("give exactly one of --matte, --mask or --result.") }
+        return CutoutJob(image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
+                         output: output, outputFormat: outputFormat, quality: quality)
+    }
+
+    func run() throws {
+        do throws(JobError) {
+            try job().run()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Limn
+
+/// Runs a manifest's jobs on a pool of worker threads (each takes the next job when it is free,
+/// so at most `workers` pictures are in memory at once), reports failures as they happen, and
+/// returns every selected job's outcome in manifest order.
+struct BatchRunner: Sendable {
+    struct Outcome: Sendable {
+        enum Status: String, Sendable { case ok, failed, skipped }
+        var line: Int
+        var index: Int
+        var operation: String
+        var outputs: [String]
+        var status: Status
+        var error: String?
+        var seconds: Double
+    }
+
+    let manifest: Manifest
+    let workers: Int
+    let shard: Manifest.Shard?
+    let resume: Bool
+    let progress: Bool
+
+    func run() -> [Outcome] {
+        let selected = manifest.entries.filter { shard?.takes($0.index) ?? true }
+        let bar = Progress(total: selected.count, enabled: progress)
+        let work = WorkList(count: selected.count)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(workers, selected.count)) {
+            group.enter()
+            let thread = Thread {
+                while let k = work.take() {
+                    let outcome = self.run(selected[k])
+                    work.record(outcome, at: k)
+                    if let error = outcome.error { bar.message("\(manifest.source):\(outcome.line): \(error)") }
+                    bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped)
+                }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        bar.end()
+        return work.outcomes
+    }
+
+    private func run(_ entry: Manifest.Entry) -> Outcome {
+        let started = Date()
+        var outcome = Outcome(line: entry.line, index: entry.index, operation: "?", outputs: [], status: .ok, error: nil, seconds: 0)
+        do throws(JobError) {
+            let job = try manifest.job(entry)
+            outcome.operation = job.operation
+            outcome.outputs = job.outputs
+            if job.outputs.contains("-") { throw JobError("an output of - (standard output) is not allowed in a batch") }
+            if resume {
+                if job.outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+                    outcome.status = .skipped
+                    return outcome
+                }
+                job.outputs.forEach(Self.removeStaleTemporaries)
+            }
+            try job.run()
+        } catch {
+            outcome.status = .failed
+            outcome.error = error.description
+        }
+        outcome.seconds = Date().timeIntervalSince(started)
+        return outcome
+    }
+
+    /// Temporary files an earlier, killed run left beside an output (`.<name>.limn-XXXXXX`).
+    static func removeStaleTemporaries(of output: String) {
+        let folder = (output as NSString).deletingLastPathComponent
+        let prefix = "." + (output as NSString).lastPathComponent + ".limn-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+            try? FileManager.default.removeItem(atPath: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The JSON report: a summary and every job's outcome and time.
+    static func report(_ outcomes: [Outcome], manifest: Manifest, shard: Manifest.Shard?, seconds: Double) -> [UInt8] {
+        let jobs: [[String: Any]] = outcomes.map { o in
+            var d: [String: Any] = ["line": o.line, "job": o.index, "op": o.operation, "outputs": o.outputs,
+                                    "status": o.status.rawValue, "seconds": (o.seconds * 1000).rounded() / 1000]
+            if let e = o.error { d["error"] = e }
+            return d
+        }
+        let summary: [String: Any] = [
+            "manifest": manifest.source, "shard": shard?.description ?? "1/1", "jobs": outcomes.count,
+            "ok": outcomes.filter { $0.status == .ok }.count, "failed": outcomes.filter { $0.status == .failed }.count,
+            "skipped": outcomes.filter { $0.status == .skipped }.count, "seconds": (seconds * 1000).rounded() / 1000,
+        ]
+        let object: [String: Any] = ["summary": summary, "jobs": jobs]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+        return [UInt8](data) + [0x0A]
+    }
+}
+
+/// The shared queue of job numbers and the outcomes, under one lock.
+final class WorkList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private var results: [BatchRunner.Outcome?]
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: nil, count: count)
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func record(_ outcome: BatchRunner.Outcome, at k: Int) {
+        lock.lock()
+        results[k] = outcome
+        lock.unlock()
+    }
+
+    var outcomes: [BatchRunner.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.compactMap { $0 }
+    }
+}

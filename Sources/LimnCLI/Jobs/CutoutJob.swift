@@ -1,0 +1,71 @@
+import Foundation
+import Limn
+
+/// A subject cut out along a matte and placed on a background (see `limn cutout`).
+struct CutoutJob {
+    enum MatteSource {
+        case matte(String)
+        case mask(String)
+        case result(String)
+    }
+
+    var image: String
+    var matte: MatteSource
+    var background = "none"
+    var shadow = false
+    var outline = false
+    var trim = false
+    var output: String
+    var resultFormat: ResultFormat?
+    var outputFormat: String?
+    var quality: Int?
+
+    var outputs: [String] { [output] }
+
+    func run() throws(JobError) {
+        let picture = try JobIO.picture(image).image
+        let mask: Mask
+        do {
+            switch matte {
+            case .matte(let path), .mask(let path):
+                mask = try Matte.read(bytes: try JobIO.read(path, what: "matte"), source: path == "-" ? "standard input" : path)
+            case .result(let path):
+                mask = try Matte.read(from: try JobIO.result(path, format: resultFormat), source: path)
+            }
+        } catch let error as JobError {
+            throw error
+        } catch let error as LimnError {
+            throw JobError(error)
+        } catch {
+            throw JobError("\(error)")
+        }
+        var options = CutoutOptions(background: try Self.background(background, picture: picture))
+        if shadow { options.shadow = .init() }
+        if outline { options.outline = .init() }
+        options.trim = trim
+        let cut: Image
+        do { cut = try Cutout.make(picture: picture, matte: mask, options: options) } catch { throw JobError(error) }
+        try JobIO.write(cut, to: output, as: try JobIO.encoding(for: output, format: outputFormat, quality: quality))
+    }
+
+    /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a colour, or a picture file.
+    static func background(_ word: String, picture: Image) throws(JobError) -> CutoutOptions.Background {
+        switch word.lowercased() {
+        case "none", "transparent": return .none
+        case "blur", "blurred": return .blurredOriginal(sigma: max(8, Double(max(picture.width, picture.height)) / 60))
+        case "checkerboard", "checker": return .checkerboard
+        case "gradient": return .gradient(from: Pixel(r: 238, g: 242, b: 250), to: Pixel(r: 150, g: 170, b: 205), angle: 90)
+        default: break
+        }
+        if word.lowercased().hasPrefix("gradient:") {
+            let colours = word.dropFirst("gradient:".count).split(separator: ",").compactMap { Choices.colour(String($0)) }
+            guard colours.count == 2 else { throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).") }
+            return .gradient(from: colours[0], to: colours[1], angle: 90)
+        }
+        if let colour = Choices.colour(word) { return .colour(colour) }
+        guard FileManager.default.fileExists(atPath: word) else {
+            throw JobError("background \"\(word)\" is not none, blur, checkerboard, gradient, a colour (#rrggbb, white, …) or a picture file.")
+        }
+        return .image(try JobIO.picture(word).image, mode: .fill())
+    }
+}
