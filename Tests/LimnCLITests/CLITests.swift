@@ -15,23 +15,43 @@ import LimnTestSupport
 
     struct Result {
         var status: Int32
-        var stdout: String
-        var stderr: String
+        var stdoutData: Data
+        var stderrData: Data
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        var stderr: String { String(decoding: stderrData, as: UTF8.self) }
     }
 
-    static func limn(_ arguments: String...) throws -> Result {
+    static func limn(_ arguments: String...) throws -> Result { try limn(arguments) }
+
+    static func limn(stdin: Data? = nil, _ arguments: String...) throws -> Result { try limn(arguments, stdin: stdin) }
+
+    /// Runs `limn` with `arguments`, feeding `stdin` when given; stdout and stderr are read while
+    /// it runs (a large picture on stdout must not fill the pipe and stall it).
+    static func limn(_ arguments: [String], stdin: Data? = nil, in folder: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            DispatchQueue.global().async {
+                input.fileHandleForWriting.write(stdin)
+                try? input.fileHandleForWriting.close()
+            }
+        }
+        final class Box: @unchecked Sendable { var data = Data() }
+        let e = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { e.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdoutData: o, stderrData: e.data)
     }
 
     static func temporaryFolder() throws -> String {

@@ -72,6 +72,11 @@ enum JobIO {
             }
             return
         }
+        // The output's folder is made when missing (a batch writes into fresh trees).
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         do { try AtomicFile.write(bytes, to: path) } catch { throw JobError(error) }
     }
 }

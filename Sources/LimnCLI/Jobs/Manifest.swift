@@ -50,10 +50,13 @@ struct Manifest: Sendable {
 
     /// The job a line describes.
     func job(_ entry: Entry) throws(JobError) -> Job {
-        guard let data = entry.text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw JobError("not a JSON object")
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(entry.text.utf8))
+        } catch {
+            throw JobError("the line is not JSON (\((error as NSError).localizedDescription)); each line must be one job object.")
         }
+        guard let object = parsed as? [String: Any] else { throw JobError("the line is JSON but not an object; each line must be one job object.") }
         return try Job.parse(object, base: base)
     }
 }
