@@ -143,6 +143,16 @@ import LimnTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing written by failed jobs")
     }
 
+    @Test func theDemoShipsTheSameSceneAndResultsAsTestImages() throws {
+        let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
+        #expect(FileManager.default.contents(atPath: demo + "/street.png") == FileManager.default.contents(atPath: images + "/scene/street.png"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: images + "/results").sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: demo + "/results").sorted() == names)
+        for name in names {
+            #expect(FileManager.default.contents(atPath: demo + "/results/" + name) == FileManager.default.contents(atPath: images + "/results/" + name), "\(name)")
+        }
+    }
+
     @Test func everySubcommandsHelpHasAnExample() throws {
         for sub in ["demo", "annotate", "thumbnail", "cutout", "convert", "info", "batch"] {
             let r = try CLI.limn(sub, "--help")
