@@ -1,4 +1,8 @@
 import ArgumentParser
+#if os(Linux)
+/// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not bring in).
+@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 @main
 struct LimnCommand: ParsableCommand {
@@ -17,6 +21,13 @@ struct LimnCommand: ParsableCommand {
     /// Parses and runs; a usage error becomes one line on standard error (with where to find
     /// help) instead of the parser's several, and keeps the parser's exit status.
     static func main() {
+        #if os(Linux)
+        // glibc raises its mmap threshold each time a large block is freed, after which picture-
+        // sized buffers come from the heap and stay there: a long batch's memory would creep up.
+        // A fixed threshold keeps every buffer of 1 MiB or more in its own mapping, returned
+        // to the system when freed, so memory stays flat over thousands of jobs.
+        _ = mallopt(-3, 1024 * 1024)  // M_MMAP_THRESHOLD, a macro Swift does not import
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
