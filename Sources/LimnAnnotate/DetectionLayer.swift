@@ -34,13 +34,32 @@ struct DetectionLayer {
             try? image.stroke(path, with: stroke, style: style, clip: clip)
         case .box(let b):
             let r = b.rect
+            let w = style.width
             switch options.boxStyle {
-            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: style.width, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
+            case .plain where style.dashes.isEmpty:
+                // A solid outline is the band between two rectangles: two contours, even-odd.
+                try? image.fill(Self.band(r, half: w / 2, radius: 0), with: stroke, rule: .evenOdd, clip: clip)
+            case .rounded where style.dashes.isEmpty:
+                // The offsets of a rounded rectangle are rounded rectangles: the exact stroke.
+                try? image.fill(Self.band(r, half: w / 2, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, rule: .evenOdd, clip: clip)
+            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
             case .rounded: try? image.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
             case .corners: try? image.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
-                                             style: StrokeStyle(width: style.width * 1.4, join: .miter, cap: .square), clip: clip)
+                                             style: StrokeStyle(width: w * 1.4, join: .miter, cap: .square), clip: clip)
             }
         }
+    }
+
+    /// The area a stroke of width `2·half` along the (rounded) rectangle `r` covers: the outer
+    /// offset and, when the rectangle is wider than the stroke, the inner one, to fill even-odd.
+    static func band(_ r: Rect, half: Double, radius: Double) -> Path {
+        var path = Path.roundedRectangle(Rect(x: r.minX - half, y: r.minY - half, width: r.width + 2 * half, height: r.height + 2 * half),
+                                         radius: radius > 0 ? radius + half : 0)
+        if r.width > 2 * half && r.height > 2 * half {
+            path.append(.roundedRectangle(Rect(x: r.minX + half, y: r.minY + half, width: r.width - 2 * half, height: r.height - 2 * half),
+                                          radius: max(radius - half, 0)))
+        }
+        return path
     }
 
     /// Four L-shaped corner marks.
