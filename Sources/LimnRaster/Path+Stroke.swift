@@ -170,7 +170,7 @@ enum StrokeBuilder {
         // half the width long (shorter ones leave the circle's far side uncovered): the bevel
         // is drawn instead.
         let longEnough = length(prev, p) >= half && length(p, next) >= half
-        if style.join == .round && (cosine < 0.9945 || (!longEnough && false)) {
+        if style.join == .round && (cosine < 0.9945 || !longEnough) {
             polygon(circle(p, half), to: &path)
             return
         }
