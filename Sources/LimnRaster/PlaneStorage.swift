@@ -18,7 +18,14 @@ final class PlaneStorage: @unchecked Sendable {
     @usableFromInline
     init(capacity: Int, zeroed: Bool) {
         let n = max(capacity, 1)
-        self.capacity = max(capacity, 0)
+        if let reused = BlockCache.shared.take(capacity: n) {
+            // A recently freed block (see `ImageMemory`): its pages are already mapped.
+            self.capacity = reused.capacity
+            self.bytes = reused.bytes
+            if zeroed { bytes.initializeMemory(as: UInt8.self, repeating: 0, count: n) }
+            return
+        }
+        self.capacity = n
         self.bytes = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
         #if os(Linux)
         if n >= PlaneStorage.hugePageThreshold {
@@ -42,7 +49,7 @@ final class PlaneStorage: @unchecked Sendable {
         return other
     }
 
-    deinit { bytes.deallocate() }
+    deinit { BlockCache.shared.give(bytes, capacity: capacity) }
 
     /// Blocks at least this large are advised for huge pages.
     static let hugePageThreshold = 4 << 20
