@@ -30,3 +30,27 @@ struct SharedPhotoThumbnailTests {
         }
     }
 }
+
+/// The 864 × 576 analysis drawn on the 648 × 432 copy of its photograph lands on the right pixels.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/photos/azvsdk_sample.jpg")
+                && FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/fixtures"),
+                "../shared/photos or ../shared/fixtures is absent: the real-photo annotation is skipped"))
+struct SharedPhotoAnnotationTests {
+    @Test func theAnalysisLandsOnTheSmallerCopy() throws {
+        let photo = try Image(contentsOfFile: RepositoryPaths.shared + "/photos/azvsdk_sample.jpg")
+        #expect(photo.size == Size(width: 648, height: 432))
+        let analysis = try Analysis(contentsOfFile: SharedPhotoThumbnailTests.result)
+        let options = AnnotationOptions(features: [.people], boxStyle: .plain, showConfidence: false)
+        let drawn = try annotate(image: photo, analysis: analysis, options: options)
+        #expect(drawn.size == photo.size)
+        // The first person, {395, 241, 261, 333} at 864 × 576, is {296.25, 180.75, 195.75, 249.75}
+        // here; its outline is about 1.7 px wide, centred on those edges.
+        let y = 330  // halfway down, clear of the label chips
+        let changed = (280...500).filter { drawn[$0, y] != photo[$0, y] }
+        #expect(changed.contains(296) && changed.contains(492), "\(changed)")
+        #expect(changed.allSatisfy { abs(Double($0) + 0.5 - 296.25) < 2 || abs(Double($0) + 0.5 - 492) < 2 }, "\(changed)")
+        let x = 394  // the box's middle column: its top and bottom edges
+        let rows = (160...440).filter { drawn[x, $0] != photo[x, $0] }
+        #expect(rows.contains(180) && rows.contains(430), "\(rows)")
+    }
+}
