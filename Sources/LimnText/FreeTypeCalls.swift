@@ -11,37 +11,51 @@ enum FreeTypeCalls {
         return FT_Init_FreeType(&lib) == 0 ? lib : nil
     }()
 
+    /// One font file (a face of it, by index) with its HarfBuzz font. Its size is switched to
+    /// whatever a call needs (`use(size:)`): one FreeType face per file serves every size, so a
+    /// batch of pictures of many sizes does not load a face per size. Not thread-safe: the
+    /// engine uses it under its lock.
     final class Face: @unchecked Sendable {
         let face: FT_Face
         let hbFont: OpaquePointer
-        /// Ascent and descent in pixels (positive), and the line height.
-        let ascent: Double, descent: Double, lineHeight: Double
+        let path: String
+        /// The size set now, in 26.6 fixed point (0: none yet).
+        private var current: Int = 0
 
-        /// Wraps `FT_New_Face`, `FT_Set_Char_Size` (1 pt = 1 px at 72 dpi, so sizes may be
-        /// fractional) and `hb_ft_font_create_referenced`.
-        init(path: String, index: Int, size: Double) throws(TextError) {
+        /// Wraps `FT_New_Face` and `hb_ft_font_create_referenced`.
+        init(path: String, index: Int) throws(TextError) {
             guard let library = FreeTypeCalls.library else { throw .cannotLoadFont(path: path, reason: "FreeType did not start") }
             var face: FT_Face? = nil
             let error = FT_New_Face(library, path, FT_Long(index), &face)
             guard error == 0, let face else {
                 throw .cannotLoadFont(path: path, reason: "FreeType error \(error)")
             }
-            let sizeError = FT_Set_Char_Size(face, 0, FT_F26Dot6((size * 64).rounded()), 72, 72)
-            guard sizeError == 0 else {
-                FT_Done_Face(face)
-                throw .cannotLoadFont(path: path, reason: "FreeType error \(sizeError) setting the size")
-            }
             self.face = face
+            self.path = path
             self.hbFont = hb_ft_font_create_referenced(face)
-            let metrics = face.pointee.size.pointee.metrics
-            ascent = Double(metrics.ascender) / 64
-            descent = -Double(metrics.descender) / 64
-            lineHeight = Double(metrics.height) / 64
         }
 
         deinit {
             hb_font_destroy(hbFont)
             FT_Done_Face(face)
+        }
+
+        /// Ascent and descent in pixels (positive), and the line height, at a size.
+        struct Metrics { var ascent: Double, descent: Double, lineHeight: Double }
+
+        /// Sets the size (26.6 pixels; 1 pt = 1 px at 72 dpi) with `FT_Set_Char_Size`, and tells
+        /// HarfBuzz (`hb_ft_font_changed`); nothing when it is already set. Nil when FreeType
+        /// refuses the size.
+        @discardableResult
+        func use(size: Int) -> Metrics? {
+            if size != current {
+                guard FT_Set_Char_Size(face, 0, FT_F26Dot6(size), 72, 72) == 0 else { return nil }
+                hb_ft_font_changed(hbFont)
+                current = size
+            }
+            let metrics = face.pointee.size.pointee.metrics
+            return Metrics(ascent: Double(metrics.ascender) / 64, descent: -Double(metrics.descender) / 64,
+                           lineHeight: Double(metrics.height) / 64)
         }
 
         /// Wraps `FT_Get_Char_Index`: 0 when the face lacks the character.

@@ -37,17 +37,25 @@ public final class TextEngine: @unchecked Sendable {
 
     private var mutex = pthread_mutex_t()
     private var chains: [String: [FontconfigCalls.Entry]] = [:]
+    /// Font files loaded (one FreeType face each, every size), and the sized faces glyphs refer
+    /// to by number: a file and a size, with its metrics (a few bytes each).
+    private var files: [FreeTypeCalls.Face] = []
+    private var fileNumbers: [FileKey: Int] = [:]
+    private var faces: [SizedFace] = []
     private var faceNumbers: [FaceKey: Int] = [:]
-    private var faces: [FreeTypeCalls.Face] = []
-    private var facePath: [Int: String] = [:]
     private var glyphCache: [GlyphKey: GlyphBitmap] = [:]
     private var outlineCache: [GlyphKey: Path] = [:]
     private var rasterized = 0
 
-    struct FaceKey: Hashable { var path: String; var index: Int; var size: Int }
+    struct FileKey: Hashable { var path: String; var index: Int }
+    struct FaceKey: Hashable { var file: Int; var size: Int }
+    struct SizedFace { var file: Int; var size: Int; var metrics: FreeTypeCalls.Face.Metrics }
     struct GlyphKey: Hashable { var face: Int; var glyph: UInt32 }
 
     public init() { pthread_mutex_init(&mutex, nil) }
+
+    /// How many font files are open (one FreeType face per file, whatever the sizes used).
+    public var openFontFileCount: Int { locked { files.count } }
 
     /// How many glyphs FreeType has rendered so far (a cached glyph is not rendered again).
     public var renderedGlyphCount: Int { locked { rasterized } }
@@ -75,12 +83,29 @@ public final class TextEngine: @unchecked Sendable {
             let chain = try self.chain(for: font)
             let sizeKey = Int((size * 64).rounded())
             func faceNumber(_ entry: FontconfigCalls.Entry) throws(TextError) -> Int {
-                let key = FaceKey(path: entry.path, index: entry.index, size: sizeKey)
+                let fileKey = FileKey(path: entry.path, index: entry.index)
+                let file: Int
+                if let n = fileNumbers[fileKey] {
+                    file = n
+                } else {
+                    files.append(try FreeTypeCalls.Face(path: entry.path, index: entry.index))
+                    file = files.count - 1
+                    fileNumbers[fileKey] = file
+                }
+                let key = FaceKey(file: file, size: sizeKey)
                 if let n = faceNumbers[key] { return n }
-                faces.append(try FreeTypeCalls.Face(path: entry.path, index: entry.index, size: size))
+                guard let metrics = files[file].use(size: sizeKey) else {
+                    throw .cannotLoadFont(path: entry.path, reason: "FreeType refused the size \(size)")
+                }
+                faces.append(SizedFace(file: file, size: sizeKey, metrics: metrics))
                 faceNumbers[key] = faces.count - 1
-                facePath[faces.count - 1] = entry.path
                 return faces.count - 1
+            }
+            /// The file of a sized face, set to its size.
+            func sized(_ number: Int) -> FreeTypeCalls.Face {
+                let face = faces[number]
+                files[face.file].use(size: face.size)
+                return files[face.file]
             }
             let primary = try faceNumber(chain[0])
             // 1. A font for every character: the first in the chain that has it; marks stay with their base.
@@ -91,7 +116,7 @@ public final class TextEngine: @unchecked Sendable {
                     continue
                 }
                 var chosen = 0
-                for (k, entry) in chain.enumerated() where entry.covers(scalar) || (k == 0 && font.path != nil && (try? faces[faceNumber(entry)].glyph(for: scalar)) ?? 0 != 0) {
+                for (k, entry) in chain.enumerated() where entry.covers(scalar) || (k == 0 && font.path != nil && (try? sized(faceNumber(entry)).glyph(for: scalar)) ?? 0 != 0) {
                     chosen = k
                     break
                 }
@@ -122,14 +147,14 @@ public final class TextEngine: @unchecked Sendable {
             // 3. Shape each run with its face and place the glyphs.
             var glyphs: [TextLine.Glyph] = []
             var pen = 0.0
-            var ascent = faces[primary].ascent, descent = faces[primary].descent
+            var ascent = faces[primary].metrics.ascent, descent = faces[primary].metrics.descent
             var used: [Int: String] = [primary: chain[0].path]
             for run in runs {
                 let number = try faceNumber(chain[run.font])
-                let face = faces[number]
+                let face = sized(number)
                 used[number] = chain[run.font].path
-                ascent = max(ascent, face.ascent)
-                descent = max(descent, face.descent)
+                ascent = max(ascent, faces[number].metrics.ascent)
+                descent = max(descent, faces[number].metrics.descent)
                 for g in face.shape(scalars, start: run.start, count: run.count, rightToLeft: run.level % 2 == 1) {
                     glyphs.append(TextLine.Glyph(face: number, glyph: g.glyph, x: pen + g.offsetX, y: -g.offsetY, cluster: g.cluster))
                     pen += g.advance
@@ -153,7 +178,10 @@ public final class TextEngine: @unchecked Sendable {
     private func cachedBitmap(face: Int, glyph: UInt32) -> GlyphBitmap? {
         let key = GlyphKey(face: face, glyph: glyph)
         if let cached = glyphCache[key] { return cached }
-        guard face >= 0, face < faces.count, let rendered = faces[face].render(glyph) else { return nil }
+        guard face >= 0, face < faces.count else { return nil }
+        let sized = faces[face]
+        files[sized.file].use(size: sized.size)
+        guard let rendered = files[sized.file].render(glyph) else { return nil }
         rasterized += 1
         if glyphCache.count >= 8192 { glyphCache.removeAll(keepingCapacity: true) }
         glyphCache[key] = rendered
@@ -166,7 +194,10 @@ public final class TextEngine: @unchecked Sendable {
         locked {
             let key = GlyphKey(face: face, glyph: glyph)
             if let cached = outlineCache[key] { return cached }
-            guard face >= 0, face < faces.count, let outline = faces[face].outline(glyph) else { return nil }
+            guard face >= 0, face < faces.count else { return nil }
+            let sized = faces[face]
+            files[sized.file].use(size: sized.size)
+            guard let outline = files[sized.file].outline(glyph) else { return nil }
             if outlineCache.count >= 8192 { outlineCache.removeAll(keepingCapacity: true) }
             outlineCache[key] = outline
             return outline

@@ -101,6 +101,26 @@ import LimnRaster
         #expect(engine.renderedGlyphCount == after)
     }
 
+    @Test func oneFontFileServesEverySize() throws {
+        // A batch of pictures of many sizes asks for many text sizes: the files are opened once.
+        let engine = TextEngine()
+        _ = try engine.layout("Size 你好 مرحبا", font: Font(size: 12))
+        let files = engine.openFontFileCount
+        for i in 0..<60 {
+            let line = try engine.layout("Size 你好 مرحبا", font: Font(size: 12 + Double(i) * 0.7))
+            var image = Image(width: 400, height: 120, fill: .white)
+            image.draw(line, at: Point(x: 4, y: 90), colour: .black, engine: engine)
+            // Each size keeps its own metrics and glyphs.
+            #expect(abs(line.ascent / (12 + Double(i) * 0.7) - (try engine.layout("S", font: Font(size: 12)).ascent / 12)) < 0.1)
+        }
+        #expect(engine.openFontFileCount == files)
+        // Switching sizes back and forth draws each size's own glyphs.
+        let small = try engine.layout("A", font: Font(size: 10)), large = try engine.layout("A", font: Font(size: 40))
+        let a = try #require(engine.bitmap(face: small.glyphs[0].face, glyph: small.glyphs[0].glyph))
+        let b = try #require(engine.bitmap(face: large.glyphs[0].face, glyph: large.glyphs[0].glyph))
+        #expect(b.height > 3 * a.height)
+    }
+
     @Test func translucentTextOnATransparentImage() throws {
         var image = Image(width: 80, height: 40)
         try image.draw("ab", at: Point(x: 5, y: 30), font: Font(size: 28), colour: Pixel(r: 255, g: 0, b: 0, a: 128))
