@@ -102,19 +102,25 @@ import LimnRaster
     }
 
     @Test func oneFontFileServesEverySize() throws {
-        // A batch of pictures of many sizes asks for many text sizes: the files are opened once.
-        let engine = TextEngine()
-        _ = try engine.layout("Size 你好 مرحبا", font: Font(size: 12))
+        // A batch of pictures of many sizes asks for many text sizes: the files are opened once,
+        // and switching sizes back and forth never lets one size's metrics bleed into another.
+        let engine = TextEngine(), reverse = TextEngine()
+        let text = "Size 你好 مرحبا"
+        _ = try engine.layout(text, font: Font(size: 12))
         let files = engine.openFontFileCount
-        for i in 0..<60 {
-            let line = try engine.layout("Size 你好 مرحبا", font: Font(size: 12 + Double(i) * 0.7))
+        let sizes = (0..<40).map { 12 + Double($0) * 0.7 }
+        var forward: [TextLine] = []
+        for size in sizes {
+            let line = try engine.layout(text, font: Font(size: size))
             var image = Image(width: 400, height: 120, fill: .white)
             image.draw(line, at: Point(x: 4, y: 90), colour: .black, engine: engine)
-            // Each size keeps its own metrics and glyphs.
-            #expect(abs(line.ascent / (12 + Double(i) * 0.7) - (try engine.layout("S", font: Font(size: 12)).ascent / 12)) < 0.1)
+            forward.append(line)
         }
         #expect(engine.openFontFileCount == files)
-        // Switching sizes back and forth draws each size's own glyphs.
+        for (size, line) in zip(sizes, forward).reversed() {
+            let other = try reverse.layout(text, font: Font(size: size))
+            #expect(other.advance == line.advance && other.ascent == line.ascent && other.glyphs.map(\.x) == line.glyphs.map(\.x))
+        }
         let small = try engine.layout("A", font: Font(size: 10)), large = try engine.layout("A", font: Font(size: 40))
         let a = try #require(engine.bitmap(face: small.glyphs[0].face, glyph: small.glyphs[0].glyph))
         let b = try #require(engine.bitmap(face: large.glyphs[0].face, glyph: large.glyphs[0].glyph))
