@@ -9,8 +9,8 @@ public enum Annotator {
     ///
     /// In order: people and faces hidden (when asked), the outside of smart crops dimmed and the
     /// crops outlined, detection and dense-caption outlines, text outlines or typeset text, then
-    /// every label chip (placed clear of the edges, of each other and, where possible, of other
-    /// detections; most confident first). A caption banner goes above or below, then the tags
+    /// the label chips (placed clear of the edges, of each other and, where possible, of other
+    /// detections; most confident first; at most ``maximumLabels``). A caption banner goes above or below, then the tags
     /// and a legend of classes; the side-by-side text view doubles the width. So the result can
     /// be larger than `image`. The same inputs give the same pixels. Throws only when no font
     /// can be loaded.
@@ -81,11 +81,13 @@ public enum Annotator {
         case .text: try drawn.typeset(selection, on: &canvas, backing: options.theme.textBacking, ink: options.theme.typesetText)
         }
 
-        // Chips last, over every outline; the most confident detections choose first.
+        // Chips last, over every outline; the most confident detections choose first. Past
+        // `maximumLabels` a picture is all chips and placement would grow quadratically: the
+        // rest keep their outlines only.
         let order = boxed.enumerated().sorted { a, b in
             let ca = a.element.confidence ?? 1, cb = b.element.confidence ?? 1
             return ca != cb ? ca > cb : a.offset < b.offset
-        }.map(\.element)
+        }.prefix(Self.maximumLabels).map(\.element)
         for region in order {
             let box = region.shape.bounds.rect
             let chip: Chip
@@ -108,4 +110,7 @@ public enum Annotator {
     }
 
     static let captionColour = Pixel(r: 255, g: 200, b: 40)
+
+    /// At most this many label chips per picture (the most confident detections').
+    public static let maximumLabels = 300
 }

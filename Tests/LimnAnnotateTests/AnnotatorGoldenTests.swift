@@ -94,6 +94,21 @@ import LimnTestSupport
         #expect(try Annotator.annotate(scene, with: empty) == scene)
     }
 
+    @Test func thousandsOfRegionsStayLinear() throws {
+        // Chips stop at `maximumLabels`; every outline is still drawn.
+        var regions: [Region] = []
+        for i in 0..<5_000 {
+            let x = Double(i % 90) * 10, y = Double((i * 7) % 80) * 10
+            let box = ResultBox(x: x, y: y, width: 20, height: 40)
+            regions.append(Region(kind: .person, label: "person", confidence: 0.5 + Double(i % 50) / 100, shape: .box(box)))
+        }
+        let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: ResultSize(width: 1000, height: 1000), regions: regions)
+        let drawn = try Annotator.annotate(Image(width: 1000, height: 1000, fill: .white), with: analysis,
+                                           options: AnnotationOptions(features: [.people]))
+        #expect(drawn.size == Size(width: 1000, height: 1000))
+        #expect(Annotator.maximumLabels == 300)
+    }
+
     @Test func stablePaletteAndLegibleChips() {
         #expect(Palette.standard.colour(for: "car") == Palette.standard.colour(for: "Car"))
         #expect(Palette.standard.colour(for: "car") != Palette.standard.colour(for: "person"))
