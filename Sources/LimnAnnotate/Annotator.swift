@@ -4,8 +4,9 @@ import LimnText
 
 /// Draws a vision result onto its picture.
 public enum Annotator {
-    /// The annotated picture. `analysis` must be in the picture's pixels (see
-    /// ``LimnResults/Analysis/mapped(to:analysedUpright:)``, which the `Limn` recipes apply).
+    /// The annotated picture. `analysis` should be in the picture's pixels (see
+    /// ``LimnResults/Analysis/mapped(to:analysedUpright:)``, which the `Limn` recipes apply); one
+    /// still holding fractions or a legacy OCR angle is mapped onto `image` as the analysed picture.
     ///
     /// In order: people and faces hidden (when asked), the outside of smart crops dimmed and the
     /// crops outlined, detection and dense-caption outlines, text outlines or typeset text, then
@@ -14,8 +15,11 @@ public enum Annotator {
     /// and a legend of classes; the side-by-side text view doubles the width. So the result can
     /// be larger than `image`. The same inputs give the same pixels. Throws only when no font
     /// can be loaded.
-    public static func annotate(_ image: Image, with analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
+    public static func annotate(_ image: Image, with given: Analysis, options: AnnotationOptions = AnnotationOptions(),
                                 engine: TextEngine = .shared) throws(TextError) -> Image {
+        // Shapes still in fractions, or the legacy OCR's turned frame, are mapped onto this
+        // picture (taken as the analysed one) rather than drawn in the wrong place.
+        let analysis = given.isMappedToPixels ? given : given.mapped(to: PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height)))
         let metrics = Metrics(width: image.width, height: image.height, scale: options.scale)
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         let smallFont = Font(family: options.fontFamily, size: metrics.smallFontSize)

@@ -79,3 +79,10 @@ extension Analysis {
         return out
     }
 }
+
+extension Analysis {
+    /// True when every shape is in pixels and no legacy OCR angle is pending.
+    var isMappedToPixels: Bool {
+        textAngle == nil && allRegions.allSatisfy { $0.units == .pixels }
+    }
+}

@@ -87,6 +87,12 @@ import LimnTestSupport
         #expect(Selection(a, options: AnnotationOptions(features: [])).detections.isEmpty)
     }
 
+    @Test func anUnmappedResultIsMappedOntoThePicture() throws {
+        let scene = try #require(self.scene)
+        let raw = try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/aws-faces-scene.json")
+        #expect(try Annotator.annotate(scene, with: raw) == Annotator.annotate(scene, with: try analysis("aws-faces-scene.json")))
+    }
+
     @Test func nothingSelectedLeavesThePictureAlone() throws {
         let scene = try #require(self.scene)
         #expect(try Annotator.annotate(scene, with: try analysis("azure40-scene.json"), options: AnnotationOptions(features: [])) == scene)
