@@ -19,7 +19,10 @@ extension TextEngine {
             let characters = Array(paragraph)
             var wrapped: [String] = []
             if let width {
-                wrapped = try wrap(characters, width: width, font: font, direction: direction)
+                // No more lines than can still be shown (one more tells that text was cut), so a
+                // huge paragraph under a line limit is not wrapped to its end.
+                let budget = limit == Int.max ? Int.max : limit - lineTexts.count + 1
+                wrapped = try wrap(characters, width: width, font: font, direction: direction, maxLines: budget)
             } else {
                 wrapped = [String(paragraph)]
             }
@@ -55,28 +58,31 @@ extension TextEngine {
     }
 
     /// Greedy wrapping: each line takes as many break-separated pieces as fit when shaped together.
-    private func wrap(_ characters: [Character], width: Double, font: Font, direction: TextDirection) throws(TextError) -> [String] {
+    private func wrap(_ characters: [Character], width: Double, font: Font, direction: TextDirection,
+                      maxLines: Int) throws(TextError) -> [String] {
         guard !characters.isEmpty else { return [""] }
         let breaks = LineBreaks.opportunities(in: characters) + [characters.count]
         var lines: [String] = []
         var start = 0
         var b = 0
-        while start < characters.count {
+        while start < characters.count && lines.count < maxLines {
             // The furthest break whose line (trailing spaces hanging) still fits.
             var end = -1
             while b < breaks.count {
                 let candidate = breaks[b]
                 if candidate <= start { b += 1; continue }
                 let advance = try measure(characters[start..<candidate], font: font, direction: direction)
-                if advance > width && end >= 0 { break }
                 if advance > width { break }
                 end = candidate
                 b += 1
             }
             if end < 0 {
                 // Not even one piece fits: break between characters (at least one per line).
+                // No line holds more characters than the width over 0.15 em, so a word of a million
+                // characters is never shaped whole.
                 let nextBreak = breaks.first { $0 > start } ?? characters.count
-                var lo = start + 1, hi = nextBreak
+                let most = start + max(1, Int(width / max(font.size * 0.15, 0.1)) + 1)
+                var lo = start + 1, hi = min(nextBreak, most)
                 while lo < hi {
                     let mid = (lo + hi + 1) / 2
                     if try measure(characters[start..<mid], font: font, direction: direction) <= width { lo = mid } else { hi = mid - 1 }

@@ -89,6 +89,16 @@ import LimnRaster
         #expect(engine.inkBounds(of: try engine.layout("   ", font: font)) == nil)
     }
 
+    @Test func hugeTextUnderALineLimitIsCutQuickly() throws {
+        // A megabyte of caption, with and without spaces: only what can be shown is laid out.
+        let words = String(repeating: "lorem ipsum dolor sit amet ", count: 40_000)
+        let block = try engine.layout(words, font: font, options: TextLayoutOptions(maxWidth: 300, maxLines: 3))
+        #expect(block.lines.count == 3 && block.isTruncated && block.lines[2].text.hasSuffix("…"))
+        let solid = String(repeating: "x", count: 1_000_000)
+        let cut = try engine.layout(solid, font: font, options: TextLayoutOptions(maxWidth: 300, maxLines: 2))
+        #expect(cut.lines.count == 2 && cut.isTruncated && cut.lines.allSatisfy { $0.line.advance <= 300 })
+    }
+
     @Test func degenerateParagraphs() throws {
         let empty = try engine.layout("", font: font, options: TextLayoutOptions(maxWidth: 100))
         #expect(empty.lines.count == 1 && empty.lines[0].line.glyphs.isEmpty)
