@@ -90,11 +90,11 @@ import LimnRaster
     }
 
     @Test func hugeTextUnderALineLimitIsCutQuickly() throws {
-        // A megabyte of caption, with and without spaces: only what can be shown is laid out.
-        let words = String(repeating: "lorem ipsum dolor sit amet ", count: 40_000)
+        // 200 KB of caption, with and without spaces: only what can be shown is laid out.
+        let words = String(repeating: "lorem ipsum dolor sit amet ", count: 8_000)
         let block = try engine.layout(words, font: font, options: TextLayoutOptions(maxWidth: 300, maxLines: 3))
         #expect(block.lines.count == 3 && block.isTruncated && block.lines[2].text.hasSuffix("…"))
-        let solid = String(repeating: "x", count: 1_000_000)
+        let solid = String(repeating: "x", count: 200_000)
         let cut = try engine.layout(solid, font: font, options: TextLayoutOptions(maxWidth: 300, maxLines: 2))
         #expect(cut.lines.count == 2 && cut.isTruncated && cut.lines.allSatisfy { $0.line.advance <= 300 })
     }
