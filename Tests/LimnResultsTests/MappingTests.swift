@@ -127,6 +127,19 @@ import LimnTestSupport
         #expect(kind(#"{"metadata": {"width": 4, "height": 3}, "tagsResult": {"values": [}}"#) == "malformed")
     }
 
+    @Test func vendorVariantsSeenInTheWild() throws {
+        // Baidu request ids as strings, and as numbers beyond 2^53.
+        let text = try Analysis(json: Data(#"{"log_id": "8123456789", "words_result_num": 1, "words_result": [{"words": "OK", "location": {"left": 1, "top": 2, "width": 30, "height": 10}}]}"#.utf8))
+        #expect(text.regions.count == 1)
+        let big = try Analysis(json: Data(#"{"log_id": 18446744073709551615, "result": {"left": 1, "top": 2, "width": 3, "height": 4}}"#.utf8))
+        #expect(big.format == .baiduObjectDetect)
+        // Azure 4.0 objects with no tags, AWS labels with today's extra fields.
+        let bare = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 9, "height": 9}, "objectsResult": {"values": [{"boundingBox": {"x": 1, "y": 1, "w": 2, "h": 2}, "tags": []}]}}"#.utf8))
+        #expect(bare.regions.first?.label == "object" && bare.regions.first?.confidence == nil)
+        let aws = try Analysis(json: Data(#"{"Labels": [{"Name": "Dog", "Confidence": 99.1, "Aliases": [{"Name": "Pup"}], "Categories": [{"Name": "Animals"}], "Instances": [{"BoundingBox": {"Width": 0.5, "Height": 0.5, "Left": 0.1, "Top": 0.2}, "Confidence": 98.0, "DominantColors": []}], "Parents": []}], "LabelModelVersion": "3.0"}"#.utf8))
+        #expect(aws.regions.first?.label == "Dog" && aws.regions.first?.confidence == 0.98)
+    }
+
     @Test func emptyResultsAreFine() throws {
         let empty = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 5, "height": 5}, "readResult": {"blocks": []}, "objectsResult": {"values": []}}"#.utf8))
         #expect(empty.regions.isEmpty && empty.captions.isEmpty)
