@@ -15,7 +15,7 @@ struct Selection {
             guard options.features.contains(feature) else { return [] }
             return Self.top(analysis.regions.filter { kinds.contains($0.kind) && Self.passes($0, options) }, options.topK)
         }
-        detections = keep([.object, .subject], .objects) + keep([.person], .people) + keep([.face, .celebrity], .faces) + keep([.brand], .brands)
+        detections = keep([.object, .subject, .landmark], .objects) + keep([.person], .people) + keep([.face, .celebrity], .faces) + keep([.brand], .brands)
         denseCaptions = keep([.denseCaption], .denseCaptions)
         if options.features.contains(.text) {
             let lines = analysis.regions.filter { $0.kind == .textLine && Self.passes($0, options) }

@@ -62,7 +62,7 @@ struct Info: ParsableCommand {
         var counts: [String?] = [count(a.captions.count, "caption", "captions"), count(a.tags.count, "tag", "tags")]
         let names: [(RegionKind, String, String)] = [
             (.denseCaption, "dense caption", "dense captions"), (.object, "object", "objects"), (.person, "person", "people"),
-            (.face, "face", "faces"), (.celebrity, "celebrity", "celebrities"), (.brand, "brand", "brands"), (.subject, "subject", "subjects"),
+            (.face, "face", "faces"), (.celebrity, "celebrity", "celebrities"), (.brand, "brand", "brands"), (.landmark, "landmark", "landmarks"), (.subject, "subject", "subjects"),
             (.textBlock, "text block", "text blocks"),
         ]
         for (kind, one, many) in names { counts.append(count(a.regions.filter { $0.kind == kind }.count, one, many)) }

@@ -75,6 +75,8 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     case awsText = "aws-text"
     /// AWS Rekognition DetectFaces.
     case awsFaces = "aws-faces"
+    /// AWS Rekognition RecognizeCelebrities.
+    case awsCelebrities = "aws-celebrities"
 
     public var description: String { rawValue }
 
@@ -84,7 +86,7 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .azure32Analyze, .azure32Read, .azure32OCR: return .azureComputerVision32
         case .baiduSegmentation, .baiduOCR, .baiduObjectDetect: return .baidu
         case .googleVision: return .googleCloudVision
-        case .awsLabels, .awsText, .awsFaces: return .awsRekognition
+        case .awsLabels, .awsText, .awsFaces, .awsCelebrities: return .awsRekognition
         }
     }
 }
@@ -126,7 +128,7 @@ public enum RegionShape: Hashable, Sendable {
 
 /// What a region shows.
 public enum RegionKind: String, Sendable, CaseIterable, Codable {
-    case object, person, face, denseCaption, textBlock, textLine, textWord, brand, celebrity, subject
+    case object, person, face, denseCaption, textBlock, textLine, textWord, brand, celebrity, landmark, subject
 }
 
 /// Whether a region's coordinates are pixels of the analysed image, or fractions (0…1) of its

@@ -29,6 +29,7 @@ extension Analysis {
         case .awsLabels: self = try m.aws(try document.decode(Rekognition.DetectLabels.self))
         case .awsText: self = try m.aws(try document.decode(Rekognition.DetectText.self))
         case .awsFaces: self = try m.aws(try document.decode(Rekognition.DetectFaces.self))
+        case .awsCelebrities: self = try m.aws(try document.decode(Rekognition.RecognizeCelebrities.self))
         }
     }
 
@@ -51,6 +52,7 @@ extension ResultFormat {
         if body.kind("responses") == .array { return .googleVision }
         if has("TextDetections") { return .awsText }
         if has("FaceDetails") { return .awsFaces }
+        if has("CelebrityFaces") || has("UnrecognizedFaces") { return .awsCelebrities }
         if has("Labels") || has("LabelModelVersion") { return .awsLabels }
         if has("words_result") || has("words_result_num") { return .baiduOCR }
         if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has) || has("log_id") && body.kind("image") == .string {

@@ -138,6 +138,11 @@ import LimnTestSupport
         #expect(bare.regions.first?.label == "object" && bare.regions.first?.confidence == nil)
         let aws = try Analysis(json: Data(#"{"Labels": [{"Name": "Dog", "Confidence": 99.1, "Aliases": [{"Name": "Pup"}], "Categories": [{"Name": "Animals"}], "Instances": [{"BoundingBox": {"Width": 0.5, "Height": 0.5, "Left": 0.1, "Top": 0.2}, "Confidence": 98.0, "DominantColors": []}], "Parents": []}], "LabelModelVersion": "3.0"}"#.utf8))
         #expect(aws.regions.first?.label == "Dog" && aws.regions.first?.confidence == 0.98)
+        // AWS RecognizeCelebrities and Google landmarks.
+        let celebrities = try Analysis(json: Data(#"{"CelebrityFaces": [{"Name": "A. Person", "Id": "x", "MatchConfidence": 97.5, "Face": {"BoundingBox": {"Width": 0.2, "Height": 0.3, "Left": 0.1, "Top": 0.1}, "Confidence": 99.9}, "Urls": []}], "UnrecognizedFaces": [{"BoundingBox": {"Width": 0.1, "Height": 0.1, "Left": 0.5, "Top": 0.5}, "Confidence": 90}]}"#.utf8))
+        #expect(celebrities.format == .awsCelebrities && celebrities.regions.map(\.kind) == [.celebrity, .face] && celebrities.regions[0].label == "A. Person")
+        let landmark = try Analysis(json: Data(#"{"responses": [{"landmarkAnnotations": [{"description": "Colosseum", "score": 0.9, "boundingPoly": {"vertices": [{"x": 10, "y": 5}, {"x": 50, "y": 5}, {"x": 50, "y": 40}, {"y": 40}]}}]}]}"#.utf8))
+        #expect(landmark.regions == [Region(kind: .landmark, label: "Colosseum", confidence: 0.9, shape: .box(ResultBox(x: 0, y: 5, width: 50, height: 35)))])
     }
 
     @Test func emptyResultsAreFine() throws {

@@ -57,6 +57,22 @@ extension ResultMapper {
         return a
     }
 
+    /// RecognizeCelebrities: each recognised face as a celebrity named, the others as faces.
+    func aws(_ r: Rekognition.RecognizeCelebrities) throws(ResultsError) -> Analysis {
+        var a = Analysis(vendor: .awsRekognition, format: .awsCelebrities, imageSize: nil)
+        for (i, c) in (r.CelebrityFaces ?? []).enumerated() {
+            let path = "CelebrityFaces[\(i)]"
+            a.regions.append(Region(kind: .celebrity, label: c.Name ?? "", confidence: try confidence(c.MatchConfidence, path + ".MatchConfidence", scale: 100),
+                                    shape: .box(try box(c.Face?.BoundingBox, path + ".Face.BoundingBox")), units: .fractions))
+        }
+        for (i, f) in (r.UnrecognizedFaces ?? []).enumerated() {
+            let path = "UnrecognizedFaces[\(i)]"
+            a.regions.append(Region(kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
+                                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
+        }
+        return a
+    }
+
     private func box(_ b: Rekognition.BoundingBox?, _ path: String) throws(ResultsError) -> ResultBox {
         guard let b, let w = b.Width, let h = b.Height else { throw invalid(path, "is missing or lacks Width and Height") }
         return try box(x: b.Left ?? 0, y: b.Top ?? 0, width: w, height: h, path)

@@ -41,6 +41,18 @@ public enum Rekognition {
     }
     public struct FaceDetail: Codable, Sendable, Equatable { public var BoundingBox: BoundingBox?; public var Confidence: Double? }
 
+    public struct RecognizeCelebrities: Codable, Sendable, Equatable {
+        public var CelebrityFaces: [Celebrity]?
+        public var UnrecognizedFaces: [FaceDetail]?
+    }
+    public struct Celebrity: Codable, Sendable, Equatable {
+        public var Name: String?
+        public var Id: String?
+        public var MatchConfidence: Double?
+        public var Face: FaceDetail?
+        public var Urls: [String]?
+    }
+
     /// An error as the AWS JSON protocol returns it.
     public struct ErrorResponse: Codable, Sendable, Equatable {
         public var __type: String?

@@ -42,6 +42,11 @@ extension ResultMapper {
             let (s, units) = try shape(logo.boundingPoly, path + ".boundingPoly", box: true)
             a.regions.append(Region(kind: .brand, label: logo.description ?? "", confidence: try confidence(logo.score, path + ".score"), shape: s, units: units))
         }
+        for (i, landmark) in (r.landmarkAnnotations ?? []).enumerated() {
+            let path = "\(base).landmarkAnnotations[\(i)]"
+            let (s, units) = try shape(landmark.boundingPoly, path + ".boundingPoly", box: true)
+            a.regions.append(Region(kind: .landmark, label: landmark.description ?? "", confidence: try confidence(landmark.score, path + ".score"), shape: s, units: units))
+        }
         for (i, hint) in (r.cropHintsAnnotation?.cropHints ?? []).enumerated() {
             let (s, _) = try shape(hint.boundingPoly, "\(base).cropHintsAnnotation.cropHints[\(i)].boundingPoly", box: true)
             a.cropSuggestions.append(CropSuggestion(aspectRatio: nil, box: s.bounds))
