@@ -11,15 +11,16 @@ public enum Annotator {
     /// In order: people and faces hidden (when asked), the outside of smart crops dimmed and the
     /// crops outlined, detection and dense-caption outlines, text outlines or typeset text, then
     /// the label chips (placed clear of the edges, of each other and, where possible, of other
-    /// detections; most confident first; at most ``maximumLabels``). A caption banner goes above or below, then the tags
-    /// and a legend of classes; the side-by-side text view doubles the width. So the result can
-    /// be larger than `image`. The same inputs give the same pixels. Throws only when no font
+    /// detections; most confident first; at most ``maximumLabels``). A caption banner goes above
+    /// or below, then the tags and a legend of classes; the side-by-side text view doubles the
+    /// width. So the result can be larger than `image`. The same inputs give the same pixels. Throws only when no font
     /// can be loaded.
     public static func annotate(_ image: Image, with given: Analysis, options: AnnotationOptions = AnnotationOptions(),
                                 engine: TextEngine = .shared) throws(TextError) -> Image {
         // Shapes still in fractions, or the legacy OCR's turned frame, are mapped onto this
         // picture (taken as the analysed one) rather than drawn in the wrong place.
-        let analysis = given.isMappedToPixels ? given : given.mapped(to: PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height)))
+        let analysis = given.isMappedToPixels ? given
+            : given.mapped(to: PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height)))
         let metrics = Metrics(width: image.width, height: image.height, scale: options.scale)
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         let smallFont = Font(family: options.fontFamily, size: metrics.smallFontSize)
@@ -30,30 +31,8 @@ public enum Annotator {
         let plain = Selection(analysis, options: options)
         let sideBySide = options.textMode == .sideBySide && !plain.textLines.isEmpty
         let width = sideBySide ? image.width * 2 : image.width
-        var above: [Image] = [], below: [Image] = []
-        if options.features.contains(.caption), let caption = analysis.captions.first,
-           caption.confidence.map({ $0 >= options.minimumConfidence * 0.5 }) ?? true {
-            let panel = try CaptionPanel.make(caption, width: width, options: options, metrics: metrics, engine: engine)
-            if options.bannerPosition == .above { above.append(panel) } else { below.append(panel) }
-        }
-        if options.features.contains(.tags) {
-            let tags = Selection.top(analysis.tags.filter { $0.confidence.map { $0 >= options.minimumConfidence } ?? true }
-                .map { Region(kind: .object, label: $0.name, confidence: $0.confidence, shape: .box(ResultBox(x: 0, y: 0, width: 0, height: 0))) },
-                                     options.topK ?? 12)
-            let chipColour = options.theme == .dark ? Pixel(r: 52, g: 54, b: 62) : Pixel(r: 228, g: 228, b: 222)
-            if let panel = try ChipRows.make(tags.map { (labelText($0.label, $0.confidence, show: options.showConfidence), chipColour, nil) },
-                                             title: "tags", width: width, options: options, metrics: metrics, engine: engine) {
-                below.append(panel)
-            }
-        }
-        if options.features.contains(.legend) {
-            var names: [String] = []
-            for region in plain.detections where !names.contains(region.label) { names.append(region.label) }
-            if let panel = try ChipRows.make(names.map { ($0, options.theme.panel, options.palette.colour(for: $0)) },
-                                             title: "classes", width: width, options: options, metrics: metrics, engine: engine) {
-                below.append(panel)
-            }
-        }
+        let (above, below) = try Panels.make(analysis, detections: plain.detections, width: width, options: options,
+                                             metrics: metrics, engine: engine)
         let middle = sideBySide ? [image, try text.page(plain, size: image.size, theme: options.theme)] : [image]
         var canvas = above.isEmpty && below.isEmpty && !sideBySide ? image : Frame.stack(above.map { [$0] } + [middle] + below.map { [$0] })
         let top = above.reduce(0) { $0 + $1.height }
@@ -88,10 +67,7 @@ public enum Annotator {
         // Chips last, over every outline; the most confident detections choose first. Past
         // `maximumLabels` a picture is all chips and placement would grow quadratically: the
         // rest keep their outlines only.
-        let order = boxed.enumerated().sorted { a, b in
-            let ca = a.element.confidence ?? 1, cb = b.element.confidence ?? 1
-            return ca != cb ? ca > cb : a.offset < b.offset
-        }.prefix(Self.maximumLabels).map(\.element)
+        let order = Selection.ranked(boxed, confidence: \.confidence).prefix(Self.maximumLabels).map(\.element)
         for region in order {
             let box = region.shape.bounds.rect
             let chip: Chip

@@ -33,14 +33,21 @@ struct Selection {
         return c >= options.minimumConfidence
     }
 
-    static func top(_ regions: [Region], _ k: Int?) -> [Region] {
-        guard let k, k >= 0, regions.count > k else { return regions }
-        let ranked = regions.enumerated().sorted { a, b in
-            let ca = a.element.confidence ?? 1, cb = b.element.confidence ?? 1
+    static func top(_ regions: [Region], _ k: Int?) -> [Region] { top(regions, k, confidence: \.confidence) }
+
+    /// The `k` most confident items (no confidence counts as certain), kept in their order.
+    static func top<T>(_ items: [T], _ k: Int?, confidence: (T) -> Double?) -> [T] {
+        guard let k, k >= 0, items.count > k else { return items }
+        return ranked(items, confidence: confidence).prefix(k).sorted { $0.offset < $1.offset }.map(\.element)
+    }
+
+    /// The items most confident first (no confidence counts as certain; ties keep their order),
+    /// with their places in `items`.
+    static func ranked<T>(_ items: [T], confidence: (T) -> Double?) -> [(offset: Int, element: T)] {
+        items.enumerated().map { ($0.offset, $0.element) }.sorted { a, b in
+            let ca = confidence(a.element) ?? 1, cb = confidence(b.element) ?? 1
             return ca != cb ? ca > cb : a.offset < b.offset
         }
-        // Keep the chosen ones in the service's order.
-        return ranked.prefix(k).sorted { $0.offset < $1.offset }.map(\.element)
     }
 }
 
