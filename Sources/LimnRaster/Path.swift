@@ -23,11 +23,12 @@ public struct Path: Sendable, Equatable {
 
     /// True when every coordinate is a finite number.
     public var isFinite: Bool {
-        elements.allSatisfy { element in
+        @inline(__always) func ok(_ p: Point) -> Bool { p.x.isFinite && p.y.isFinite }
+        return elements.allSatisfy { element in
             switch element {
-            case .move(let p), .line(let p): return p.x.isFinite && p.y.isFinite
-            case let .quad(c, p): return [c, p].allSatisfy { $0.x.isFinite && $0.y.isFinite }
-            case let .cubic(c1, c2, p): return [c1, c2, p].allSatisfy { $0.x.isFinite && $0.y.isFinite }
+            case .move(let p), .line(let p): return ok(p)
+            case let .quad(c, p): return ok(c) && ok(p)
+            case let .cubic(c1, c2, p): return ok(c1) && ok(c2) && ok(p)
             case .close: return true
             }
         }
@@ -35,18 +36,19 @@ public struct Path: Sendable, Equatable {
 
     /// The box of every point, control points included; nil for an empty path.
     public var controlBounds: Rect? {
-        var points: [Point] = []
+        var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
+        @inline(__always) func add(_ p: Point) {
+            x0 = Swift.min(x0, p.x); y0 = Swift.min(y0, p.y); x1 = Swift.max(x1, p.x); y1 = Swift.max(y1, p.y)
+        }
         for element in elements {
             switch element {
-            case .move(let p), .line(let p): points.append(p)
-            case let .quad(c, p): points += [c, p]
-            case let .cubic(c1, c2, p): points += [c1, c2, p]
+            case .move(let p), .line(let p): add(p)
+            case let .quad(c, p): add(c); add(p)
+            case let .cubic(c1, c2, p): add(c1); add(c2); add(p)
             case .close: break
             }
         }
-        guard let first = points.first else { return nil }
-        var x0 = first.x, y0 = first.y, x1 = first.x, y1 = first.y
-        for p in points { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
+        guard x0 <= x1, y0 <= y1 else { return nil }
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 }
