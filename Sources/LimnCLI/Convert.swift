@@ -54,9 +54,8 @@ struct BoxSize: ExpressibleByArgument {
     var height: Int
 
     init?(argument: String) {
-        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
-        width = w
-        height = h
+        guard let size = try? Choices.size(argument) else { return nil }
+        width = size.width
+        height = size.height
     }
 }

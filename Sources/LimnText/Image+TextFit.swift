@@ -19,9 +19,7 @@ extension Image {
     @discardableResult
     public mutating func draw(_ text: String, fittedTo quad: [Point], font: Font, style: TextStyle,
                               engine: TextEngine = .shared) throws(TextError) -> Bool {
-        guard let transform = try Self.fitTransform(text, quad: quad, font: font, engine: engine) else { return false }
-        let block = try engine.layout(text, font: Font(family: font.family, path: font.path, size: Self.fitReferenceSize),
-                                      options: TextLayoutOptions())
+        guard let (block, transform) = try Self.fitTransform(text, quad: quad, font: font, engine: engine) else { return false }
         draw(block, transform: transform, style: style, engine: engine)
         return true
     }
@@ -30,8 +28,8 @@ extension Image {
     /// one face per font serves every polygon size.
     static let fitReferenceSize = 64.0
 
-    /// The map from the text block (laid out at the reference size) into the quadrilateral.
-    static func fitTransform(_ text: String, quad: [Point], font: Font, engine: TextEngine) throws(TextError) -> AffineTransform? {
+    /// The text laid out at the reference size, and the map from it into the quadrilateral.
+    static func fitTransform(_ text: String, quad: [Point], font: Font, engine: TextEngine) throws(TextError) -> (TextBlock, AffineTransform)? {
         guard quad.count >= 4, quad.prefix(4).allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { return nil }
         let p0 = quad[0], p1 = quad[1], p2 = quad[2], p3 = quad[3]
         let ux = p1.x - p0.x, uy = p1.y - p0.y
@@ -46,9 +44,10 @@ extension Image {
         let sy = height / block.height
         let sx = min(max(length / block.width, sy / 1.6), sy * 1.6)
         let slack = (length - block.width * sx) / 2
-        return AffineTransform.scale(x: sx, y: sy)
+        let transform = AffineTransform.scale(x: sx, y: sy)
             .then(.translation(x: slack, y: 0))
             .then(AffineTransform(a: dx, b: dy, c: -dy, d: dx, tx: p0.x, ty: p0.y))
+        return (block, transform)
     }
 }
 
