@@ -18,6 +18,8 @@ enum FreeTypeCalls {
     final class Face: @unchecked Sendable {
         let face: FT_Face
         let hbFont: OpaquePointer
+        /// One HarfBuzz buffer, cleared and reused for every run shaped with this face.
+        let buffer: OpaquePointer?
         let path: String
         /// The size set now, in 26.6 fixed point (0: none yet).
         private var current: Int = 0
@@ -33,9 +35,11 @@ enum FreeTypeCalls {
             self.face = face
             self.path = path
             self.hbFont = hb_ft_font_create_referenced(face)
+            self.buffer = hb_buffer_create()
         }
 
         deinit {
+            if let buffer { hb_buffer_destroy(buffer) }
             hb_font_destroy(hbFont)
             FT_Done_Face(face)
         }
@@ -64,8 +68,8 @@ enum FreeTypeCalls {
         /// Shapes `count` code points starting at `start` of `text` (the rest is context) with
         /// `hb_shape`. Returns glyph ids, clusters and positions in pixels, in visual order.
         func shape(_ text: [UInt32], start: Int, count: Int, rightToLeft: Bool) -> [ShapedGlyph] {
-            guard let buffer = hb_buffer_create() else { return [] }
-            defer { hb_buffer_destroy(buffer) }
+            guard let buffer else { return [] }
+            hb_buffer_clear_contents(buffer)
             text.withUnsafeBufferPointer { p in
                 hb_buffer_add_utf32(buffer, p.baseAddress, Int32(p.count), UInt32(start), Int32(count))
             }
