@@ -15,7 +15,7 @@ struct Info: ParsableCommand {
             """
     )
 
-    @Argument(help: "Image files (PNG, JPEG, WebP, BMP) and result JSON files.")
+    @Argument(help: "Image files (PNG, JPEG, WebP, BMP) and result JSON files; - reads one from standard input.")
     var files: [String]
 
     func run() throws {
@@ -32,6 +32,14 @@ struct Info: ParsableCommand {
     }
 
     static func describe(file: String) throws(JobError) -> String {
+        if file == "-" {
+            // Standard input: a result when its first non-blank byte opens JSON, else an image.
+            let bytes = try JobIO.read(file, what: "image or result")
+            if bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }).map({ $0 == 0x7B || $0 == 0x5B }) ?? false {
+                do { return describe(try Analysis(json: Data(bytes), source: "standard input")) } catch { throw JobError(error) }
+            }
+            do { return describe(try ImageDecoder.info(bytes, source: "standard input")) } catch { throw JobError(error) }
+        }
         if Info.looksLikeJSON(file) {
             return describe(try JobIO.result(file, format: nil))
         }
