@@ -10,9 +10,7 @@ struct LimnCommand: ParsableCommand {
         commandName: "limn",
         abstract: "See what a vision service saw: annotate, thumbnail, cut out, convert and inspect images and results.",
         discussion: """
-            Start with `limn demo`: it runs every job on pictures and results that ship with Limn.
-            Each subcommand's --help has an example. Errors are one line on standard error, and the
-            exit status is not zero.
+            Start with `limn demo`: it runs every job on pictures and results that ship with Limn. Each subcommand's --help has examples. Errors are one line on standard error, and the exit status is not zero.
             """,
         subcommands: [DemoCommand.self, AnnotateCommand.self, ThumbnailCommand.self, CutoutCommand.self,
                       Convert.self, Info.self, BatchCommand.self]
