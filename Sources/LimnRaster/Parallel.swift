@@ -24,6 +24,11 @@ public enum Parallelism {
         max(1, min(maximumThreads, count, work / 2_000_000))
     }
 
+    /// `run` for drawing code outside the module: `bands` contiguous bands of `0 ..< count` rows.
+    @_spi(Drawing) public static func drawBands(_ bands: Int, over count: Int, _ body: (Range<Int>) -> Void) {
+        run(bands: bands, over: count) { rows, _ in body(rows) }
+    }
+
     /// Runs `body(rows, band)` for `bands` contiguous bands of `0 ..< count`, concurrently when
     /// there is more than one band.
     static func run(bands: Int, over count: Int, _ body: (Range<Int>, Int) -> Void) {

@@ -45,7 +45,16 @@ final class PlaneStorage: @unchecked Sendable {
     @usableFromInline
     func copy(count: Int) -> PlaneStorage {
         let other = PlaneStorage(capacity: count, zeroed: false)
-        other.bytes.copyMemory(from: bytes, byteCount: count)
+        // A big copy (a canvas copied before drawing on it) is split over the cores: one core
+        // does not saturate the memory bandwidth.
+        let parts = count >= 4 << 20 ? min(Parallelism.maximumThreads, count >> 21) : 1
+        let source = UncheckedSendable(bytes), target = UncheckedSendable(other.bytes)
+        Parallelism.run(bands: max(parts, 1), over: count >> 6) { chunks, _ in
+            let start = chunks.lowerBound << 6
+            let end = chunks.upperBound == count >> 6 ? count : chunks.upperBound << 6
+            (target.value + start).copyMemory(from: source.value + start, byteCount: end - start)
+        }
+        if count >> 6 == 0 { other.bytes.copyMemory(from: bytes, byteCount: count) }
         return other
     }
 

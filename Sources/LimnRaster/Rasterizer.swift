@@ -231,52 +231,99 @@ extension Image {
             guard let c = clip.coveredPixels?.clamped(to: size) else { return }
             bounds = c
         }
-        guard !isEmpty, colour.a > 0,
-              let map = try Rasterizer.coverage(of: path, rule: rule, clip: bounds, operation: "filling a path") else { return }
-        let r = map.region, w = width
+        guard !isEmpty, colour.a > 0 else { return }
         let keepsOpacity = isOpaque
+        let (w, h) = (width, height)
+        try withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { (raw) throws(RasterError) in
+            try RasterTarget(bytes: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), width: w, height: h)
+                .fill(path, with: colour, rule: rule, clip: bounds)
+        }
+        if !keepsOpacity { recomputeOpacity() }
+    }
+}
+
+/// An image's pixels seen as a raw target, so that several threads can draw into disjoint bands
+/// of rows of one image at once (a draw list rendered on every core). The caller owns the
+/// memory and the opacity bookkeeping; drawing never touches pixels outside `clip`.
+@_spi(Drawing) public struct RasterTarget: @unchecked Sendable {
+    public let bytes: UnsafeMutablePointer<UInt8>
+    public let width: Int
+    public let height: Int
+
+    public init(bytes: UnsafeMutablePointer<UInt8>, width: Int, height: Int) {
+        self.bytes = bytes
+        self.width = width
+        self.height = height
+    }
+
+    /// `Image.fill` on the pixels inside `clip` (already within the image).
+    public func fill(_ path: Path, with colour: Pixel, rule: FillRule, clip: PixelRect) throws(RasterError) {
+        guard colour.a > 0, let map = try Rasterizer.coverage(of: path, rule: rule, clip: clip, operation: "filling a path") else { return }
+        let r = map.region, w = width
         let alpha = Float(colour.a)
         let cr = UInt32(colour.r), cg = UInt32(colour.g), cb = UInt32(colour.b)
         let evenOdd = rule == .evenOdd
         let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
-        withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
-            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            do {
-                let acc = map.accumulation, touched = map.touched
-                for y in 0..<r.height {
-                    var winding: Float = 0
-                    let row = acc + y * (r.width + 1)
-                    let bits = touched + y * map.wordsPerRow
-                    let out = p + ((r.y + y) * w + r.x) * 4
-                    var x = Int(map.rowStart[y])
-                    let end = min(Int(map.rowEnd[y]), r.width)
-                    while x < end {
-                        winding += row[x]
-                        var coverage = abs(winding)
-                        if evenOdd {
-                            let t = coverage.truncatingRemainder(dividingBy: 2)
-                            coverage = t > 1 ? 2 - t : t
-                        } else if coverage > 1 {
-                            coverage = 1
-                        }
-                        let a = UInt32(coverage * alpha + 0.5)
-                        // The columns after x with no edge contribution share x's coverage.
-                        let k = CoverageMap.nextTouched(after: x, end: end, bits: bits) &- x
-                        if a == 0 { x &+= k; continue }
-                        let q = out + x * 4
-                        if a == 255 {  // only an opaque colour reaches 255: plain stores
-                            let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
-                            for i in 0..<k { words[i] = solid }
-                        } else {
-                            for i in 0..<k { Blend.over(q + i * 4, red: cr, green: cg, blue: cb, alpha: a) }
-                        }
-                        x &+= k
-                    }
+        let p = bytes
+        let acc = map.accumulation, touched = map.touched
+        for y in 0..<r.height {
+            var winding: Float = 0
+            let row = acc + y * (r.width + 1)
+            let bits = touched + y * map.wordsPerRow
+            let out = p + ((r.y + y) * w + r.x) * 4
+            var x = Int(map.rowStart[y])
+            let end = min(Int(map.rowEnd[y]), r.width)
+            while x < end {
+                winding += row[x]
+                var coverage = abs(winding)
+                if evenOdd {
+                    let t = coverage.truncatingRemainder(dividingBy: 2)
+                    coverage = t > 1 ? 2 - t : t
+                } else if coverage > 1 {
+                    coverage = 1
                 }
+                let a = UInt32(coverage * alpha + 0.5)
+                // The columns after x with no edge contribution share x's coverage.
+                let k = CoverageMap.nextTouched(after: x, end: end, bits: bits) &- x
+                if a == 0 { x &+= k; continue }
+                let q = out + x * 4
+                if a == 255 {  // only an opaque colour reaches 255: plain stores
+                    let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
+                    for i in 0..<k { words[i] = solid }
+                } else {
+                    for i in 0..<k { Blend.over(q + i * 4, red: cr, green: cg, blue: cb, alpha: a) }
+                }
+                x &+= k
             }
         }
         map.recycle()
-        if !keepsOpacity { recomputeOpacity() }
+    }
+
+    /// Composites `colour` through an 8-bit coverage bitmap (`coverageWidth` × `coverageHeight`,
+    /// rows packed) whose top-left lands at (`left`, `top`), "over", inside `clip`: how text
+    /// glyphs are drawn. The colour's alpha multiplies the coverage.
+    public func blend(_ colour: Pixel, through coverage: UnsafePointer<UInt8>, coverageWidth: Int, coverageHeight: Int,
+                      left: Int, top: Int, clip: PixelRect) {
+        let x0 = max(clip.x - left, 0), x1 = min(coverageWidth, clip.x + clip.width - left)
+        let y0 = max(clip.y - top, 0), y1 = min(coverageHeight, clip.y + clip.height - top)
+        guard x0 < x1, y0 < y1, colour.a > 0 else { return }
+        let cr = UInt32(colour.r), cg = UInt32(colour.g), cb = UInt32(colour.b), ca = UInt32(colour.a)
+        let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
+        for y in y0..<y1 {
+            let source = coverage + y * coverageWidth
+            let target = bytes + ((top + y) * width + left) * 4
+            for x in x0..<x1 {
+                let c = UInt32(source[x])
+                if c == 0 { continue }
+                let q = target + x * 4
+                if c == 255 && ca == 255 {
+                    UnsafeMutableRawPointer(q).storeBytes(of: solid, as: UInt32.self)
+                    continue
+                }
+                let a = ca == 255 ? c : (c * ca + 127) / 255
+                Blend.over(q, red: cr, green: cg, blue: cb, alpha: a)
+            }
+        }
     }
 }
 

@@ -129,6 +129,16 @@ public enum LimnTasks {
                 for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.colour) }
                 for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, colour: label.colour) }
             })
+            let listed = Warm(canvas)
+            tasks.append(BenchTask(task: "T7", name: "limn_draw_list",
+                                   summary: "the same shapes and labels recorded in a DrawList, drawn in bands of rows on every core, on a copy",
+                                   area: .draw, pixels: 1920 * 1080) {
+                listed.value = canvas
+                var list = DrawList()
+                for polygon in spec.polygons { try list.fill(.polygon(polygon.points), with: polygon.colour) }
+                for label in spec.labels { try list.draw(label.text, at: label.origin, font: font, colour: label.colour) }
+                listed.value.draw(list)
+            })
         }
 
         for (task, make) in [("T8", { () throws -> AnnotateInput in try AnnotateInputs.sample() }),
