@@ -6,7 +6,7 @@
 /// bit for bit). Worth it for many operations on a large picture (an annotation, a label sheet).
 public struct DrawList: Sendable {
     enum Operation: Sendable {
-        case fill(Path, Pixel, FillRule)
+        case fill(Path, Pixel, FillRule, PixelRect?)
         case text(TextLine, Point, Pixel)
     }
 
@@ -17,18 +17,24 @@ public struct DrawList: Sendable {
     public var isEmpty: Bool { operations.isEmpty }
     public var count: Int { operations.count }
 
-    /// Records a fill (see `Image.fill`). A path with a non-finite coordinate is refused now.
-    public mutating func fill(_ path: Path, with colour: Pixel, rule: FillRule = .nonZero) throws(RasterError) {
+    /// Records a fill (see `Image.fill`), kept inside `clip` when given. A path with a
+    /// non-finite coordinate is refused now.
+    public mutating func fill(_ path: Path, with colour: Pixel, rule: FillRule = .nonZero, clip: Rect? = nil) throws(RasterError) {
         guard path.isFinite else {
             throw .invalidGeometry(operation: "recording a fill", reason: "the path has a NaN or infinite coordinate")
         }
         guard colour.a > 0, !path.isEmpty else { return }
-        operations.append(.fill(path, colour, rule))
+        var pixels: PixelRect? = nil
+        if let clip {
+            guard let covered = clip.coveredPixels else { return }
+            pixels = covered
+        }
+        operations.append(.fill(path, colour, rule, pixels))
     }
 
     /// Records a stroke: its outline is computed now (see `Path.stroked`).
-    public mutating func stroke(_ path: Path, with colour: Pixel, style: StrokeStyle = StrokeStyle()) throws(RasterError) {
-        try fill(path.stroked(style), with: colour)
+    public mutating func stroke(_ path: Path, with colour: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws(RasterError) {
+        try fill(path.stroked(style), with: colour, clip: clip)
     }
 
     /// Records a laid-out line with its baseline's left end at `origin` (see `Image.draw(_:at:colour:)`).
@@ -49,6 +55,12 @@ extension Image {
     /// bands start. Allocates only the glyph lists and, per band and shape, the rasterizer's
     /// recycled scratch.
     public mutating func draw(_ list: DrawList, engine: TextEngine = .shared) {
+        let (w, h) = (width, height)
+        draw(list, bands: max(1, min(Parallelism.maximumThreads, h / 64, w * h / 250_000)), engine: engine)
+    }
+
+    /// Draws `list` in `bands` bands of rows (1: on the calling thread).
+    mutating func draw(_ list: DrawList, bands: Int, engine: TextEngine) {
         guard !list.isEmpty, !isEmpty else { return }
         let glyphs: [[GlyphBitmap?]] = list.operations.map {
             if case .text(let line, _, _) = $0 { return engine.bitmaps(of: line) }
@@ -56,15 +68,15 @@ extension Image {
         }
         let keepsOpacity = isOpaque
         let (w, h) = (width, height)
-        let bands = max(1, min(Parallelism.maximumThreads, h / 64, w * h / 250_000))
         withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { raw in
             let target = RasterTarget(bytes: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), width: w, height: h)
             Parallelism.drawBands(bands, over: h) { rows in
                 let clip = PixelRect(x: 0, y: rows.lowerBound, width: w, height: rows.count)
                 for (k, operation) in list.operations.enumerated() {
                     switch operation {
-                    case let .fill(path, colour, rule):
-                        try? target.fill(path, with: colour, rule: rule, clip: clip)
+                    case let .fill(path, colour, rule, limit):
+                        guard let inside = limit.map({ Self.intersect(clip, $0) }) ?? clip else { continue }
+                        try? target.fill(path, with: colour, rule: rule, clip: inside)
                     case let .text(line, origin, colour):
                         line.blit(glyphs[k], at: origin, colour: colour, into: target, clip: clip)
                     }
@@ -72,5 +84,11 @@ extension Image {
             }
         }
         if !keepsOpacity { recomputeOpacity() }
+    }
+
+    static func intersect(_ a: PixelRect, _ b: PixelRect) -> PixelRect? {
+        let x0 = max(a.x, b.x), y0 = max(a.y, b.y)
+        let x1 = min(a.x + a.width, b.x + b.width), y1 = min(a.y + a.height, b.y + b.height)
+        return x1 > x0 && y1 > y0 ? PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0) : nil
     }
 }

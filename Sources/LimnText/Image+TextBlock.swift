@@ -16,6 +16,28 @@ extension Image {
     /// clipping), or nil when `point` or the angle is not finite (nothing is drawn).
     @discardableResult
     public mutating func draw(_ block: TextBlock, at point: Point, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
+        var list = DrawList()
+        let bounds = list.draw(block, at: point, style: style, engine: engine)
+        draw(list, bands: 1, engine: engine)
+        return bounds
+    }
+
+    /// Draws a paragraph mapped by `transform` from block coordinates (see ``TextBlock``) to the
+    /// image; `style.angle` and `style.anchor` are not used. A whole-pixel translation draws
+    /// hinted bitmaps; any other map draws outlines. Returns the box's image bounds.
+    @discardableResult
+    public mutating func draw(_ block: TextBlock, transform: AffineTransform, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
+        var list = DrawList()
+        let bounds = list.draw(block, transform: transform, style: style, engine: engine)
+        draw(list, bands: 1, engine: engine)
+        return bounds
+    }
+}
+
+extension DrawList {
+    /// Records a paragraph as ``Image/draw(_:at:style:engine:)`` draws it.
+    @discardableResult
+    public mutating func draw(_ block: TextBlock, at point: Point, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
         guard point.x.isFinite, point.y.isFinite, style.angle.isFinite else { return nil }
         let box = Self.box(of: block, style: style)
         let pin = Point(x: box.x + style.anchor.x * box.width, y: box.y + style.anchor.y * box.height)
@@ -28,9 +50,8 @@ extension Image {
         return draw(block, transform: transform, style: style, engine: engine)
     }
 
-    /// Draws a paragraph mapped by `transform` from block coordinates (see ``TextBlock``) to the
-    /// image; `style.angle` and `style.anchor` are not used. A whole-pixel translation draws
-    /// hinted bitmaps; any other map draws outlines. Returns the box's image bounds.
+    /// Records a paragraph as ``Image/draw(_:transform:style:engine:)`` draws it: the
+    /// background, the halo, then the glyphs.
     @discardableResult
     public mutating func draw(_ block: TextBlock, transform: AffineTransform, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
         let box = Self.box(of: block, style: style)
@@ -52,7 +73,7 @@ extension Image {
         guard style.colour.a > 0 else { return bounds }
         if transform.isIntegerTranslation {
             for line in block.lines {
-                draw(line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), colour: style.colour, engine: engine)
+                draw(line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), colour: style.colour)
             }
         } else {
             try? fill(outlines.applying(transform), with: style.colour)

@@ -19,8 +19,9 @@ extension Image {
     @discardableResult
     public mutating func draw(_ text: String, fittedTo quad: [Point], font: Font, style: TextStyle,
                               engine: TextEngine = .shared) throws(TextError) -> Bool {
-        guard let (block, transform) = try Self.fitTransform(text, quad: quad, font: font, engine: engine) else { return false }
-        draw(block, transform: transform, style: style, engine: engine)
+        var list = DrawList()
+        guard try list.draw(text, fittedTo: quad, font: font, style: style, engine: engine) else { return false }
+        draw(list, bands: 1, engine: engine)
         return true
     }
 
@@ -48,6 +49,17 @@ extension Image {
             .then(.translation(x: slack, y: 0))
             .then(AffineTransform(a: dx, b: dy, c: -dy, d: dx, tx: p0.x, ty: p0.y))
         return (block, transform)
+    }
+}
+
+extension DrawList {
+    /// Records `text` fitted into a quadrilateral, as ``Image/draw(_:fittedTo:font:style:engine:)`` draws it.
+    @discardableResult
+    public mutating func draw(_ text: String, fittedTo quad: [Point], font: Font, style: TextStyle,
+                              engine: TextEngine = .shared) throws(TextError) -> Bool {
+        guard let (block, transform) = try Image.fitTransform(text, quad: quad, font: font, engine: engine) else { return false }
+        draw(block, transform: transform, style: style, engine: engine)
+        return true
     }
 }
 
