@@ -45,6 +45,9 @@ public enum Annotator {
 
         PrivacyFilter.apply(options.privacy, to: selection.privacy, on: &canvas)
 
+        // Everything after the privacy filter and the crops' dimming is recorded, then drawn in
+        // bands on every core (the same pixels as drawing each in turn).
+        var list = DrawList()
         let boxed = selection.detections + selection.denseCaptions
         var placer = LabelPlacer(bounds: picture, obstacles: boxed.map { $0.shape.bounds.rect })
         if options.features.contains(.smartCrops), !placed.cropSuggestions.isEmpty {
@@ -52,16 +55,17 @@ public enum Annotator {
             let kept = [Rect(x: 0, y: 0, width: Double(width), height: Double(top)),
                         Rect(x: 0, y: picture.maxY, width: Double(width), height: Double(canvas.height) - picture.maxY),
                         Rect(x: picture.maxX, y: 0, width: Double(width) - picture.maxX, height: Double(canvas.height))]
-            try CropLayer(options: options, metrics: metrics, engine: engine, clip: picture).draw(placed.cropSuggestions, keeping: kept, on: &canvas, placer: &placer)
+            try CropLayer(options: options, metrics: metrics, engine: engine, clip: picture).draw(placed.cropSuggestions, keeping: kept, on: &canvas, into: &list,
+                                                                                  placer: &placer)
         }
 
         let detections = DetectionLayer(options: options, metrics: metrics, engine: engine, clip: picture)
-        for region in selection.denseCaptions { detections.outline(region, colour: Self.captionColour, on: &canvas) }
-        for region in selection.detections { detections.outline(region, colour: options.palette.colour(for: region.label), on: &canvas) }
+        for region in selection.denseCaptions { detections.outline(region, colour: Self.captionColour, into: &list) }
+        for region in selection.detections { detections.outline(region, colour: options.palette.colour(for: region.label), into: &list) }
 
         switch options.textMode {
-        case .outline, .sideBySide: drawn.outlines(selection, on: &canvas)
-        case .text: try drawn.typeset(selection, on: &canvas, backing: options.theme.textBacking, ink: options.theme.typesetText)
+        case .outline, .sideBySide: drawn.outlines(selection, into: &list)
+        case .text: try drawn.typeset(selection, into: &list, backing: options.theme.textBacking, ink: options.theme.typesetText)
         }
 
         // Chips last, over every outline; the most confident detections choose first. Past
@@ -79,13 +83,14 @@ public enum Annotator {
                 chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence),
                                 colour: options.palette.colour(for: region.label), font: font, metrics: metrics, engine: engine)
             }
-            detections.label(chip, for: box, placer: &placer, on: &canvas)
+            detections.label(chip, for: box, placer: &placer, into: &list)
         }
 
         if sideBySide {
-            try? canvas.fill(.rectangle(Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
-                             with: options.theme.mutedText)
+            try? list.fill(.rectangle(Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
+                           with: options.theme.mutedText)
         }
+        canvas.draw(list, engine: engine)
         return canvas
     }
 

@@ -21,10 +21,16 @@ struct Chip {
         (block.width + 2 * padding, block.height + padding * 1.2)
     }
 
-    func draw(at rect: Rect, on image: inout Image, engine: TextEngine) {
-        try? image.fill(.roundedRectangle(rect, radius: min(radius, rect.height / 2)), with: colour)
+    func draw(at rect: Rect, into list: inout DrawList, engine: TextEngine) {
+        try? list.fill(.roundedRectangle(rect, radius: min(radius, rect.height / 2)), with: colour)
         let text = Contrast.text(on: colour)
-        image.draw(block, at: Point(x: rect.minX + padding, y: rect.minY + padding * 0.6), style: TextStyle(colour: text), engine: engine)
+        list.draw(block, at: Point(x: rect.minX + padding, y: rect.minY + padding * 0.6), style: TextStyle(colour: text), engine: engine)
+    }
+
+    func draw(at rect: Rect, on image: inout Image, engine: TextEngine) {
+        var list = DrawList()
+        draw(at: rect, into: &list, engine: engine)
+        image.draw(list, engine: engine)
     }
 }
 

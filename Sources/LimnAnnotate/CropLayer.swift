@@ -11,20 +11,21 @@ struct CropLayer {
     /// The picture's place in the frame: outlines never spill onto the panels.
     let clip: Rect
 
-    func draw(_ crops: [CropSuggestion], keeping kept: [Rect], on image: inout Image, placer: inout LabelPlacer) throws(TextError) {
+    func draw(_ crops: [CropSuggestion], keeping kept: [Rect], on image: inout Image, into list: inout DrawList,
+              placer: inout LabelPlacer) throws(TextError) {
         guard !crops.isEmpty else { return }
         image.blend(options.theme.dimming, outside: crops.map(\.box.rect) + kept)
         let font = Font(family: options.fontFamily, size: metrics.smallFontSize)
         for (i, crop) in crops.enumerated() {
             let colour = Self.colours[i % Self.colours.count]
-            try? image.stroke(.rectangle(crop.box.rect), with: colour,
+            try? list.stroke(.rectangle(crop.box.rect), with: colour,
                               style: StrokeStyle(width: metrics.lineWidth, dashes: [metrics.lineWidth * 4, metrics.lineWidth * 2.5]), clip: clip)
             let ratio = crop.aspectRatio ?? (crop.box.height > 0 ? crop.box.width / crop.box.height : 0)
             let chip = try Chip("crop " + Self.ratioName(ratio), colour: colour, font: font, metrics: metrics, engine: engine)
             let size = chip.size
             // Inside the crop's top-left corner, so crops sharing an edge keep their chips apart.
             let rect = Rect(x: crop.box.x + metrics.lineWidth, y: crop.box.y + metrics.lineWidth, width: size.width, height: size.height)
-            chip.draw(at: rect, on: &image, engine: engine)
+            chip.draw(at: rect, into: &list, engine: engine)
             placer.reserve(rect)  // detections' chips keep off it
         }
     }

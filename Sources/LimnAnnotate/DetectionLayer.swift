@@ -12,7 +12,7 @@ struct DetectionLayer {
     /// The picture's place in the frame: outlines never spill onto the panels.
     let clip: Rect
 
-    func outline(_ region: Region, colour: Pixel, on image: inout Image) {
+    func outline(_ region: Region, colour: Pixel, into list: inout DrawList) {
         var stroke = colour
         var style = StrokeStyle(width: metrics.lineWidth, join: .round, cap: .round)
         if let c = region.confidence {
@@ -30,21 +30,21 @@ struct DetectionLayer {
             let path = Path.polygon(points.map(\.point))
             var fill = colour
             fill.a = 40
-            try? image.fill(path, with: fill, clip: clip)
-            try? image.stroke(path, with: stroke, style: style, clip: clip)
+            try? list.fill(path, with: fill, clip: clip)
+            try? list.stroke(path, with: stroke, style: style, clip: clip)
         case .box(let b):
             let r = b.rect
             let w = style.width
             switch options.boxStyle {
             case .plain where style.dashes.isEmpty:
                 // A solid outline is the band between two rectangles: two contours, even-odd.
-                try? image.fill(Self.band(r, half: w / 2, radius: 0), with: stroke, rule: .evenOdd, clip: clip)
+                try? list.fill(Self.band(r, half: w / 2, radius: 0), with: stroke, rule: .evenOdd, clip: clip)
             case .rounded where style.dashes.isEmpty:
                 // The offsets of a rounded rectangle are rounded rectangles: the exact stroke.
-                try? image.fill(Self.band(r, half: w / 2, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, rule: .evenOdd, clip: clip)
-            case .plain: try? image.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
-            case .rounded: try? image.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
-            case .corners: try? image.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
+                try? list.fill(Self.band(r, half: w / 2, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, rule: .evenOdd, clip: clip)
+            case .plain: try? list.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
+            case .rounded: try? list.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
+            case .corners: try? list.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
                                              style: StrokeStyle(width: w * 1.4, join: .miter, cap: .square), clip: clip)
             }
         }
@@ -75,14 +75,14 @@ struct DetectionLayer {
     }
 
     /// A chip placed for `box`; a leader line from the chip to the box when they are apart.
-    func label(_ chip: Chip, for box: Rect, placer: inout LabelPlacer, on image: inout Image) {
+    func label(_ chip: Chip, for box: Rect, placer: inout LabelPlacer, into list: inout DrawList) {
         let (rect, detached) = placer.place(chip.size, for: box, gap: metrics.padding)
         if detached {
             let from = Point(x: min(max(box.centre.x, rect.minX), rect.maxX), y: min(max(box.centre.y, rect.minY), rect.maxY))
             let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
-            try? image.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
-            try? image.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour, clip: clip)
+            try? list.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
+            try? list.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour, clip: clip)
         }
-        chip.draw(at: rect, on: &image, engine: engine)
+        chip.draw(at: rect, into: &list, engine: engine)
     }
 }

@@ -21,7 +21,7 @@ struct TextLayer {
     /// Line polygons, and thinner word polygons, each colour's strokes filled as one path (so
     /// overlapping translucent word outlines do not darken where they meet, and hundreds of
     /// words cost one fill).
-    func outlines(_ selection: Selection, on image: inout Image) {
+    func outlines(_ selection: Selection, into list: inout DrawList) {
         var groups: [(colour: Pixel, width: Double, path: Path)] = []
         func add(_ points: [ResultPoint], colour: Pixel, width: Double, dashes: [Double] = []) {
             guard let outline = try? Path.polygon(points.map(\.point)).stroked(StrokeStyle(width: width, join: .round, dashes: dashes)) else { return }
@@ -48,28 +48,30 @@ struct TextLayer {
         let wordGroups = groups
         groups = []
         for line in selection.textLines { add(line.shape.points, colour: colour(line), width: metrics.lineWidth) }
-        for group in wordGroups + groups { try? image.fill(group.path, with: group.colour, clip: clip) }
+        for group in wordGroups + groups { try? list.fill(group.path, with: group.colour, clip: clip) }
     }
 
     /// Each line's text in its polygon, over a backing of `backing`.
-    func typeset(_ selection: Selection, on image: inout Image, backing: Pixel?, ink: Pixel) throws(TextError) {
+    func typeset(_ selection: Selection, into list: inout DrawList, backing: Pixel?, ink: Pixel) throws(TextError) {
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         for line in selection.textLines where !line.label.isEmpty {
             let quad = line.shape.points.map(\.point)
-            if let backing { try? image.fill(.polygon(quad), with: backing, clip: clip) }
-            try image.draw(line.label, fittedTo: quad, font: font, style: TextStyle(colour: ink), engine: engine)
+            if let backing { try? list.fill(.polygon(quad), with: backing, clip: clip) }
+            try list.draw(line.label, fittedTo: quad, font: font, style: TextStyle(colour: ink), engine: engine)
         }
     }
 
     /// The clean page of the side-by-side view: the same size as the picture.
     func page(_ selection: Selection, size: Size, theme: Theme) throws(TextError) -> Image {
         var page = Image(width: size.width, height: size.height, fill: theme.page)
+        var list = DrawList()
         var guide = theme.mutedText
         guide.a = 70
         for line in selection.textLines {
-            try? page.stroke(.polygon(line.shape.points.map(\.point)), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
+            try? list.stroke(.polygon(line.shape.points.map(\.point)), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
         }
-        try typeset(selection, on: &page, backing: nil, ink: theme.typesetText)
+        try typeset(selection, into: &list, backing: nil, ink: theme.typesetText)
+        page.draw(list, engine: engine)
         return page
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import LimnTestSupport
 
@@ -38,8 +41,11 @@ import LimnTestSupport
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
         if let stdin {
+            // A child that fails before reading its input closes the pipe: the write must then
+            // fail quietly (EPIPE), not kill the test process with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
             DispatchQueue.global().async {
-                input.fileHandleForWriting.write(stdin)
+                try? input.fileHandleForWriting.write(contentsOf: stdin)
                 try? input.fileHandleForWriting.close()
             }
         }
