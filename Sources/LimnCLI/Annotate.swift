@@ -88,12 +88,7 @@ struct AnnotateCommand: ParsableCommand {
     }
 
     func run() throws {
-        do throws(JobError) {
-            try job().run()
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        try runJob { () throws(JobError) in try job().run() }
     }
 }
 

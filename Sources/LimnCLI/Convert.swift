@@ -38,12 +38,9 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        do throws(JobError) {
+        try runJob { () throws(JobError) in
             try ConvertJob(image: input, output: output, maxSize: maxSize.map { Size(width: $0.width, height: $0.height) },
                            quality: quality, lossless: lossless, outputFormat: outputFormat).run()
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
         }
     }
 }

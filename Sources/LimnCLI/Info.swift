@@ -35,7 +35,7 @@ struct Info: ParsableCommand {
         if file == "-" {
             // Standard input: a result when its first non-blank byte opens JSON, else an image.
             let bytes = try JobIO.read(file, what: "image or result")
-            if bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }).map({ $0 == 0x7B || $0 == 0x5B }) ?? false {
+            if startsLikeJSON(bytes) {
                 do { return describe(try Analysis(json: Data(bytes), source: "standard input")) } catch { throw JobError(error) }
             }
             do { return describe(try ImageDecoder.info(bytes, source: "standard input")) } catch { throw JobError(error) }
@@ -51,8 +51,12 @@ struct Info: ParsableCommand {
         if file.lowercased().hasSuffix(".json") { return true }
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
-        let head = handle.readData(ofLength: 64)
-        return head.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == 0x7B || $0 == 0x5B } ?? false
+        return startsLikeJSON([UInt8](handle.readData(ofLength: 64)))
+    }
+
+    /// True when the first non-blank byte opens a JSON object or array.
+    static func startsLikeJSON(_ bytes: [UInt8]) -> Bool {
+        bytes.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == 0x7B || $0 == 0x5B } ?? false
     }
 
     static func describe(_ info: ImageInfo) -> String {

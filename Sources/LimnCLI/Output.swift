@@ -1,3 +1,4 @@
+import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,3 +22,13 @@ var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 
 /// `write(2)` under a name the job code's own `write` functions do not shadow.
 func rawWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, bytes, count) }
+
+/// Runs a subcommand's job: a failure is one line on standard error and exit status 1.
+func runJob(_ body: () throws(JobError) -> Void) throws {
+    do throws(JobError) {
+        try body()
+    } catch {
+        printError(error.description)
+        throw ExitCode.failure
+    }
+}

@@ -55,13 +55,10 @@ struct ThumbnailCommand: ParsableCommand {
     }
 
     func run() throws {
-        do throws(JobError) {
+        try runJob { () throws(JobError) in
             let job = try job()
             try job.run()
             if job.output != "-" { for path in job.outputs { print(path) } }
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
         }
     }
 }

@@ -44,8 +44,8 @@ enum FreeTypeCalls {
             FT_Done_Face(face)
         }
 
-        /// Ascent and descent in pixels (positive), and the line height, at a size.
-        struct Metrics { var ascent: Double, descent: Double, lineHeight: Double }
+        /// Ascent and descent in pixels (positive), at a size.
+        struct Metrics { var ascent: Double, descent: Double }
 
         /// Sets the size (26.6 pixels; 1 pt = 1 px at 72 dpi) with `FT_Set_Char_Size`, and tells
         /// HarfBuzz (`hb_ft_font_changed`); nothing when it is already set. Nil when FreeType
@@ -58,8 +58,7 @@ enum FreeTypeCalls {
                 current = size
             }
             let metrics = face.pointee.size.pointee.metrics
-            return Metrics(ascent: Double(metrics.ascender) / 64, descent: -Double(metrics.descender) / 64,
-                           lineHeight: Double(metrics.height) / 64)
+            return Metrics(ascent: Double(metrics.ascender) / 64, descent: -Double(metrics.descender) / 64)
         }
 
         /// Wraps `FT_Get_Char_Index`: 0 when the face lacks the character.

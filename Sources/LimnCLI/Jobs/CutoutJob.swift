@@ -48,6 +48,14 @@ struct CutoutJob {
         try JobIO.write(cut, to: output, as: try JobIO.encoding(for: output, format: outputFormat, quality: quality))
     }
 
+    /// The words that name a kind of background rather than a picture file.
+    static let backgroundKeywords: Set<String> = ["none", "transparent", "blur", "blurred", "checkerboard", "checker", "gradient"]
+
+    /// True when `word` names a background that is not a file: a keyword, a gradient, a colour.
+    static func namesBackgroundKind(_ word: String) -> Bool {
+        backgroundKeywords.contains(word.lowercased()) || word.lowercased().hasPrefix("gradient:") || Choices.colour(word) != nil
+    }
+
     /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a colour, or a picture file.
     static func background(_ word: String, picture: Image) throws(JobError) -> CutoutOptions.Background {
         switch word.lowercased() {

@@ -113,8 +113,7 @@ enum Job {
             }
             let matte: CutoutJob.MatteSource = kind == "matte" ? .matte(source) : kind == "mask" ? .mask(source) : .result(source)
             var background = try string("background") ?? "none"
-            if !["none", "transparent", "blur", "blurred", "checkerboard", "checker", "gradient"].contains(background.lowercased()),
-               !background.lowercased().hasPrefix("gradient:"), Choices.colour(background) == nil, !background.hasPrefix("/") {
+            if !CutoutJob.namesBackgroundKind(background), !background.hasPrefix("/") {
                 background = (base as NSString).appendingPathComponent(background)
             }
             job = .cutout(CutoutJob(image: try required("image"), matte: matte, background: background, shadow: try flag("shadow"),
