@@ -1,15 +1,23 @@
 import CFreeType
 import CHarfBuzz
+import LimnRaster
 
 /// Every FreeType and HarfBuzz call, in one place. Neither ever jumps out of a call: errors are
 /// return codes. A `Face` is one font file at one size, with its HarfBuzz font; it is not
-/// thread-safe, so the engine uses it under its lock.
+/// thread-safe, so the engine that owns it uses it under its own lock.
 enum FreeTypeCalls {
-    /// The FreeType library handle (`FT_Init_FreeType`); nil if FreeType cannot start.
+    /// The FreeType library handle (`FT_Init_FreeType`); nil if FreeType cannot start. One for
+    /// the process, shared by every engine.
     nonisolated(unsafe) static let library: FT_Library? = {
         var lib: FT_Library? = nil
         return FT_Init_FreeType(&lib) == 0 ? lib : nil
     }()
+
+    /// Held around every face's creation and disposal, whichever engine owns it: FreeType keeps
+    /// one list of faces per driver in the library, and requires `FT_New_Face` and
+    /// `FT_Done_Face` on one library to run one at a time (other calls on distinct faces may run
+    /// in parallel). Engines made and dropped on several threads corrupted that list without it.
+    static let faceLifecycle = Lock()
 
     /// One font file (a face of it, by index) with its HarfBuzz font. Its size is switched to
     /// whatever a call needs (`use(size:)`): one FreeType face per file serves every size, so a
@@ -28,20 +36,28 @@ enum FreeTypeCalls {
         init(path: String, index: Int) throws(TextError) {
             guard let library = FreeTypeCalls.library else { throw .cannotLoadFont(path: path, reason: "FreeType did not start") }
             var face: FT_Face? = nil
-            let error = FT_New_Face(library, path, FT_Long(index), &face)
-            guard error == 0, let face else {
+            // HarfBuzz takes a reference to the face (`FT_Reference_Face`), released with its font.
+            let (error, hbFont) = FreeTypeCalls.faceLifecycle.withLock { () -> (FT_Error, OpaquePointer?) in
+                let error = FT_New_Face(library, path, FT_Long(index), &face)
+                guard error == 0, let face else { return (error, nil) }
+                return (error, hb_ft_font_create_referenced(face))
+            }
+            guard error == 0, let face, let hbFont else {
                 throw .cannotLoadFont(path: path, reason: "FreeType error \(error)")
             }
             self.face = face
             self.path = path
-            self.hbFont = hb_ft_font_create_referenced(face)
+            self.hbFont = hbFont
             self.buffer = hb_buffer_create()
         }
 
         deinit {
             if let buffer { hb_buffer_destroy(buffer) }
-            hb_font_destroy(hbFont)
-            FT_Done_Face(face)
+            // Both release a reference to the face; the last one runs FT_Done_Face's disposal.
+            FreeTypeCalls.faceLifecycle.withLock {
+                hb_font_destroy(hbFont)
+                FT_Done_Face(face)
+            }
         }
 
         /// Ascent and descent in pixels (positive), at a size.

@@ -35,7 +35,7 @@ public struct TextLine: Sendable {
 public final class TextEngine: @unchecked Sendable {
     public static let shared = TextEngine()
 
-    private var mutex = pthread_mutex_t()
+    private let lock = Lock()
     private var chains: [String: [FontconfigCalls.Entry]] = [:]
     /// Font files loaded (one FreeType face each, every size), and the sized faces glyphs refer
     /// to by number: a file and a size, with its metrics (a few bytes each).
@@ -52,7 +52,7 @@ public final class TextEngine: @unchecked Sendable {
     struct SizedFace { var file: Int; var size: Int; var metrics: FreeTypeCalls.Face.Metrics }
     struct GlyphKey: Hashable { var face: Int; var glyph: UInt32 }
 
-    public init() { pthread_mutex_init(&mutex, nil) }
+    public init() {}
 
     /// How many font files are open (one FreeType face per file, whatever the sizes used).
     public var openFontFileCount: Int { locked { files.count } }
@@ -60,16 +60,8 @@ public final class TextEngine: @unchecked Sendable {
     /// How many glyphs FreeType has rendered so far (a cached glyph is not rendered again).
     public var renderedGlyphCount: Int { locked { rasterized } }
 
-    private func locked<R>(_ body: () throws(TextError) -> R) throws(TextError) -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
-
-    private func locked<R>(_ body: () -> R) -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
+    private func locked<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        try lock.withLock(body)
     }
 
     /// Lays out `text` as one line. A size of 0 or less gives an empty line (nothing to draw);
