@@ -7,7 +7,8 @@ import LimnText
 public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Reading or encoding failed.
     case codec(CodecError)
-    /// The output file could not be written; nothing was left at `path`.
+    /// The output could not be written; nothing was left at `path` (see ``AtomicFile`` for what
+    /// each kind of path gets). `reason` is the system's (`Read-only file system`) or the policy's.
     case cannotWrite(path: String, reason: String)
     /// The output's extension names no format Limn writes.
     case unknownOutputFormat(path: String)
@@ -25,7 +26,7 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
         case .codec(let error):
             return error.description
         case let .cannotWrite(path, reason):
-            return "\(path): cannot write (\(reason)); check that the folder exists and is writable."
+            return "\(path): cannot write (\(reason))."
         case .unknownOutputFormat(let path):
             return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp or .bmp."
         case let .matteMismatch(matte, picture):

@@ -67,7 +67,7 @@ struct BatchCommand: ParsableCommand {
                            + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n")
         if let report {
             do throws(LimnError) {
-                try AtomicFile.write(BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report)
+                try AtomicFile.write(BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report, makingFolders: true)
             } catch {
                 printError(error.description)
                 throw ExitCode.failure

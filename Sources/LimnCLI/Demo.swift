@@ -38,8 +38,8 @@ struct DemoCommand: ParsableCommand {
         }
         let annotated = output + "/annotated", thumbs = output + "/thumbnails", cutouts = output + "/cutouts"
         for folder in [annotated, thumbs, cutouts] {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                printError("\(folder): cannot create the folder (\((error as NSError).localizedDescription)).")
+            do throws(LimnError) { try AtomicFile.makeFolders(folder) } catch {
+                printError(error.description)
                 throw ExitCode.failure
             }
         }

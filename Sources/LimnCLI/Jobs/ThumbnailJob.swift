@@ -57,9 +57,7 @@ struct ThumbnailJob {
             do { thumbnails = try Thumbnail.make(fromFile: image, sizes: sizes, crop: crop) } catch { throw JobError(error) }
         }
         if let directory = outputDirectory {
-            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw JobError("\(directory): cannot create the output folder (\((error as NSError).localizedDescription)).")
-            }
+            do { try AtomicFile.makeFolders(directory) } catch { throw JobError(error) }
         }
         for (thumbnail, path) in zip(thumbnails, outputs) {
             try JobIO.write(thumbnail, to: path, as: try JobIO.encoding(for: path, format: output == nil ? nil : outputFormat, quality: quality))
