@@ -5,7 +5,17 @@ extension Analysis {
     /// published (an OpenAPI example's `responses["200"].body`, an SDK recording's
     /// `Entries[].ResponseBody` string). The format is detected from the JSON's shape unless
     /// `format` says it. An error response from the service throws `.serviceError` with its message.
-    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer") throws(ResultsError) {
+    /// A document over ``ResultLimits/maxJSONBytes`` is refused before it is parsed, one with more
+    /// than ``ResultLimits/maxRegions`` regions once they are counted.
+    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default) throws(ResultsError) {
+        guard json.count <= limits.maxJSONBytes else {
+            throw .overLimit(source: source, what: "the document holds \(json.count) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+        }
+        try self.init(parsing: json, format: format, source: source)
+        try limits.check(self, source: source)
+    }
+
+    private init(parsing json: Data, format: ResultFormat?, source: String) throws(ResultsError) {
         let document = try ResultDocument(json: json, source: source)
         try document.throwIfServiceError()
         let chosen: ResultFormat
@@ -34,14 +44,23 @@ extension Analysis {
     }
 
     /// Reads a result file (`-` is not special here; the command line handles standard input).
-    public init(contentsOfFile path: String, format: ResultFormat? = nil) throws(ResultsError) {
+    /// A file over ``ResultLimits/maxJSONBytes`` is refused from its size, before it is read.
+    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default) throws(ResultsError) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if attributes?[.type] as? FileAttributeType == .typeRegular, let size = (attributes?[.size] as? NSNumber)?.intValue,
+           size > limits.maxJSONBytes {
+            throw .overLimit(source: path, what: "the file holds \(size) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            // One byte past the limit tells a file over it (a FIFO or a device has no size to ask).
+            data = try handle.read(upToCount: limits.maxJSONBytes == .max ? .max : limits.maxJSONBytes + 1) ?? Data()
         } catch {
             throw .malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        try self.init(json: data, format: format, source: path)
+        try self.init(json: data, format: format, source: path, limits: limits)
     }
 }
 

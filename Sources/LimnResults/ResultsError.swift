@@ -8,6 +8,9 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidField(source: String, path: String, reason: String)
     /// The JSON is the service's error response, not a result.
     case serviceError(source: String, vendor: String, code: String, message: String)
+    /// The result is larger than ``ResultLimits`` allow (bytes or regions); `what` says what was
+    /// found, `limit` which limit it passed.
+    case overLimit(source: String, what: String, limit: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         case let .serviceError(source, vendor, code, message):
             return "\(source): this is an error response from \(vendor) (\(code): \(message)), not a result; fix the request and call the service again."
+        case let .overLimit(source, what, limit):
+            return "\(source): \(what), over the limit (\(limit)); raise ResultLimits if the result is genuine."
         }
     }
 }

@@ -72,6 +72,7 @@ enum Fixtures {
             case .unrecognised: found = "unrecognised"
             case .invalidField: found = "invalidField"
             case .serviceError: found = "serviceError"
+            case .overLimit: found = "overLimit"
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))

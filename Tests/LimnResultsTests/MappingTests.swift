@@ -68,6 +68,7 @@ import LimnTestSupport
             case .unrecognised: return "unrecognised"
             case .invalidField(_, let path, _): return "field " + path
             case .serviceError: return "service"
+            case .overLimit: return "over limit"
             }
         }
     }
