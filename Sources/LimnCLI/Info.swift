@@ -33,12 +33,19 @@ struct Info: ParsableCommand {
 
     static func describe(file: String) throws(JobError) -> String {
         if file == "-" {
-            // Standard input: a result when its first non-blank byte opens JSON, else an image.
-            let bytes = try JobIO.read(file, what: "image or result")
-            if startsLikeJSON(bytes) {
-                do { return describe(try Analysis(json: Data(bytes), source: "standard input")) } catch { throw JobError(error) }
+            // Standard input: a result when its first non-blank byte opens JSON, else an image,
+            // whose header alone is read (the rest of the stream is left unread).
+            let input: InputBytes
+            do {
+                input = try InputBytes(fileDescriptor: 0, source: "standard input")
+                try input.fill(from: 0, upTo: 64)
+            } catch { throw JobError(error) }
+            guard input.count > 0 else { throw JobError("standard input: no image or result arrived on it.") }
+            if input.withUnsafeBytes({ startsLikeJSON([UInt8]($0)) }) {
+                do { try input.readToEnd(from: 0, limit: ResultLimits.default.maxJSONBytes) } catch { throw JobError(error) }
+                return describe(try JobIO.result(input, format: nil))
             }
-            do { return describe(try ImageDecoder.info(bytes, source: "standard input")) } catch { throw JobError(error) }
+            do { return describe(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }
         }
         if Info.looksLikeJSON(file) {
             return describe(try JobIO.result(file, format: nil))

@@ -15,6 +15,9 @@ public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(source: String, format: ImageFormat, message: String)
     /// The header declares more pixels than the decode limits allow; nothing was allocated.
     case tooLarge(source: String, format: ImageFormat, width: Int, height: Int, limit: String)
+    /// The input, or a part of it (a header, a metadata chunk), is larger than a limit allows;
+    /// nothing that size was allocated. `what` says what was found, `limit` which limit it passed.
+    case overLimit(source: String, what: String, limit: String)
     /// A file could not be read or written; `reason` is the system's.
     case file(path: String, operation: String, reason: String)
     /// The image cannot be written in this format (too large for it, an invalid option, …).
@@ -35,6 +38,8 @@ public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooLarge(source, format, width, height, limit):
             return "\(source): the \(format) header declares \(width)x\(height) pixels, over the limit (\(limit)); "
                 + "raise DecodeOptions.limits if the image is genuine."
+        case let .overLimit(source, what, limit):
+            return "\(source): \(what), over the limit (\(limit)); raise DecodeOptions.limits if the input is genuine."
         case let .file(path, operation, reason):
             return "\(path): cannot \(operation) (\(reason))."
         case let .cannotEncode(format, reason):

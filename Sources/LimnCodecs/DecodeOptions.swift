@@ -34,29 +34,44 @@ public struct DecodeOptions: Sendable, Equatable {
     public static let `default` = DecodeOptions()
 }
 
-/// The largest image a decode accepts, checked from the header.
+/// The largest image a decode accepts, checked from the header, and the most it reads.
 public struct DecodeLimits: Sendable, Equatable {
     public var maxWidth: Int
     public var maxHeight: Int
     /// Largest `width × height`.
     public var maxPixels: Int
-    /// Largest decoded buffer in bytes (`width × height × 4`).
+    /// Largest pixel memory in bytes: the decoded image (`width × height × 4`) plus any working
+    /// planes the decode needs at once (a 16-bit PNG's 8 bytes a pixel).
     public var maxBytes: Int
+    /// Largest encoded input read from a file or a stream, in bytes. Content that is no picture
+    /// is refused after its first 64 KiB whatever its size. By default 8 bytes for each pixel the
+    /// other limits allow (an uncompressed 16-bit RGBA picture) plus 64 MiB: 2 GiB + 64 MiB with
+    /// the default limits. Worked out when the limits are made.
+    public var maxInputBytes: Int
+    /// How far headers and metadata may run: ``ImageDecoder/info(file:limits:)`` reads at most
+    /// this much of a file to find the header, and a PNG chunk other than image data may hold at
+    /// most this much (a chunk declaring more is refused before libpng allocates for it).
+    /// 16 MiB by default.
+    public var maxHeaderBytes: Int
 
     public init(maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384,
-                maxBytes: Int = 2 << 30) {
+                maxBytes: Int = 2 << 30, maxInputBytes: Int? = nil, maxHeaderBytes: Int = 16 << 20) {
         self.maxWidth = maxWidth
         self.maxHeight = maxHeight
         self.maxPixels = maxPixels
         self.maxBytes = maxBytes
+        let pixels = min(maxPixels, maxBytes / 4, Int.max / 16)
+        self.maxInputBytes = maxInputBytes ?? pixels * 8 + (64 << 20)
+        self.maxHeaderBytes = maxHeaderBytes
     }
 
-    /// 16384 × 16384 pixels and 2 GiB of pixel memory.
+    /// 16384 × 16384 pixels, 2 GiB of pixel memory, 2 GiB + 64 MiB of input, 16 MiB of header.
     public static let `default` = DecodeLimits()
 
     /// Throws ``CodecError/tooLarge(source:format:width:height:limit:)`` when a header's size is
-    /// over a limit, or not positive.
-    func check(width: Int, height: Int, format: ImageFormat, source: String) throws(CodecError) {
+    /// over a limit, or not positive. `bytesPerPixel` counts every plane the decode holds at
+    /// once (4 for the image alone).
+    func check(width: Int, height: Int, format: ImageFormat, source: String, bytesPerPixel: Int = 4) throws(CodecError) {
         guard width > 0, height > 0 else {
             throw .corrupt(source: source, format: format, message: "the header declares a \(width)x\(height) image")
         }
@@ -65,8 +80,8 @@ public struct DecodeLimits: Sendable, Equatable {
         else if height > maxHeight { broken = "height at most \(maxHeight)" }
         else if width.multipliedReportingOverflow(by: height).overflow || width * height > maxPixels {
             broken = "at most \(maxPixels) pixels"
-        } else if width * height > maxBytes / 4 {
-            broken = "at most \(maxBytes) bytes of pixels"
+        } else if width * height > maxBytes / bytesPerPixel {
+            broken = "at most \(maxBytes) bytes of pixels" + (bytesPerPixel == 4 ? "" : ", and this decode needs \(bytesPerPixel) a pixel")
         }
         if let broken {
             throw .tooLarge(source: source, format: format, width: width, height: height, limit: broken)

@@ -24,6 +24,17 @@ public enum ImageDecoder {
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, options: DecodeOptions = .default,
         source: String = "buffer"
     ) throws(CodecError) -> DecodeReport {
+        do {
+            return try decodeStored(bytes, into: &image, options: options, source: source)
+        } catch {
+            image = Image()
+            throw error
+        }
+    }
+
+    private static func decodeStored(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, options: DecodeOptions, source: String
+    ) throws(CodecError) -> DecodeReport {
         let format = try sniff(bytes, source: source)
         // The target is given upright; the codecs see stored pixels.
         var target = options.targetSize
@@ -54,35 +65,80 @@ public enum ImageDecoder {
         try bytes.withBytes { (raw) throws(CodecError) in try decode(raw, options: options, source: source) }
     }
 
-    /// Reads and decodes a file; errors name its path.
+    /// Reads and decodes a file; errors name its path. See ``decode(fileDescriptor:source:options:)``.
     public static func decode(file path: String, options: DecodeOptions = .default) throws(CodecError) -> DecodedImage {
-        let (bytes, _) = try FileBytes.read(path)
-        return try decode(bytes, options: options, source: path)
+        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try decode(fileDescriptor: fd, source: path, options: options) }
     }
 
-    /// What the header says, without decoding pixels.
-    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer") throws(CodecError) -> ImageInfo {
+    /// Reads an open file or stream (standard input, a pipe) to its end and decodes it. The first
+    /// 64 KiB are sniffed before the rest is read, so content that is no picture is refused at
+    /// once whatever its size; no more than ``DecodeLimits/maxInputBytes`` are read. `source`
+    /// names the input in errors. The descriptor is not closed.
+    public static func decode(fileDescriptor fd: Int32, source: String, options: DecodeOptions = .default) throws(CodecError) -> DecodedImage {
+        let input = try read(fileDescriptor: fd, source: source, limits: options.limits)
+        return try input.withUnsafeBytes { (raw) throws(CodecError) in try decode(raw, options: options, source: source) }
+    }
+
+    /// A file's bytes, read as ``read(fileDescriptor:source:limits:)`` reads them.
+    public static func read(file path: String, limits: DecodeLimits = .default) throws(CodecError) -> InputBytes {
+        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try read(fileDescriptor: fd, source: path, limits: limits) }
+    }
+
+    /// An encoded picture's bytes, read as ``decode(fileDescriptor:source:options:)`` reads them:
+    /// sniffed from the first 64 KiB, then read to the end within ``DecodeLimits/maxInputBytes``.
+    public static func read(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws(CodecError) -> InputBytes {
+        let input = try InputBytes(fileDescriptor: fd, source: source)
+        try input.fill(from: fd, upTo: 64 << 10)
+        _ = try input.withUnsafeBytes { (raw) throws(CodecError) in try sniff(raw, source: source) }
+        try input.readToEnd(from: fd, limit: limits.maxInputBytes)
+        return input
+    }
+
+    /// What the header says, without decoding pixels. `limits` bound the header (a PNG chunk
+    /// before the image data may hold at most ``DecodeLimits/maxHeaderBytes``).
+    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer", limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
         switch try sniff(bytes, source: source) {
         case .jpeg: return try JPEGCodec.info(bytes, source: source)
-        case .png: return try PNGCodec.info(bytes, source: source)
+        case .png: return try PNGCodec.info(bytes, source: source, limits: limits)
         case .webp: return try WebPCodec.info(bytes, source: source)
         case .bmp: return try BMPCodec.info(bytes, source: source)
         }
     }
 
-    public static func info(_ bytes: [UInt8], source: String = "buffer") throws(CodecError) -> ImageInfo {
-        try bytes.withBytes { (raw) throws(CodecError) in try info(raw, source: source) }
+    public static func info(_ bytes: [UInt8], source: String = "buffer", limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+        try bytes.withBytes { (raw) throws(CodecError) in try info(raw, source: source, limits: limits) }
     }
 
-    /// Reads a file's header. Only the first 256 KiB are read unless the headers run longer
-    /// (a large EXIF or ICC block), so a big photo costs no full read and no decode.
-    public static func info(file path: String) throws(CodecError) -> ImageInfo {
-        let (head, complete) = try FileBytes.read(path, limit: 256 << 10)
-        do {
-            return try info(head, source: path)
-        } catch {
-            guard !complete, case .truncated = error else { throw error }
-            return try info(FileBytes.read(path).bytes, source: path)
+    /// Reads a file's header (see ``info(fileDescriptor:source:limits:)``).
+    public static func info(file path: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try info(fileDescriptor: fd, source: path, limits: limits) }
+    }
+
+    /// Reads only as much of a file or stream as its header needs: the first 256 KiB, and more
+    /// (four times as much each time) only while the header runs on past what was read, up to
+    /// ``DecodeLimits/maxHeaderBytes``. A big photo costs no full read and no decode; a stream is
+    /// left unread past the header. The descriptor is not closed.
+    public static func info(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+        try info(InputBytes(fileDescriptor: fd, source: source), continuingFrom: fd, limits: limits)
+    }
+
+    /// The header of `input`, whose first bytes may have been read already (to tell a picture
+    /// from something else); more is read from `fd` as ``info(fileDescriptor:source:limits:)`` does.
+    public static func info(_ input: InputBytes, continuingFrom fd: Int32, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+        let source = input.source
+        var wanted = max(min(256 << 10, limits.maxHeaderBytes), input.count)
+        while true {
+            try input.fill(from: fd, upTo: wanted)
+            do {
+                return try input.withUnsafeBytes { (raw) throws(CodecError) in try info(raw, source: source, limits: limits) }
+            } catch {
+                guard case .truncated = error, !input.reachedEnd else { throw error }
+                guard wanted < limits.maxHeaderBytes else {
+                    throw .overLimit(source: source, what: "its header runs on past the first \(wanted) bytes",
+                                     limit: "at most \(limits.maxHeaderBytes) bytes of header")
+                }
+                wanted = min(wanted * 4, limits.maxHeaderBytes)
+            }
         }
     }
 

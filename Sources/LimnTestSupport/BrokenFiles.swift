@@ -4,7 +4,7 @@ import LimnRaster
 /// Damaged and hostile files for the error paths, each with the error it must produce.
 public struct BrokenFile: Sendable {
     public enum Failure: String, Sendable {
-        case empty, unsupportedFormat, unsupportedVariant, truncated, corrupt, tooLarge
+        case empty, unsupportedFormat, unsupportedVariant, truncated, corrupt, tooLarge, overLimit
     }
 
     /// Path below `TestImages/`.
@@ -21,6 +21,7 @@ public struct BrokenFile: Sendable {
         case .truncated: return .truncated
         case .corrupt: return .corrupt
         case .tooLarge: return .tooLarge
+        case .overLimit: return .overLimit
         case .file, .cannotEncode: return nil
         }
     }

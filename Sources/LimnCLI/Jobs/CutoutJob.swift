@@ -28,7 +28,7 @@ struct CutoutJob {
         do {
             switch matte {
             case .matte(let path), .mask(let path):
-                mask = try Matte.read(bytes: try JobIO.read(path, what: "matte"), source: path == "-" ? "standard input" : path)
+                mask = try Matte.read(bytes: try JobIO.pictureBytes(path, what: "matte"), source: JobIO.source(path))
             case .result(let path):
                 mask = try Matte.read(from: try JobIO.result(path, format: resultFormat), source: path)
             }

@@ -1,40 +1,74 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Limn
 
-/// Reading inputs and writing outputs, with `-` for standard input and standard output.
+/// Reading inputs and writing outputs, with `-` for standard input and standard output. Every
+/// read is bounded: pictures and mattes by the decode limits (sniffed from their first bytes
+/// before the rest is read), results by ``ResultLimits/maxJSONBytes``, manifests by
+/// ``manifestLimit``.
 enum JobIO {
-    /// The bytes of a file, or of standard input for `-`.
-    static func read(_ path: String, what: String) throws(JobError) -> [UInt8] {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard !data.isEmpty else { throw JobError("standard input: no \(what) arrived on it") }
-            return [UInt8](data)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                throw JobError(isFolder.boolValue ? "\(path): is a folder, not a \(what) file." : "\(path): cannot be read; check its permissions.")
+    /// The largest manifest read: 2 GiB (ten million jobs of 200 bytes).
+    static let manifestLimit = 2 << 30
+
+    /// What errors call an input: its path, or `standard input` for `-`.
+    static func source(_ path: String) -> String { path == "-" ? "standard input" : path }
+
+    /// The bytes of a file, or of standard input for `-`, at most `limit`.
+    static func read(_ path: String, what: String, limit: Int) throws(JobError) -> InputBytes {
+        let bytes: InputBytes
+        do {
+            if path == "-" {
+                bytes = try InputBytes.read(fileDescriptor: 0, source: source(path), limit: limit)
+            } else {
+                bytes = try InputBytes.read(path: path, limit: limit)
             }
-            throw JobError("\(path): no such file; check the \(what)'s path.")
+        } catch {
+            throw describe(error, what: what)
         }
-        return [UInt8](data)
+        guard bytes.count > 0 else {
+            throw JobError(path == "-" ? "standard input: no \(what) arrived on it." : "\(path): the \(what) file is empty (0 bytes).")
+        }
+        return bytes
     }
 
     /// A picture decoded, EXIF orientation applied.
     static func picture(_ path: String) throws(JobError) -> DecodedImage {
-        let bytes = try read(path, what: "picture")
-        do { return try ImageDecoder.decode(bytes, source: path == "-" ? "standard input" : path) } catch { throw JobError(error) }
+        do {
+            if path == "-" { return try ImageDecoder.decode(fileDescriptor: 0, source: source(path)) }
+            return try ImageDecoder.decode(file: path)
+        } catch {
+            throw describe(error, what: "picture")
+        }
+    }
+
+    /// A picture's encoded bytes (a matte), read as ``picture(_:)`` reads them.
+    static func pictureBytes(_ path: String, what: String) throws(JobError) -> [UInt8] {
+        do {
+            if path == "-" { return try ImageDecoder.read(fileDescriptor: 0, source: source(path)).array }
+            return try ImageDecoder.read(file: path).array
+        } catch {
+            throw describe(error, what: what)
+        }
     }
 
     /// A vision result.
     static func result(_ path: String, format: ResultFormat?) throws(JobError) -> Analysis {
-        let bytes = try read(path, what: "result JSON")
-        do { return try Analysis(json: Data(bytes), format: format, source: path == "-" ? "standard input" : path) } catch { throw JobError(error) }
+        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format)
+    }
+
+    /// A vision result from bytes already read.
+    static func result(_ bytes: InputBytes, format: ResultFormat?) throws(JobError) -> Analysis {
+        let data = bytes.withUnsafeBytes { Data($0) }
+        do { return try Analysis(json: data, format: format, source: bytes.source) } catch { throw JobError(error) }
+    }
+
+    /// A read error in the words a command-line user needs (a missing file, a folder).
+    private static func describe(_ error: CodecError, what: String) -> JobError {
+        if case let .file(path, _, reason) = error {
+            if reason == String(cString: strerror(ENOENT)) { return JobError("\(path): no such file; check the \(what)'s path.") }
+            if reason == "it is a directory" { return JobError("\(path): is a folder, not a \(what) file.") }
+            return JobError("\(path): the \(what) cannot be read (\(reason)).")
+        }
+        return JobError(error)
     }
 
     /// The encoding an output path asks for (`-` means PNG unless `format` says otherwise).
@@ -59,24 +93,18 @@ enum JobIO {
         return encoding
     }
 
-    /// Encodes and writes atomically (nothing is left at `path` on failure), or to standard output.
+    /// Encodes and writes under ``AtomicFile``'s policy: a file atomically (nothing is left at
+    /// `path` on failure, missing folders are made), a device or FIFO in place, `-` to standard output.
     static func write(_ image: Image, to path: String, as encoding: EncodeFormat) throws(JobError) {
         let bytes: [UInt8]
         do { bytes = try image.encoded(as: encoding) } catch { throw JobError(error) }
-        if path == "-" {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { rawWrite(1, $0.baseAddress, $0.count) }
-                guard n > 0 else { throw JobError("standard output: the picture could not be written (errno \(errno)).") }
-                offset += n
+        do {
+            try AtomicFile.write(bytes, to: path == "-" ? "/dev/stdout" : path, makingFolders: true)
+        } catch {
+            if path == "-", case let .cannotWrite(_, reason) = error {
+                throw JobError("standard output: the picture could not be written (\(reason)).")
             }
-            return
+            throw JobError(error)
         }
-        // The output's folder is made when missing (a batch writes into fresh trees).
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        do { try AtomicFile.write(bytes, to: path) } catch { throw JobError(error) }
     }
 }

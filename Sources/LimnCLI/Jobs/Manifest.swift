@@ -17,13 +17,13 @@ struct Manifest: Sendable {
     let entries: [Entry]
 
     init(path: String) throws(JobError) {
-        let bytes = try JobIO.read(path, what: "manifest")
+        let bytes = try JobIO.read(path, what: "manifest", limit: JobIO.manifestLimit)
         source = path == "-" ? "standard input" : path
         base = path == "-" ? FileManager.default.currentDirectoryPath
             : ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         var entries: [Entry] = []
         var index = 0
-        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { continue }
             entries.append(Entry(line: n + 1, index: index, text: text))

@@ -2,7 +2,8 @@ import LimnRaster
 
 /// PNG through libpng's simplified API: every colour type and bit depth in, 8-bit RGBA out.
 enum PNGCodec {
-    static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
+    static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+        try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: true)
         let header = try reader(bytes, source: source).header
         return ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
     }
@@ -13,6 +14,7 @@ enum PNGCodec {
     static func decode(
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
+        try PNGChunks.check(bytes, source: source, limits: options.limits, headerOnly: false)
         switch PNG16Bit.plan(bytes) {
         case .asIs:
             return try decodeAsIs(bytes, into: &image, source: source, options: options, sixteenBit: false)
@@ -32,7 +34,9 @@ enum PNGCodec {
     ) throws(CodecError) -> StoredDecode {
         let png = try reader(bytes, source: source)
         let header = png.header
-        try options.limits.check(width: header.width, height: header.height, format: .png, source: source)
+        // A 16-bit file is read into a plane of 8 bytes a pixel before it is reduced: counted too.
+        try options.limits.check(width: header.width, height: header.height, format: .png, source: source,
+                                 bytesPerPixel: sixteenBit ? 4 + 8 : 4)
         try image.overwrite(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
             (buffer) throws(CodecError) in
             do throws(LibPNG.Failure) {
