@@ -12,7 +12,8 @@ import Darwin
 ///   destination. A failure or a kill never leaves a half-written file there, and an existing
 ///   file stays intact until the rename replaces it whole. A new file gets the permissions a
 ///   plain create gives (mode 0666 less the caller's umask, applied by the kernel: the umask is
-///   never read or changed); a replaced file keeps its permission bits. A file the caller may not
+///   never read or changed); a replaced file keeps its permission bits (its owner becomes the
+///   writer, as with any replacement by rename). A file the caller may not
 ///   write is refused, as a plain write would be, even where the folder would allow the rename.
 /// - **A symbolic link**: followed (up to 32 links); the file it finally names is replaced in its
 ///   own folder, and the link stays a link. A dangling link creates the file it names.

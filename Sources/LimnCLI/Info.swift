@@ -42,7 +42,9 @@ struct Info: ParsableCommand {
             } catch { throw JobError(error) }
             guard input.count > 0 else { throw JobError("standard input: no image or result arrived on it.") }
             if input.withUnsafeBytes({ startsLikeJSON([UInt8]($0)) }) {
-                do { try input.readToEnd(from: 0, limit: ResultLimits.default.maxJSONBytes) } catch { throw JobError(error) }
+                do { try input.readToEnd(from: 0, limit: ResultLimits.default.maxJSONBytes) } catch {
+                    throw JobIO.describe(error, what: "result JSON")
+                }
                 return describe(try JobIO.result(input, format: nil))
             }
             do { return describe(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }

@@ -74,7 +74,8 @@ public final class InputBytes: @unchecked Sendable {
     public func fill(from fd: Int32, upTo total: Int) throws(CodecError) {
         while count < total && !reachedEnd {
             if count == capacity {
-                let next = fileSize.map { $0 + 1 > count ? $0 + 1 : capacity * 2 } ?? max(capacity * 2, 1 << 16)
+                // (A file that grew, or one that reports no size, like those in /proc, doubles too.)
+                let next = fileSize.map { $0 + 1 > count ? $0 + 1 : max(capacity * 2, 1 << 16) } ?? max(capacity * 2, 1 << 16)
                 try reserve(min(next, total))
             }
             let n = systemRead(fd, base! + count, capacity - count)

@@ -89,7 +89,7 @@ import LimnTestSupport
         for arguments in [["info", huge], ["annotate", "\(images)/scene/street.png", huge, "-o", folder + "/a.png"]] {
             let r = try Spawned.run(CLITests.executable, arguments)
             #expect(r.status == 1 && r.signal == 0)
-            #expect(r.stderr.contains("67108865 bytes, over the limit"), "\(r.stderr)")
+            #expect(r.stderr.contains("67108865 bytes, over the limit for a result JSON"), "\(r.stderr)")
             #expect(r.peakMemory.map { $0 <= 40 << 20 } ?? true, "\((r.peakMemory ?? 0) >> 20) MB")
         }
     }
@@ -101,7 +101,7 @@ import LimnTestSupport
         let huge = try sparse(Array(#"{"captionResult": {"text": ""#.utf8), size: (64 << 20) + 4096, in: folder, named: "huge.json")
         let r = try Spawned.run("/bin/sh", ["-c", "cat '\(huge)' | '\(CLITests.executable)' info -"])
         #expect(r.status == 1 && r.signal == 0)
-        #expect(r.stderr.contains("goes on past 67108864 bytes"), "\(r.stderr)")
+        #expect(r.stderr.contains("goes on past 67108864 bytes, over the limit for a result JSON"), "\(r.stderr)")
         #expect(r.peakMemory.map { $0 <= 200 << 20 } ?? true, "\((r.peakMemory ?? 0) >> 20) MB")
     }
 }

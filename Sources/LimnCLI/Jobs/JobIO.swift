@@ -62,7 +62,11 @@ enum JobIO {
     }
 
     /// A read error in the words a command-line user needs (a missing file, a folder).
-    private static func describe(_ error: CodecError, what: String) -> JobError {
+    static func describe(_ error: CodecError, what: String) -> JobError {
+        // The decode limits' advice is for pictures; results and manifests have their own caps.
+        if case let .overLimit(source, found, limit) = error, what != "picture", what != "matte" {
+            return JobError("\(source): \(found), over the limit for a \(what) (\(limit)).")
+        }
         if case let .file(path, _, reason) = error {
             if reason == String(cString: strerror(ENOENT)) { return JobError("\(path): no such file; check the \(what)'s path.") }
             if reason == "it is a directory" { return JobError("\(path): is a folder, not a \(what) file.") }
