@@ -23,7 +23,7 @@ struct Manifest: Sendable {
             : ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         var entries: [Entry] = []
         var index = 0
-        for (n, line) in bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in bytes.withUnsafeBytes({ String(decoding: $0, as: UTF8.self) }).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { continue }
             entries.append(Entry(line: n + 1, index: index, text: text))
