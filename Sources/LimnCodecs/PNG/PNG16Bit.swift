@@ -26,16 +26,15 @@ enum PNG16Bit {
         var copy = [UInt8](png[0..<33])
         var declaresGamma = false
         var p = 33
-        while p + 8 <= png.count {
-            let length = Int(png[p]) << 24 | Int(png[p + 1]) << 16 | Int(png[p + 2]) << 8 | Int(png[p + 3])
-            let type = String(decoding: png[(p + 4)..<(p + 8)], as: UTF8.self)
-            if type == "IDAT" || type == "IEND" || length > png.count - p - 12 { break }
+        while let chunk = PNGChunks.header(at: p, in: png) {
+            let type = chunk.name
+            if type == "IDAT" || type == "IEND" || chunk.end > png.count { break }
+            p = chunk.end
             if ["gAMA", "sRGB", "iCCP", "cHRM"].contains(type) {
                 declaresGamma = declaresGamma || type == "gAMA" || type == "sRGB"
-                if interlaced { p += 12 + length; continue }
+                if interlaced { continue }
             }
-            copy += png[p..<(p + 12 + length)]
-            p += 12 + length
+            copy += png[chunk.offset..<chunk.end]
         }
         copy += png[p...]
         if interlaced { return .sixteenBit(copy) }

@@ -5,6 +5,23 @@
 /// that fits in the bytes that follow; a chunk other than image data (`IDAT`) may hold at most
 /// ``DecodeLimits/maxHeaderBytes``. Allocates nothing.
 enum PNGChunks {
+    /// A chunk's header: where it starts (its length field), the length it declares, its type.
+    struct Header {
+        var offset: Int
+        var length: Int
+        var name: String
+        /// Length, type, data and CRC.
+        var end: Int { offset + 12 + length }
+    }
+
+    /// The header of the chunk at `offset`, or nil when fewer than 8 bytes remain.
+    static func header(at offset: Int, in png: UnsafeRawBufferPointer) -> Header? {
+        guard offset >= 0, offset + 8 <= png.count else { return nil }
+        let p = offset
+        let length = Int(png[p]) << 24 | Int(png[p + 1]) << 16 | Int(png[p + 2]) << 8 | Int(png[p + 3])
+        return Header(offset: p, length: length, name: String(decoding: png[(p + 4)..<(p + 8)], as: UTF8.self))
+    }
+
     /// Checks the chunks after the signature up to `IEND` (or, with `headerOnly`, up to the
     /// first `IDAT`: all that a header read needs). A chunk cut short, or bytes that end
     /// before `IEND`, are `.truncated`; a malformed type is `.corrupt`; an oversized chunk is
@@ -13,12 +30,11 @@ enum PNGChunks {
         var p = 8
         var index = 0
         while true {
-            guard p + 8 <= png.count else {
+            guard let chunk = header(at: p, in: png) else {
                 throw .truncated(source: source, format: .png, detail: index == 0 ? "no IHDR chunk" : "the data ends after chunk \(index) with no IEND chunk")
             }
-            let length = Int(png[p]) << 24 | Int(png[p + 1]) << 16 | Int(png[p + 2]) << 8 | Int(png[p + 3])
+            let length = chunk.length, name = chunk.name
             let type = png[(p + 4)..<(p + 8)]
-            let name = String(decoding: type, as: UTF8.self)
             guard type.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
                 let hex = type.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
                 throw .corrupt(source: source, format: .png, message: "chunk \(index) at byte \(p) has no valid type (bytes \(hex))")
@@ -39,7 +55,7 @@ enum PNGChunks {
                                  detail: "the \(name) chunk at byte \(p) declares \(length) bytes, but only \(max(remaining, 0)) follow")
             }
             if name == "IEND" { return }
-            p += 12 + length
+            p = chunk.end
             index += 1
         }
     }
