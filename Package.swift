@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Limn", targets: ["Limn"]),
+        .library(name: "LimnGeometry", targets: ["LimnGeometry"]),
         .library(name: "LimnRaster", targets: ["LimnRaster"]),
         .library(name: "LimnCodecs", targets: ["LimnCodecs"]),
         .library(name: "LimnResults", targets: ["LimnResults"]),
@@ -41,10 +42,11 @@ let package = Package(
             name: "CFontconfig", path: "Sources/CFontconfig", pkgConfig: "fontconfig",
             providers: [.apt(["libfontconfig1-dev"]), .brew(["fontconfig"])]),
 
-        .target(name: "LimnRaster"),
+        .target(name: "LimnGeometry"),
+        .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
         .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
-        .target(name: "LimnResults"),
+        .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),
         .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults", "LimnText", "LimnAnnotate"]),
         .executableTarget(
@@ -56,6 +58,7 @@ let package = Package(
         .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
+        .testTarget(name: "LimnGeometryTests", dependencies: ["LimnGeometry"]),
         .testTarget(name: "LimnRasterTests", dependencies: ["LimnRaster", "LimnTestSupport"]),
         .testTarget(name: "LimnCodecsTests", dependencies: ["LimnCodecs", "LimnTestSupport", "Limn"]),
         .testTarget(name: "LimnCLITests", dependencies: ["LimnCLI", "LimnTestSupport"]),

@@ -12,7 +12,7 @@ import LimnText
 /// panels, the side-by-side text view). Deterministic.
 public func annotate(image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
                      geometry: PictureGeometry? = nil) throws(LimnError) -> Image {
-    let picture = geometry ?? PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height))
+    let picture = geometry ?? PictureGeometry(storedSize: image.size)
     do throws(TextError) {
         return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
     } catch {
@@ -40,9 +40,6 @@ public func annotate(imageFile: String, resultFile: String, output: String, opti
     } catch {
         throw .results(error)
     }
-    let info = decoded.info
-    let geometry = PictureGeometry(storedSize: ResultSize(width: info.width, height: info.height),
-                                   orientation: decoded.orientationApplied ? Int(info.orientation.rawValue) : 1)
-    let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: geometry)
+    let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry)
     try annotated.write(to: output, as: encode)
 }

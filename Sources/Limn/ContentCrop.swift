@@ -7,21 +7,21 @@ import LimnRaster
 
 /// How to choose a crop when no service suggested one.
 public enum ContentCrop: String, Sendable, CaseIterable {
-    /// Where the picture draws the eye: edges, saturated colour and skin tones, in the spirit of
+    /// Where the picture draws the eye: edges, saturated color and skin tones, in the spirit of
     /// libvips' `smartcrop` attention strategy.
     case attention
     /// The window with the most information: the highest entropy of its luminance histogram.
     case entropy
     /// The middle of the picture.
-    case centre
+    case center
 
     /// The largest window of `aspect` (width / height) inside `image`, placed by this strategy.
     /// Deterministic. Works on a copy at most 256 pixels on its longer side.
     public func window(in image: Image, aspect: Double) -> Rect {
         let full = Rect(image.size)
         let size = ContentCrop.largestWindow(in: image.size, aspect: aspect)
-        let centred = Rect(x: (full.width - size.width) / 2, y: (full.height - size.height) / 2, width: size.width, height: size.height)
-        guard self != .centre, !image.isEmpty, size.width < full.width - 0.5 || size.height < full.height - 0.5 else { return centred }
+        let centered = Rect(x: (full.width - size.width) / 2, y: (full.height - size.height) / 2, width: size.width, height: size.height)
+        guard self != .center, !image.isEmpty, size.width < full.width - 0.5 || size.height < full.height - 0.5 else { return centered }
         // Score candidate positions along the free axis on a small copy.
         let scale = min(1, 256 / Double(max(image.width, image.height)))
         let small = image.resized(to: Size(width: max(1, Int((Double(image.width) * scale).rounded())),
@@ -29,7 +29,7 @@ public enum ContentCrop: String, Sendable, CaseIterable {
         let horizontal = size.width < full.width - 0.5
         let span = horizontal ? full.width - size.width : full.height - size.height
         let steps = 32
-        var best = centred, bestScore = -Double.infinity
+        var best = centered, bestScore = -Double.infinity
         let interest = self == .attention ? ContentCrop.attentionMap(small) : []
         for step in 0...steps {
             let offset = span * Double(step) / Double(steps)

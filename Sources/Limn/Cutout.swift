@@ -6,7 +6,7 @@ public struct CutoutOptions: Sendable {
     public enum Background: Sendable {
         /// Nothing: a transparent result (write PNG or WebP to keep it).
         case none
-        case colour(Pixel)
+        case color(Pixel)
         /// A linear gradient (angle in degrees: 0 left to right, 90 top to bottom).
         case gradient(from: Pixel, to: Pixel, angle: Double)
         /// Another picture, fitted to the canvas (`.fill()` covers it, `.fit(letterbox:)` shows it whole).
@@ -18,15 +18,15 @@ public struct CutoutOptions: Sendable {
     }
 
     public struct Shadow: Sendable, Equatable {
-        public var offsetX: Double, offsetY: Double, sigma: Double, opacity: Double, colour: Pixel
-        public init(offsetX: Double = 8, offsetY: Double = 12, sigma: Double = 10, opacity: Double = 0.5, colour: Pixel = .black) {
-            self.offsetX = offsetX; self.offsetY = offsetY; self.sigma = sigma; self.opacity = opacity; self.colour = colour
+        public var offsetX: Double, offsetY: Double, sigma: Double, opacity: Double, color: Pixel
+        public init(offsetX: Double = 8, offsetY: Double = 12, sigma: Double = 10, opacity: Double = 0.5, color: Pixel = .black) {
+            self.offsetX = offsetX; self.offsetY = offsetY; self.sigma = sigma; self.opacity = opacity; self.color = color
         }
     }
 
     public struct Outline: Sendable, Equatable {
-        public var width: Double, colour: Pixel
-        public init(width: Double = 8, colour: Pixel = .white) { self.width = width; self.colour = colour }
+        public var width: Double, color: Pixel
+        public init(width: Double = 8, color: Pixel = .white) { self.width = width; self.color = color }
     }
 
     public var background: Background
@@ -46,12 +46,12 @@ public struct CutoutOptions: Sendable {
     /// Cut the result down to the subject's box (plus `trimMargin`).
     public var trim: Bool
     public var trimMargin: Int
-    /// Re-estimate colours at the subject's soft edge so the old background does not show.
+    /// Re-estimate colors at the subject's soft edge so the old background does not show.
     public var decontaminate: Bool
     /// Accept a matte whose shape differs from the picture's, stretching it.
     public var stretchMatte: Bool
 
-    public init(background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .centre,
+    public init(background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .center,
                 padding: Int = 0, offsetX: Int = 0, offsetY: Int = 0, shadow: Shadow? = nil, outline: Outline? = nil,
                 opacity: Double = 1, trim: Bool = false, trimMargin: Int = 0, decontaminate: Bool = true, stretchMatte: Bool = false) {
         self.background = background; self.canvasSize = canvasSize; self.subjectShare = subjectShare; self.anchor = anchor
@@ -122,13 +122,13 @@ public enum Cutout {
             let alpha = padded.alphaMask()
             if let shadow = options.shadow {
                 let soft = alpha.blurred(sigma: shadow.sigma)
-                let layer = (try? Image(width: soft.width, height: soft.height, fill: shadow.colour).settingAlpha(soft)) ?? Image()
+                let layer = (try? Image(width: soft.width, height: soft.height, fill: shadow.color).settingAlpha(soft)) ?? Image()
                 canvas.composite(layer, at: place.x - room + Int(shadow.offsetX.rounded()), place.y - room + Int(shadow.offsetY.rounded()),
                                  opacity: shadow.opacity * options.opacity)
             }
             if let outline = options.outline, outline.width > 0 {
                 let ring = alpha.dilated(radius: outline.width)
-                let layer = (try? Image(width: ring.width, height: ring.height, fill: outline.colour).settingAlpha(ring)) ?? Image()
+                let layer = (try? Image(width: ring.width, height: ring.height, fill: outline.color).settingAlpha(ring)) ?? Image()
                 canvas.composite(layer, at: place.x - room, place.y - room, opacity: options.opacity)
             }
         }
@@ -141,8 +141,8 @@ public enum Cutout {
         switch background {
         case .none:
             return Image(width: size.width, height: size.height)
-        case .colour(let colour):
-            return Image(width: size.width, height: size.height, fill: colour)
+        case .color(let color):
+            return Image(width: size.width, height: size.height, fill: color)
         case let .gradient(from, to, angle):
             return Image.linearGradient(size: size, from: from, to: to, angle: angle)
         case let .image(image, mode):

@@ -6,7 +6,7 @@ import LimnResults
 public enum Matte {
     /// The coverage a matte picture holds: its alpha channel when it has transparency (an RGBA
     /// cutout from Azure `backgroundRemoval`, Baidu `foreground`, rembg), otherwise its gray level
-    /// (Azure `foregroundMatting`, a mask PNG; luminance for colour pictures). A label map whose
+    /// (Azure `foregroundMatting`, a mask PNG; luminance for color pictures). A label map whose
     /// values are all 0 or 1 is stretched to 0/255.
     public static func mask(from picture: Image) -> Mask {
         let coverage: Mask

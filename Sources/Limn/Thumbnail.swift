@@ -5,6 +5,7 @@ import Darwin
 #endif
 import LimnCodecs
 import LimnRaster
+import LimnResults
 
 /// What part of the picture a thumbnail shows.
 public enum ThumbnailCrop: Sendable, Equatable {
@@ -13,7 +14,7 @@ public enum ThumbnailCrop: Sendable, Equatable {
     /// thumbnail's exact ratio inside the picture. `analysedSize` is the size of the image the
     /// suggestions were computed for (`metadata.width/height`); boxes are scaled from it to the
     /// picture first. When no suggestion is usable, `fallback` chooses.
-    case suggestions([SuggestedCrop], analysedSize: Size?, fallback: ContentCrop = .attention)
+    case suggestions([CropSuggestion], analysedSize: Size?, fallback: ContentCrop = .attention)
     /// A crop of the thumbnail's ratio chosen from the pixels.
     case content(ContentCrop)
     /// No crop: the whole picture fitted inside the thumbnail size (one side may come out shorter).
@@ -27,14 +28,13 @@ public enum Thumbnail {
     /// The region of the picture (in its pixels, whole-pixel edges) that a `size` thumbnail cut
     /// along `suggestions` shows, or nil when no suggestion is usable (none, or all empty, not
     /// finite, or outside the picture).
-    public static func region(for size: Size, in picture: Size, suggestions: [SuggestedCrop], analysedSize: Size?) -> Rect? {
+    public static func region(for size: Size, in picture: Size, suggestions: [CropSuggestion], analysedSize: Size?) -> Rect? {
         guard !size.isEmpty, !picture.isEmpty else { return nil }
         let target = Double(size.width) / Double(size.height)
-        let sx = analysedSize.map { Double(picture.width) / Double(max($0.width, 1)) } ?? 1
-        let sy = analysedSize.map { Double(picture.height) / Double(max($0.height, 1)) } ?? 1
+        let onto = analysedSize.map { AffineTransform.scaling(from: Size(width: max($0.width, 1), height: max($0.height, 1)), to: picture) }
         var best: (box: Rect, distance: Double)?
         for suggestion in suggestions {
-            guard suggestion.box.isFinite, let inside = suggestion.box.scaled(x: sx, y: sy).intersection(Rect(picture)) else { continue }
+            guard suggestion.box.isFinite, let inside = (onto?.apply(suggestion.box) ?? suggestion.box).intersection(Rect(picture)) else { continue }
             let stated = suggestion.aspectRatio.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
             let ratio = stated ?? inside.width / inside.height
             let distance = abs(log(ratio) - log(target))
@@ -53,21 +53,21 @@ public enum Thumbnail {
         if w / h < aspect {
             let wanted = h * aspect
             if wanted <= W {
-                x = clamp(box.centre.x - wanted / 2, 0, W - wanted); w = wanted
+                x = clamp(box.center.x - wanted / 2, 0, W - wanted); w = wanted
             } else {
                 // Too wide for the picture: the whole width, and as much of the box's height as fits.
                 w = W; x = 0
                 let kept = W / aspect
-                y = clamp(box.centre.y - kept / 2, box.minY, box.maxY - kept); h = kept
+                y = clamp(box.center.y - kept / 2, box.minY, box.maxY - kept); h = kept
             }
         } else if w / h > aspect {
             let wanted = w / aspect
             if wanted <= H {
-                y = clamp(box.centre.y - wanted / 2, 0, H - wanted); h = wanted
+                y = clamp(box.center.y - wanted / 2, 0, H - wanted); h = wanted
             } else {
                 h = H; y = 0
                 let kept = H * aspect
-                x = clamp(box.centre.x - kept / 2, box.minX, box.maxX - kept); w = kept
+                x = clamp(box.center.x - kept / 2, box.minX, box.maxX - kept); w = kept
             }
         }
         let x0 = min(max(Int(x.rounded()), 0), picture.width - 1), y0 = min(max(Int(y.rounded()), 0), picture.height - 1)

@@ -45,8 +45,8 @@ public struct AnnotationOptions: Sendable, Equatable {
     public var boxStyle: BoxStyle
     public var confidenceStyle: ConfidenceStyle
     public var textMode: TextMode
-    /// Colour text outlines by confidence (red → amber → green) instead of one colour.
-    public var colourTextByConfidence: Bool
+    /// Color text outlines by confidence (red → amber → green) instead of one color.
+    public var colorTextByConfidence: Bool
     public var privacy: Privacy
     public var bannerPosition: BannerPosition
     /// Show the confidence on labels, tags and the caption.
@@ -60,7 +60,7 @@ public struct AnnotationOptions: Sendable, Equatable {
 
     public init(features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,
                 boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
-                colourTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
+                colorTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
                 showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
                 fontFamily: String = "sans-serif", scale: Double = 1) {
         self.features = features
@@ -69,7 +69,7 @@ public struct AnnotationOptions: Sendable, Equatable {
         self.boxStyle = boxStyle
         self.confidenceStyle = confidenceStyle
         self.textMode = textMode
-        self.colourTextByConfidence = colourTextByConfidence
+        self.colorTextByConfidence = colorTextByConfidence
         self.privacy = privacy
         self.bannerPosition = bannerPosition
         self.showConfidence = showConfidence
@@ -80,7 +80,7 @@ public struct AnnotationOptions: Sendable, Equatable {
     }
 }
 
-/// The colours of the furniture around detections: banners, panels, OCR backings.
+/// The colors of the furniture around detections: banners, panels, OCR backings.
 public struct Theme: Sendable, Equatable {
     public var panel: Pixel
     public var panelText: Pixel

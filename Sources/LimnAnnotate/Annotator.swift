@@ -20,7 +20,7 @@ public enum Annotator {
         // Shapes still in fractions, or the legacy OCR's turned frame, are mapped onto this
         // picture (taken as the analysed one) rather than drawn in the wrong place.
         let analysis = given.isMappedToPixels ? given
-            : given.mapped(to: PictureGeometry(storedSize: ResultSize(width: image.width, height: image.height)))
+            : given.mapped(to: PictureGeometry(storedSize: image.size))
         let metrics = Metrics(width: image.width, height: image.height, scale: options.scale)
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         let smallFont = Font(family: options.fontFamily, size: metrics.smallFontSize)
@@ -40,7 +40,7 @@ public enum Annotator {
         let drawn = TextLayer(options: options, metrics: metrics, engine: engine, clip: picture)
 
         // 2. The result moved into the picture's place in the frame.
-        let placed = top == 0 ? analysis : analysis.translated(dy: Double(top))
+        let placed = top == 0 ? analysis : analysis.applying(.translation(x: 0, y: Double(top)))
         let selection = top == 0 ? plain : Selection(placed, options: options)
 
         PrivacyFilter.apply(options.privacy, to: selection.privacy, on: &canvas)
@@ -49,7 +49,7 @@ public enum Annotator {
         // bands on every core (the same pixels as drawing each in turn).
         var list = DrawList()
         let boxed = selection.detections + selection.denseCaptions
-        var placer = LabelPlacer(bounds: picture, obstacles: boxed.map { $0.shape.bounds.rect })
+        var placer = LabelPlacer(bounds: picture, obstacles: boxed.map { $0.shape.bounds })
         if options.features.contains(.smartCrops), !placed.cropSuggestions.isEmpty {
             // Everything of the picture outside the crops is dimmed; the panels and page are kept.
             let kept = [Rect(x: 0, y: 0, width: Double(width), height: Double(top)),
@@ -60,8 +60,8 @@ public enum Annotator {
         }
 
         let detections = DetectionLayer(options: options, metrics: metrics, engine: engine, clip: picture)
-        for region in selection.denseCaptions { detections.outline(region, colour: Self.captionColour, into: &list) }
-        for region in selection.detections { detections.outline(region, colour: options.palette.colour(for: region.label), into: &list) }
+        for region in selection.denseCaptions { detections.outline(region, color: Self.captionColor, into: &list) }
+        for region in selection.detections { detections.outline(region, color: options.palette.color(for: region.label), into: &list) }
 
         switch options.textMode {
         case .outline, .sideBySide: drawn.outlines(selection, into: &list)
@@ -73,15 +73,15 @@ public enum Annotator {
         // rest keep their outlines only.
         let order = Selection.ranked(boxed, confidence: \.confidence).prefix(Self.maximumLabels).map(\.element)
         for region in order {
-            let box = region.shape.bounds.rect
+            let box = region.shape.bounds
             let chip: Chip
             if region.kind == .denseCaption {
                 let chipWidth = min(max(box.width, metrics.fontSize * 12), Double(image.width) * 0.45)
-                chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence), colour: Self.captionColour,
+                chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence), color: Self.captionColor,
                                 font: smallFont, maxWidth: chipWidth, maxLines: 3, metrics: metrics, engine: engine)
             } else {
                 chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence),
-                                colour: options.palette.colour(for: region.label), font: font, metrics: metrics, engine: engine)
+                                color: options.palette.color(for: region.label), font: font, metrics: metrics, engine: engine)
             }
             detections.label(chip, for: box, placer: &placer, into: &list)
         }
@@ -90,11 +90,11 @@ public enum Annotator {
             try? list.fill(.rectangle(Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
                            with: options.theme.mutedText)
         }
-        canvas.draw(list, engine: engine)
+        canvas.draw(list)
         return canvas
     }
 
-    static let captionColour = Pixel(r: 255, g: 200, b: 40)
+    static let captionColor = Pixel(r: 255, g: 200, b: 40)
 
     /// At most this many label chips per picture (the most confident detections').
     public static let maximumLabels = 300

@@ -17,9 +17,9 @@ enum CaptionPanel {
             height += (note?.height ?? 0) + pad * 0.4
         }
         var panel = Image(width: width, height: Int(height.rounded(.up)), fill: options.theme.panel)
-        panel.draw(block, at: Point(x: pad, y: pad), style: TextStyle(colour: options.theme.panelText), engine: engine)
+        panel.draw(block, at: Point(x: pad, y: pad), style: TextStyle(color: options.theme.panelText), engine: engine)
         if let note {
-            panel.draw(note, at: Point(x: pad, y: pad + block.height + pad * 0.4), style: TextStyle(colour: options.theme.mutedText), engine: engine)
+            panel.draw(note, at: Point(x: pad, y: pad + block.height + pad * 0.4), style: TextStyle(color: options.theme.mutedText), engine: engine)
         }
         return panel
     }

@@ -1,18 +1,18 @@
 import LimnRaster
 import LimnText
 
-/// A label on a coloured chip: laid out once, measured, then drawn where the placer puts it.
-/// The text colour is black or white, whichever has the higher WCAG contrast on the chip.
+/// A label on a colored chip: laid out once, measured, then drawn where the placer puts it.
+/// The text color is black or white, whichever has the higher WCAG contrast on the chip.
 struct Chip {
     let block: TextBlock
-    let colour: Pixel
+    let color: Pixel
     let padding: Double
     let radius: Double
 
-    init(_ text: String, colour: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
+    init(_ text: String, color: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
          metrics: Metrics, engine: TextEngine) throws(TextError) {
         block = try engine.layout(text, font: font, options: TextLayoutOptions(maxWidth: maxWidth, maxLines: maxLines, lineSpacing: 1.05))
-        self.colour = colour
+        self.color = color
         padding = metrics.padding
         radius = metrics.radius * 0.8
     }
@@ -22,15 +22,15 @@ struct Chip {
     }
 
     func draw(at rect: Rect, into list: inout DrawList, engine: TextEngine) {
-        try? list.fill(.roundedRectangle(rect, radius: min(radius, rect.height / 2)), with: colour)
-        let text = Contrast.text(on: colour)
-        list.draw(block, at: Point(x: rect.minX + padding, y: rect.minY + padding * 0.6), style: TextStyle(colour: text), engine: engine)
+        try? list.fill(.roundedRectangle(rect, radius: min(radius, rect.height / 2)), with: color)
+        let text = Contrast.text(on: color)
+        list.draw(block, at: Point(x: rect.minX + padding, y: rect.minY + padding * 0.6), style: TextStyle(color: text), engine: engine)
     }
 
     func draw(at rect: Rect, on image: inout Image, engine: TextEngine) {
         var list = DrawList()
         draw(at: rect, into: &list, engine: engine)
-        image.draw(list, engine: engine)
+        image.draw(list)
     }
 }
 

@@ -3,8 +3,8 @@ import LimnText
 
 /// Chips laid out in rows that wrap at a width: the tags row and the legend.
 enum ChipRows {
-    /// A panel of `items` (text, chip colour, optional swatch) wrapped to `width`.
-    static func make(_ items: [(text: String, colour: Pixel, swatch: Pixel?)], title: String, width: Int,
+    /// A panel of `items` (text, chip color, optional swatch) wrapped to `width`.
+    static func make(_ items: [(text: String, color: Pixel, swatch: Pixel?)], title: String, width: Int,
                      options: AnnotationOptions, metrics: Metrics, engine: TextEngine) throws(TextError) -> Image? {
         guard !items.isEmpty else { return nil }
         let pad = metrics.padding * 2.5, gap = metrics.padding * 1.2
@@ -12,7 +12,7 @@ enum ChipRows {
         let heading = try engine.layout(title, font: font, options: TextLayoutOptions())
         var chips: [(Chip, Pixel?)] = []
         for item in items {
-            chips.append((try Chip(item.text, colour: item.colour, font: font, maxWidth: Double(width) - 2 * pad, metrics: metrics, engine: engine), item.swatch))
+            chips.append((try Chip(item.text, color: item.color, font: font, maxWidth: Double(width) - 2 * pad, metrics: metrics, engine: engine), item.swatch))
         }
         // Lay out: the heading, then chips left to right, wrapping.
         var places: [Rect] = []
@@ -29,7 +29,7 @@ enum ChipRows {
         }
         let height = (places.last?.maxY ?? pad) + pad
         var panel = Image(width: width, height: Int(height.rounded(.up)), fill: options.theme.panel)
-        panel.draw(heading, at: Point(x: pad, y: pad + (rowHeight - heading.height) / 2), style: TextStyle(colour: options.theme.mutedText), engine: engine)
+        panel.draw(heading, at: Point(x: pad, y: pad + (rowHeight - heading.height) / 2), style: TextStyle(color: options.theme.mutedText), engine: engine)
         for ((chip, swatch), rect) in zip(chips, places) {
             var chipRect = rect
             if let swatch {

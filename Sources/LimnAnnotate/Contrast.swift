@@ -5,9 +5,9 @@ import Darwin
 #endif
 import LimnRaster
 
-/// WCAG 2 contrast between colours, used to pick legible text for a chip.
+/// WCAG 2 contrast between colors, used to pick legible text for a chip.
 public enum Contrast {
-    /// Relative luminance of an sRGB colour (WCAG 2.x), 0 (black) … 1 (white).
+    /// Relative luminance of an sRGB color (WCAG 2.x), 0 (black) … 1 (white).
     public static func luminance(_ p: Pixel) -> Double {
         func linear(_ c: UInt8) -> Double {
             let v = Double(c) / 255
@@ -22,7 +22,7 @@ public enum Contrast {
         return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
     }
 
-    /// Of near-black and white, the text colour with the higher contrast on `background`.
+    /// Of near-black and white, the text color with the higher contrast on `background`.
     public static func text(on background: Pixel) -> Pixel {
         let dark = Pixel(r: 16, g: 16, b: 20), light = Pixel(r: 255, g: 255, b: 255)
         return ratio(dark, background) >= ratio(light, background) ? dark : light

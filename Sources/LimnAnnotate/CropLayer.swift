@@ -14,14 +14,14 @@ struct CropLayer {
     func draw(_ crops: [CropSuggestion], keeping kept: [Rect], on image: inout Image, into list: inout DrawList,
               placer: inout LabelPlacer) throws(TextError) {
         guard !crops.isEmpty else { return }
-        image.blend(options.theme.dimming, outside: crops.map(\.box.rect) + kept)
+        image.blend(options.theme.dimming, outside: crops.map(\.box) + kept)
         let font = Font(family: options.fontFamily, size: metrics.smallFontSize)
         for (i, crop) in crops.enumerated() {
-            let colour = Self.colours[i % Self.colours.count]
-            try? list.stroke(.rectangle(crop.box.rect), with: colour,
+            let color = Self.colors[i % Self.colors.count]
+            try? list.stroke(.rectangle(crop.box), with: color,
                               style: StrokeStyle(width: metrics.lineWidth, dashes: [metrics.lineWidth * 4, metrics.lineWidth * 2.5]), clip: clip)
             let ratio = crop.aspectRatio ?? (crop.box.height > 0 ? crop.box.width / crop.box.height : 0)
-            let chip = try Chip("crop " + Self.ratioName(ratio), colour: colour, font: font, metrics: metrics, engine: engine)
+            let chip = try Chip("crop " + Self.ratioName(ratio), color: color, font: font, metrics: metrics, engine: engine)
             let size = chip.size
             // Inside the crop's top-left corner, so crops sharing an edge keep their chips apart.
             let rect = Rect(x: crop.box.x + metrics.lineWidth, y: crop.box.y + metrics.lineWidth, width: size.width, height: size.height)
@@ -30,7 +30,7 @@ struct CropLayer {
         }
     }
 
-    static let colours = [Pixel(r: 255, g: 255, b: 255), Pixel(r: 255, g: 214, b: 0), Pixel(r: 0, g: 220, b: 255), Pixel(r: 255, g: 120, b: 200)]
+    static let colors = [Pixel(r: 255, g: 255, b: 255), Pixel(r: 255, g: 214, b: 0), Pixel(r: 0, g: 220, b: 255), Pixel(r: 255, g: 120, b: 200)]
 
     /// "1:1", "16:9", "4:3", … within 2 %; otherwise the ratio to two decimals ("5.27").
     static func ratioName(_ ratio: Double) -> String {

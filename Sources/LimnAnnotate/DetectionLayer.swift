@@ -12,8 +12,8 @@ struct DetectionLayer {
     /// The picture's place in the frame: outlines never spill onto the panels.
     let clip: Rect
 
-    func outline(_ region: Region, colour: Pixel, into list: inout DrawList) {
-        var stroke = colour
+    func outline(_ region: Region, color: Pixel, into list: inout DrawList) {
+        var stroke = color
         var style = StrokeStyle(width: metrics.lineWidth, join: .round, cap: .round)
         if let c = region.confidence {
             switch options.confidenceStyle {
@@ -27,39 +27,26 @@ struct DetectionLayer {
         }
         switch region.shape {
         case .polygon(let points):
-            let path = Path.polygon(points.map(\.point))
-            var fill = colour
+            let path = Path.polygon(points)
+            var fill = color
             fill.a = 40
             try? list.fill(path, with: fill, clip: clip)
             try? list.stroke(path, with: stroke, style: style, clip: clip)
         case .box(let b):
-            let r = b.rect
+            let r = b
             let w = style.width
             switch options.boxStyle {
             case .plain where style.dashes.isEmpty:
-                // A solid outline is the band between two rectangles: two contours, even-odd.
-                try? list.fill(Self.band(r, half: w / 2, radius: 0), with: stroke, rule: .evenOdd, clip: clip)
+                try? list.fill(.rectangleStroke(r, width: w), with: stroke, rule: .evenOdd, clip: clip)
             case .rounded where style.dashes.isEmpty:
-                // The offsets of a rounded rectangle are rounded rectangles: the exact stroke.
-                try? list.fill(Self.band(r, half: w / 2, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, rule: .evenOdd, clip: clip)
+                try? list.fill(.rectangleStroke(r, width: w, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke,
+                               rule: .evenOdd, clip: clip)
             case .plain: try? list.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
             case .rounded: try? list.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
             case .corners: try? list.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
                                              style: StrokeStyle(width: w * 1.4, join: .miter, cap: .square), clip: clip)
             }
         }
-    }
-
-    /// The area a stroke of width `2·half` along the (rounded) rectangle `r` covers: the outer
-    /// offset and, when the rectangle is wider than the stroke, the inner one, to fill even-odd.
-    static func band(_ r: Rect, half: Double, radius: Double) -> Path {
-        var path = Path.roundedRectangle(Rect(x: r.minX - half, y: r.minY - half, width: r.width + 2 * half, height: r.height + 2 * half),
-                                         radius: radius > 0 ? radius + half : 0)
-        if r.width > 2 * half && r.height > 2 * half {
-            path.append(.roundedRectangle(Rect(x: r.minX + half, y: r.minY + half, width: r.width - 2 * half, height: r.height - 2 * half),
-                                          radius: max(radius - half, 0)))
-        }
-        return path
     }
 
     /// Four L-shaped corner marks.
@@ -78,10 +65,10 @@ struct DetectionLayer {
     func label(_ chip: Chip, for box: Rect, placer: inout LabelPlacer, into list: inout DrawList) {
         let (rect, detached) = placer.place(chip.size, for: box, gap: metrics.padding)
         if detached {
-            let from = Point(x: min(max(box.centre.x, rect.minX), rect.maxX), y: min(max(box.centre.y, rect.minY), rect.maxY))
+            let from = Point(x: min(max(box.center.x, rect.minX), rect.maxX), y: min(max(box.center.y, rect.minY), rect.maxY))
             let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
-            try? list.stroke(.polyline([from, to]), with: chip.colour, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
-            try? list.fill(.circle(centre: to, radius: metrics.lineWidth * 1.2), with: chip.colour, clip: clip)
+            try? list.stroke(.polyline([from, to]), with: chip.color, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
+            try? list.fill(.circle(center: to, radius: metrics.lineWidth * 1.2), with: chip.color, clip: clip)
         }
         chip.draw(at: rect, into: &list, engine: engine)
     }

@@ -1,16 +1,16 @@
 import LimnRaster
 
-/// Colours for classes: the same class name always gets the same colour (a stable hash of
+/// Colors for classes: the same class name always gets the same color (a stable hash of
 /// its lower-cased name picks one), whatever else is in the picture or the order it comes in.
 public struct Palette: Sendable, Equatable {
-    public var colours: [Pixel]
+    public var colors: [Pixel]
 
-    public init(colours: [Pixel]) {
-        self.colours = colours.isEmpty ? Palette.standard.colours : colours
+    public init(colors: [Pixel]) {
+        self.colors = colors.isEmpty ? Palette.standard.colors : colors
     }
 
-    /// Twenty saturated colours that stay apart from each other and from photographs' usual greys.
-    public static let standard = Palette(colours: [
+    /// Twenty saturated colors that stay apart from each other and from photographs' usual greys.
+    public static let standard = Palette(colors: [
         Pixel(r: 230, g: 25, b: 75), Pixel(r: 60, g: 180, b: 75), Pixel(r: 0, g: 130, b: 200), Pixel(r: 245, g: 130, b: 48),
         Pixel(r: 145, g: 30, b: 180), Pixel(r: 70, g: 200, b: 220), Pixel(r: 240, g: 50, b: 230), Pixel(r: 190, g: 210, b: 60),
         Pixel(r: 250, g: 190, b: 212), Pixel(r: 0, g: 128, b: 128), Pixel(r: 220, g: 190, b: 255), Pixel(r: 170, g: 110, b: 40),
@@ -18,17 +18,17 @@ public struct Palette: Sendable, Equatable {
         Pixel(r: 255, g: 160, b: 120), Pixel(r: 0, g: 0, b: 128), Pixel(r: 100, g: 100, b: 255), Pixel(r: 255, g: 90, b: 90),
     ])
 
-    /// The colour of a class: FNV-1a of its lower-cased UTF-8 name, modulo the palette size.
-    public func colour(for name: String) -> Pixel {
+    /// The color of a class: FNV-1a of its lower-cased UTF-8 name, modulo the palette size.
+    public func color(for name: String) -> Pixel {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.lowercased().utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        return colours[Int(hash % UInt64(colours.count))]
+        return colors[Int(hash % UInt64(colors.count))]
     }
 
-    /// Red (0) through amber (0.5) to green (1), for confidence colouring.
+    /// Red (0) through amber (0.5) to green (1), for confidence coloring.
     public static func confidence(_ c: Double) -> Pixel {
         let t = min(max(c.isFinite ? c : 0, 0), 1)
         func mix(_ a: Pixel, _ b: Pixel, _ u: Double) -> Pixel {

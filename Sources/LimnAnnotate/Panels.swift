@@ -17,8 +17,8 @@ enum Panels {
         if options.features.contains(.tags) {
             let kept = analysis.tags.filter { $0.confidence.map { $0 >= options.minimumConfidence } ?? true }
             let tags = Selection.top(kept, options.topK ?? 12, confidence: \.confidence)
-            let chipColour = options.theme == .dark ? Pixel(r: 52, g: 54, b: 62) : Pixel(r: 228, g: 228, b: 222)
-            if let panel = try ChipRows.make(tags.map { (labelText($0.name, $0.confidence, show: options.showConfidence), chipColour, nil) },
+            let chipColor = options.theme == .dark ? Pixel(r: 52, g: 54, b: 62) : Pixel(r: 228, g: 228, b: 222)
+            if let panel = try ChipRows.make(tags.map { (labelText($0.name, $0.confidence, show: options.showConfidence), chipColor, nil) },
                                              title: "tags", width: width, options: options, metrics: metrics, engine: engine) {
                 below.append(panel)
             }
@@ -26,7 +26,7 @@ enum Panels {
         if options.features.contains(.legend) {
             var names: [String] = []
             for region in detections where !names.contains(region.label) { names.append(region.label) }
-            if let panel = try ChipRows.make(names.map { ($0, options.theme.panel, options.palette.colour(for: $0)) },
+            if let panel = try ChipRows.make(names.map { ($0, options.theme.panel, options.palette.color(for: $0)) },
                                              title: "classes", width: width, options: options, metrics: metrics, engine: engine) {
                 below.append(panel)
             }

@@ -51,39 +51,12 @@ struct Selection {
     }
 }
 
-extension ResultBox {
-    var rect: Rect { Rect(x: x, y: y, width: width, height: height) }
-}
-
-extension ResultPoint {
-    var point: Point { Point(x: x, y: y) }
-}
-
 extension Region {
     /// The confidence to show: the region's own, or the mean of its children's.
     var effectiveConfidence: Double? {
         if let c = confidence { return c }
         let cs = children.compactMap(\.confidence)
         return cs.isEmpty ? nil : cs.reduce(0, +) / Double(cs.count)
-    }
-}
-
-extension Analysis {
-    /// Every shape moved down by `dy` pixels (the picture's place under panels in the frame).
-    func translated(dy: Double) -> Analysis {
-        func move(_ r: Region) -> Region {
-            var out = r
-            switch r.shape {
-            case .box(let b): out.shape = .box(ResultBox(x: b.x, y: b.y + dy, width: b.width, height: b.height))
-            case .polygon(let p): out.shape = .polygon(p.map { ResultPoint(x: $0.x, y: $0.y + dy) })
-            }
-            out.children = r.children.map(move)
-            return out
-        }
-        var out = self
-        out.regions = regions.map(move)
-        out.cropSuggestions = cropSuggestions.map { CropSuggestion(aspectRatio: $0.aspectRatio, box: ResultBox(x: $0.box.x, y: $0.box.y + dy, width: $0.box.width, height: $0.box.height)) }
-        return out
     }
 }
 

@@ -2,7 +2,7 @@ import LimnRaster
 import LimnResults
 import LimnText
 
-/// Recognised text: line and word polygons (coloured by confidence when asked), or the text
+/// Recognised text: line and word polygons (colored by confidence when asked), or the text
 /// typeset into each polygon (fitted and turned with it, vertical lines too) on a translucent
 /// backing, or, beside the picture, a clean page with the text re-typeset at its positions.
 struct TextLayer {
@@ -11,53 +11,53 @@ struct TextLayer {
     let engine: TextEngine
     /// The picture's place in the frame: outlines never spill onto the panels.
     let clip: Rect
-    static let outlineColour = Pixel(r: 255, g: 64, b: 160)
+    static let outlineColor = Pixel(r: 255, g: 64, b: 160)
 
-    func colour(_ region: Region) -> Pixel {
-        guard options.colourTextByConfidence, let c = region.effectiveConfidence else { return Self.outlineColour }
+    func color(_ region: Region) -> Pixel {
+        guard options.colorTextByConfidence, let c = region.effectiveConfidence else { return Self.outlineColor }
         return Palette.confidence(c)
     }
 
-    /// Line polygons, and thinner word polygons, each colour's strokes filled as one path (so
+    /// Line polygons, and thinner word polygons, each color's strokes filled as one path (so
     /// overlapping translucent word outlines do not darken where they meet, and hundreds of
     /// words cost one fill).
     func outlines(_ selection: Selection, into list: inout DrawList) {
-        var groups: [(colour: Pixel, width: Double, path: Path)] = []
-        func add(_ points: [ResultPoint], colour: Pixel, width: Double, dashes: [Double] = []) {
-            guard let outline = try? Path.polygon(points.map(\.point)).stroked(StrokeStyle(width: width, join: .round, dashes: dashes)) else { return }
-            if let k = groups.firstIndex(where: { $0.colour == colour && $0.width == width }) {
+        var groups: [(color: Pixel, width: Double, path: Path)] = []
+        func add(_ points: [Point], color: Pixel, width: Double, dashes: [Double] = []) {
+            guard let outline = try? Path.polygon(points).stroked(StrokeStyle(width: width, join: .round, dashes: dashes)) else { return }
+            if let k = groups.firstIndex(where: { $0.color == color && $0.width == width }) {
                 groups[k].path.append(outline)
             } else {
-                groups.append((colour, width, outline))
+                groups.append((color, width, outline))
             }
         }
         for block in selection.textBlocks where !selection.textLines.isEmpty {
-            var faint = Self.outlineColour
+            var faint = Self.outlineColor
             faint.a = 110
-            add(block.shape.points, colour: faint, width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2])
+            add(block.shape.points, color: faint, width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2])
         }
         for line in selection.textLines {
-            let c = colour(line)
+            let c = color(line)
             for word in line.children {
-                var w = options.colourTextByConfidence ? colour(word) : c
+                var w = options.colorTextByConfidence ? color(word) : c
                 w.a = 150
-                add(word.shape.points, colour: w, width: max(1, metrics.lineWidth * 0.45))
+                add(word.shape.points, color: w, width: max(1, metrics.lineWidth * 0.45))
             }
         }
         // Lines over words.
         let wordGroups = groups
         groups = []
-        for line in selection.textLines { add(line.shape.points, colour: colour(line), width: metrics.lineWidth) }
-        for group in wordGroups + groups { try? list.fill(group.path, with: group.colour, clip: clip) }
+        for line in selection.textLines { add(line.shape.points, color: color(line), width: metrics.lineWidth) }
+        for group in wordGroups + groups { try? list.fill(group.path, with: group.color, clip: clip) }
     }
 
     /// Each line's text in its polygon, over a backing of `backing`.
     func typeset(_ selection: Selection, into list: inout DrawList, backing: Pixel?, ink: Pixel) throws(TextError) {
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         for line in selection.textLines where !line.label.isEmpty {
-            let quad = line.shape.points.map(\.point)
+            let quad = line.shape.points
             if let backing { try? list.fill(.polygon(quad), with: backing, clip: clip) }
-            try list.draw(line.label, fittedTo: quad, font: font, style: TextStyle(colour: ink), engine: engine)
+            try list.draw(line.label, fittedTo: quad, font: font, style: TextStyle(color: ink), engine: engine)
         }
     }
 
@@ -68,10 +68,10 @@ struct TextLayer {
         var guide = theme.mutedText
         guide.a = 70
         for line in selection.textLines {
-            try? list.stroke(.polygon(line.shape.points.map(\.point)), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
+            try? list.stroke(.polygon(line.shape.points), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
         }
         try typeset(selection, into: &list, backing: nil, ink: theme.typesetText)
-        page.draw(list, engine: engine)
+        page.draw(list)
         return page
     }
 }

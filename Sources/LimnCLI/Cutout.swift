@@ -7,9 +7,9 @@ struct CutoutCommand: ParsableCommand {
         commandName: "cutout",
         abstract: "Cut out a subject along a matte, mask or segmentation result, and place it on a background.",
         discussion: """
-            The matte may be an RGBA cutout (its alpha), a gray matte, a 0/1 label map, or a Baidu segmentation JSON; it is fitted to the picture. Colours at soft edges are re-estimated, so no dark or light halo remains.
+            The matte may be an RGBA cutout (its alpha), a gray matte, a 0/1 label map, or a Baidu segmentation JSON; it is fitted to the picture. Colors at soft edges are re-estimated, so no dark or light halo remains.
 
-            Backgrounds: none (transparent), blur (the original, blurred), checkerboard, gradient, gradient:#from,#to, a colour (#rrggbb, white, black, …) or a picture file.
+            Backgrounds: none (transparent), blur (the original, blurred), checkerboard, gradient, gradient:#from,#to, a color (#rrggbb, white, black, …) or a picture file.
 
             Examples:
               limn cutout portrait.jpg --matte matte.png --background blur \\
@@ -31,7 +31,7 @@ struct CutoutCommand: ParsableCommand {
     @Option(name: .customLong("result"), help: "A segmentation result JSON holding a matte (Baidu body_seg or matting).")
     var result: String?
 
-    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a colour, or a picture file (default none).")
+    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).")
     var background: String = "none"
 
     @Flag(help: "Add a soft drop shadow.")

@@ -50,7 +50,7 @@ struct DemoCommand: ParsableCommand {
             ("all", AnnotationOptions()),
             ("objects-people", AnnotationOptions(features: [.objects, .people, .legend], boxStyle: .corners)),
             ("dense-captions", AnnotationOptions(features: [.denseCaptions])),
-            ("ocr-outline", AnnotationOptions(features: [.text], colourTextByConfidence: true)),
+            ("ocr-outline", AnnotationOptions(features: [.text], colorTextByConfidence: true)),
             ("ocr-text", AnnotationOptions(features: [.text], textMode: .text)),
             ("ocr-side-by-side", AnnotationOptions(features: [.text], textMode: .sideBySide)),
             ("caption-tags-dark", AnnotationOptions(features: [.caption, .tags], bannerPosition: .above, theme: .dark)),

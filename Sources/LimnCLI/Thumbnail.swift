@@ -7,7 +7,7 @@ struct ThumbnailCommand: ParsableCommand {
         commandName: "thumbnail",
         abstract: "Make thumbnails at one or more sizes, cut along a vision result's crop suggestions.",
         discussion: """
-            Modes: fit (the whole picture inside the size), fill (exactly the size, centred), smart (exactly the size, along the result's smart crops or area of interest when --result is given, else around what draws the eye; the default). The picture is decoded once, at the smallest scale that still serves every size.
+            Modes: fit (the whole picture inside the size), fill (exactly the size, centered), smart (exactly the size, along the result's smart crops or area of interest when --result is given, else around what draws the eye; the default). The picture is decoded once, at the smallest scale that still serves every size.
 
             Examples:
               limn thumbnail photo.jpg --result azure.json \\

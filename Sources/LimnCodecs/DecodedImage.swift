@@ -11,6 +11,12 @@ public struct DecodedImage: Sendable {
     public var scale: ScaleFactor
     /// True when the pixels were turned upright from ``ImageInfo/orientation``.
     public var orientationApplied: Bool
+
+    /// The stored size and the orientation applied: what a vision result for this file needs to
+    /// be mapped onto ``image`` (before any shrink on load).
+    public var geometry: PictureGeometry {
+        PictureGeometry(storedSize: info.size, orientation: orientationApplied ? info.orientation : .up)
+    }
 }
 
 /// A rational scale factor, `numerator / denominator`.

@@ -59,7 +59,7 @@ public struct JPEGOptions: Sendable, Equatable {
     public var quality: Int
     public var subsampling: Subsampling
     public var progressive: Bool
-    /// Transparent pixels are composited over this colour first (JPEG has no alpha).
+    /// Transparent pixels are composited over this color first (JPEG has no alpha).
     public var background: Pixel
 
     public init(quality: Int = 85, subsampling: Subsampling = .s420, progressive: Bool = false,

@@ -4,93 +4,87 @@ import Glibc
 import Darwin
 #endif
 
-/// How a result's coordinates become the pixels of the picture being drawn: the picture's size
-/// as stored (before any EXIF orientation), and the EXIF orientation (1–8) applied to it, if any.
-public struct PictureGeometry: Sendable, Equatable {
-    /// The stored picture's width and height (before orientation).
-    public var storedSize: ResultSize
-    /// The EXIF orientation applied when decoding (1: none).
-    public var orientation: Int
-
-    public init(storedSize: ResultSize, orientation: Int = 1) {
-        self.storedSize = storedSize
-        self.orientation = (1...8).contains(orientation) ? orientation : 1
-    }
-
-    /// The picture's size once its orientation is applied.
-    public var uprightSize: ResultSize {
-        orientation >= 5 ? ResultSize(width: storedSize.height, height: storedSize.width) : storedSize
-    }
-}
-
 extension Analysis {
-    /// The analysis with every shape in pixels of the upright picture: fractions resolved, the
-    /// legacy OCR `textAngle` turned back around the image centre, the analysed size scaled to
-    /// the picture's, and the EXIF orientation applied. Which image was analysed:
-    /// `analysedUpright` true means the service saw the upright picture (the orientation does
-    /// not move the shapes, only the scale does); false means it saw the stored pixels. Nil
-    /// decides from the sizes: an analysed size equal to the stored size with its sides swapped
-    /// (orientations 5–8) means the stored pixels; anything else, upright.
+    /// The one map from this result's pixels onto the upright picture's pixels, built in this
+    /// order: the legacy OCR `textAngle` turned back around the analysed image's center, the
+    /// analysed size scaled to the frame the service saw, then the EXIF orientation when that
+    /// frame was the stored pixels. Regions in fractions are first scaled by the analysed size
+    /// (``fractionsToPixels(onto:analysedUpright:)``).
     ///
-    /// Boxes stay boxes under scaling and quarter turns; under the `textAngle` turn they become
-    /// polygons. Crop suggestions map too (as the box around their mapped corners). The result
-    /// has `imageSize` the upright picture's and `textAngle` nil. Deterministic; no allocation
-    /// beyond the new regions.
-    public func mapped(to picture: PictureGeometry, analysedUpright: Bool? = nil) -> Analysis {
-        let stored = picture.storedSize, upright = picture.uprightSize
-        let upright0 = analysedUpright ?? {
-            guard picture.orientation >= 5, let s = imageSize else { return true }
-            return !(s == stored && s != upright)
-        }()
-        // The frame the service's pixels are in: the upright or the stored picture.
-        let frame = upright0 ? upright : stored
-        let analysed = imageSize ?? frame
-        let sx = Double(frame.width) / Double(analysed.width), sy = Double(frame.height) / Double(analysed.height)
-        let angle = (textAngle ?? 0) * Double.pi / 180
-        let cx = Double(analysed.width) / 2, cy = Double(analysed.height) / 2
-        let cosine = cos(-angle), sine = sin(-angle)
-        let orientation = upright0 ? 1 : picture.orientation
-        let W = Double(stored.width), H = Double(stored.height)
-
-        func map(_ p: ResultPoint, _ units: RegionUnits) -> ResultPoint {
-            var x = p.x, y = p.y
-            if units == .fractions { x *= Double(analysed.width); y *= Double(analysed.height) }
-            if angle != 0 {
-                let dx = x - cx, dy = y - cy
-                x = cx + dx * cosine - dy * sine
-                y = cy + dx * sine + dy * cosine
-            }
-            x *= sx; y *= sy
-            switch orientation {
-            case 2: return ResultPoint(x: W - x, y: y)
-            case 3: return ResultPoint(x: W - x, y: H - y)
-            case 4: return ResultPoint(x: x, y: H - y)
-            case 5: return ResultPoint(x: y, y: x)
-            case 6: return ResultPoint(x: H - y, y: x)
-            case 7: return ResultPoint(x: H - y, y: W - x)
-            case 8: return ResultPoint(x: y, y: W - x)
-            default: return ResultPoint(x: x, y: y)
-            }
+    /// Which frame the service saw: `analysedUpright` true means the upright picture (the
+    /// orientation does not move the shapes, only the scale does); false means the stored
+    /// pixels. Nil decides from the sizes: an analysed size equal to the stored size with its
+    /// sides swapped (orientations 5–8) means the stored pixels; anything else, upright.
+    public func transform(onto picture: PictureGeometry, analysedUpright: Bool? = nil) -> AffineTransform {
+        let (frame, analysed, upright) = frames(onto: picture, analysedUpright: analysedUpright)
+        var t = AffineTransform.identity
+        if let degrees = textAngle, degrees != 0 {
+            let center = Point(x: Double(analysed.width) / 2, y: Double(analysed.height) / 2)
+            t = .rotation(radians: -degrees * Double.pi / 180, around: center)
         }
-        func mapShape(_ shape: RegionShape, _ units: RegionUnits) -> RegionShape {
-            let points = shape.points.map { map($0, units) }
-            if case .box = shape, angle == 0 { return .box(RegionShape.polygon(points).bounds) }
-            return .polygon(points)
+        if analysed != frame { t = t.then(.scaling(from: analysed, to: frame)) }
+        if !upright { t = t.then(picture.orientation.transform(storedSize: picture.storedSize)) }
+        return t
+    }
+
+    /// The map from fractions (0…1 of the analysed image's width and height) to its pixels.
+    public func fractionsToPixels(onto picture: PictureGeometry, analysedUpright: Bool? = nil) -> AffineTransform {
+        let analysed = frames(onto: picture, analysedUpright: analysedUpright).analysed
+        return .scale(x: Double(analysed.width), y: Double(analysed.height))
+    }
+
+    /// The analysis with every shape in pixels of the upright picture: ``transform(onto:analysedUpright:)``
+    /// applied to every region, child and crop suggestion (regions in fractions scaled to pixels
+    /// first). Boxes stay boxes where the map keeps rectangles aligned (scales, quarter turns,
+    /// flips); under the `textAngle` turn they become polygons. Crop suggestions become the box
+    /// around their mapped corners. The result has `imageSize` the upright picture's and
+    /// `textAngle` nil. Deterministic; allocates only the new regions.
+    public func mapped(to picture: PictureGeometry, analysedUpright: Bool? = nil) -> Analysis {
+        var out = applying(transform(onto: picture, analysedUpright: analysedUpright),
+                           fractions: fractionsToPixels(onto: picture, analysedUpright: analysedUpright))
+        out.imageSize = picture.uprightSize
+        out.textAngle = nil
+        return out
+    }
+
+    /// The analysis with every shape mapped by `transform`: regions in pixels directly, regions
+    /// in fractions through `fractions` first (when given; otherwise they are left as they are).
+    /// Mapped regions are in pixels. `imageSize` and `textAngle` are kept: the caller says what
+    /// frame the result is in now.
+    public func applying(_ transform: AffineTransform, fractions: AffineTransform? = nil) -> Analysis {
+        func mapShape(_ shape: RegionShape, through steps: [AffineTransform]) -> RegionShape {
+            if case .box(let b) = shape, steps.allSatisfy(\.keepsRectanglesAligned) {
+                if steps.count == 1 { return .box(steps[0].apply(b)) }
+                return .box(Rect(bounding: b.corners.map { p in steps.reduce(p) { $1.apply($0) } }) ?? b)
+            }
+            return .polygon(shape.points.map { p in steps.reduce(p) { $1.apply($0) } })
         }
         func mapRegion(_ r: Region) -> Region {
             var out = r
-            out.shape = mapShape(r.shape, r.units)
-            out.units = .pixels
+            if r.units == .pixels {
+                out.shape = mapShape(r.shape, through: [transform])
+            } else if let fractions {
+                out.shape = mapShape(r.shape, through: [fractions, transform])
+                out.units = .pixels
+            }
             out.children = r.children.map(mapRegion)
             return out
         }
         var out = self
         out.regions = regions.map(mapRegion)
-        out.cropSuggestions = cropSuggestions.map {
-            CropSuggestion(aspectRatio: $0.aspectRatio, box: mapShape(.box($0.box), .pixels).bounds)
-        }
-        out.imageSize = upright
-        out.textAngle = nil
+        out.cropSuggestions = cropSuggestions.map { CropSuggestion(aspectRatio: $0.aspectRatio, box: transform.apply($0.box)) }
         return out
+    }
+
+    /// The frame the service's pixels are in (the upright or the stored picture), the analysed
+    /// size (the frame when the result gives none), and whether the frame is upright.
+    private func frames(onto picture: PictureGeometry, analysedUpright: Bool?) -> (frame: Size, analysed: Size, upright: Bool) {
+        let stored = picture.storedSize, upright = picture.uprightSize
+        let isUpright = analysedUpright ?? {
+            guard picture.orientation.swapsAxes, let s = imageSize else { return true }
+            return !(s == stored && s != upright)
+        }()
+        let frame = isUpright ? upright : stored
+        return (frame, imageSize ?? frame, isUpright)
     }
 }

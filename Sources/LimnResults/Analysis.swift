@@ -1,38 +1,14 @@
-/// An axis-aligned box in the pixels of the analysed image: covers `[x, x+width) × [y, y+height)`.
-public struct ResultBox: Hashable, Sendable, CustomStringConvertible {
-    public var x: Double
-    public var y: Double
-    public var width: Double
-    public var height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x; self.y = y; self.width = width; self.height = height
-    }
-
-    public var description: String { "{x: \(x), y: \(y), w: \(width), h: \(height)}" }
-}
-
-/// The pixel size of the image a service analysed.
-public struct ResultSize: Hashable, Sendable, CustomStringConvertible {
-    public var width: Int
-    public var height: Int
-
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-
-    public var description: String { "\(width)x\(height)" }
-}
+import LimnGeometry
 
 /// A suggested crop: Azure 4.0 `smartCropsResult.values[]` (with the aspect ratio it was asked
 /// for) or Azure 3.2 `areaOfInterest` (no ratio).
 public struct CropSuggestion: Hashable, Sendable {
     /// The width/height ratio the service aimed for, when it says so.
     public var aspectRatio: Double?
-    public var box: ResultBox
+    /// In the analysed image's pixels, like every region (or the picture's, once ``Analysis/mapped(to:analysedUpright:)``).
+    public var box: Rect
 
-    public init(aspectRatio: Double?, box: ResultBox) {
+    public init(aspectRatio: Double? = nil, box: Rect) {
         self.aspectRatio = aspectRatio
         self.box = box
     }
@@ -91,38 +67,24 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     }
 }
 
-/// A point in the analysed image.
-public struct ResultPoint: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var x: Double
-    public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
-    public var description: String { "(\(x), \(y))" }
-}
-
 /// Where a region is: an axis-aligned box, or a polygon (OCR text: four corners clockwise from
 /// the text's own top-left).
 public enum RegionShape: Hashable, Sendable {
-    case box(ResultBox)
-    case polygon([ResultPoint])
+    case box(Rect)
+    case polygon([Point])
 
     /// The shape's corners: a box's four clockwise from its top-left, or the polygon's points.
-    public var points: [ResultPoint] {
+    public var points: [Point] {
         switch self {
-        case .box(let b):
-            return [ResultPoint(x: b.x, y: b.y), ResultPoint(x: b.x + b.width, y: b.y),
-                    ResultPoint(x: b.x + b.width, y: b.y + b.height), ResultPoint(x: b.x, y: b.y + b.height)]
+        case .box(let b): return b.corners
         case .polygon(let p): return p
         }
     }
 
-    /// The smallest box around the shape.
-    public var bounds: ResultBox {
+    /// The smallest box around the shape (an empty one at the origin for a polygon of no points).
+    public var bounds: Rect {
         if case .box(let b) = self { return b }
-        let p = points
-        guard let first = p.first else { return ResultBox(x: 0, y: 0, width: 0, height: 0) }
-        var x0 = first.x, y0 = first.y, x1 = first.x, y1 = first.y
-        for q in p { x0 = min(x0, q.x); y0 = min(y0, q.y); x1 = max(x1, q.x); y1 = max(y1, q.y) }
-        return ResultBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+        return Rect(bounding: points) ?? Rect(x: 0, y: 0, width: 0, height: 0)
     }
 }
 
@@ -203,7 +165,7 @@ public struct Analysis: Sendable, Equatable {
     public var format: ResultFormat
     public var modelVersion: String?
     /// The size of the image the service analysed (`metadata`, a read page), when it says.
-    public var imageSize: ResultSize?
+    public var imageSize: Size?
     /// Captions of the whole image, best first.
     public var captions: [Caption]
     public var tags: [Tag]
@@ -214,12 +176,12 @@ public struct Analysis: Sendable, Equatable {
     /// matting image, the score map, the label map.
     public var encodedMattes: [EncodedMatte]
     /// Azure 3.2 legacy OCR: the boxes are in the image turned clockwise by this many degrees
-    /// around its centre; ``mapped(to:)`` turns them back.
+    /// around its center; ``mapped(to:)`` turns them back.
     public var textAngle: Double?
     /// Text recognised without a position (Baidu OCR without `location`), in reading order.
     public var unplacedText: [String] = []
 
-    public init(vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: ResultSize?,
+    public init(vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: Size?,
                 captions: [Caption] = [], tags: [Tag] = [], regions: [Region] = [],
                 cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = [], textAngle: Double? = nil) {
         self.vendor = vendor

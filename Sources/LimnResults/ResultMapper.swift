@@ -1,3 +1,5 @@
+import LimnGeometry
+
 /// Checks values from the wire and builds the normalised parts, naming the JSON path of
 /// anything unusable. One mapper per document; the per-vendor mappings are in extensions.
 struct ResultMapper {
@@ -13,14 +15,14 @@ struct ResultMapper {
     }
 
     /// A box from its corner and size; negative sizes are refused.
-    func box(x: Double, y: Double, width: Double, height: Double, _ path: String) throws(ResultsError) -> ResultBox {
-        let b = ResultBox(x: try finite(x, path), y: try finite(y, path), width: try finite(width, path), height: try finite(height, path))
-        guard b.width >= 0, b.height >= 0 else { throw invalid(path, "has a negative width or height") }
-        return b
+    func box(x: Double, y: Double, width: Double, height: Double, _ path: String) throws(ResultsError) -> Rect {
+        let (x, y, width, height) = (try finite(x, path), try finite(y, path), try finite(width, path), try finite(height, path))
+        guard width >= 0, height >= 0 else { throw invalid(path, "has a negative width or height") }
+        return Rect(x: x, y: y, width: width, height: height)
     }
 
     /// A polygon of at least three points.
-    func polygon(_ points: [ResultPoint], _ path: String) throws(ResultsError) -> RegionShape {
+    func polygon(_ points: [Point], _ path: String) throws(ResultsError) -> RegionShape {
         guard points.count >= 3 else { throw invalid(path, "has \(points.count) points; a polygon needs at least 3") }
         for p in points { _ = try finite(p.x, path); _ = try finite(p.y, path) }
         return .polygon(points)
@@ -31,7 +33,7 @@ struct ResultMapper {
         guard numbers.count >= 6, numbers.count % 2 == 0 else {
             throw invalid(path, "has \(numbers.count) numbers; expected x, y pairs (8 numbers for four corners)")
         }
-        return try polygon(stride(from: 0, to: numbers.count, by: 2).map { ResultPoint(x: numbers[$0], y: numbers[$0 + 1]) }, path)
+        return try polygon(stride(from: 0, to: numbers.count, by: 2).map { Point(x: numbers[$0], y: numbers[$0 + 1]) }, path)
     }
 
     /// A confidence in 0…1 (`scale` 100 for AWS); nil stays nil.
@@ -43,10 +45,10 @@ struct ResultMapper {
     }
 
     /// An image size: both sides at least 1 and below a billion.
-    func size(width: Double, height: Double, _ path: String) throws(ResultsError) -> ResultSize {
+    func size(width: Double, height: Double, _ path: String) throws(ResultsError) -> Size {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1, width < 1e9, height < 1e9 else {
             throw invalid(path, "declares a \(width)x\(height) image")
         }
-        return ResultSize(width: Int(width.rounded()), height: Int(height.rounded()))
+        return Size(width: Int(width.rounded()), height: Int(height.rounded()))
     }
 }

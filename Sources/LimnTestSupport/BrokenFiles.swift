@@ -31,7 +31,7 @@ public enum BrokenFiles {
     public static var all: [BrokenFile] {
         var list: [BrokenFile] = []
         let sources: [(String, @Sendable () throws -> [UInt8])] = [
-            ("png", { PNGWriter(image: Patterns.noise(width: 61, height: 45), colourType: .rgba, bitDepth: 8).encode() }),
+            ("png", { PNGWriter(image: Patterns.noise(width: 61, height: 45), colorType: .rgba, bitDepth: 8).encode() }),
             ("jpg", { try ImageEncoder.encode(Patterns.gradient(width: 61, height: 45), as: .jpeg()) }),
             ("webp", { try ImageEncoder.encode(Patterns.gradient(width: 61, height: 45), as: .webp()) }),
             ("bmp", { try ImageEncoder.encode(Patterns.gradient(width: 61, height: 45), as: .bmp()) }),
@@ -55,7 +55,7 @@ public enum BrokenFiles {
         list += [
             BrokenFile(file: "broken/empty.png", failure: .empty) { [] },
             BrokenFile(file: "broken/wrong-magic.png", failure: .unsupportedFormat) {
-                var png = PNGWriter(image: Patterns.gradient(width: 8, height: 8), colourType: .rgb, bitDepth: 8).encode()
+                var png = PNGWriter(image: Patterns.gradient(width: 8, height: 8), colorType: .rgb, bitDepth: 8).encode()
                 png[1] = UInt8(ascii: "Q")
                 return png
             },
@@ -63,13 +63,13 @@ public enum BrokenFiles {
                 Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B]
             },
             BrokenFile(file: "broken/bad-crc.png", failure: .corrupt) {
-                var png = PNGWriter(image: Patterns.gradient(width: 8, height: 8), colourType: .rgb, bitDepth: 8).encode()
+                var png = PNGWriter(image: Patterns.gradient(width: 8, height: 8), colorType: .rgb, bitDepth: 8).encode()
                 png[60] ^= 0x55  // inside IDAT: its CRC no longer matches
                 return png
             },
             BrokenFile(file: "broken/huge-100000x100000.png", failure: .tooLarge) {
                 // A valid header and a tiny IDAT: the size alone must be refused.
-                var png = PNGWriter(image: Patterns.gradient(width: 1, height: 1), colourType: .rgb, bitDepth: 8).encode()
+                var png = PNGWriter(image: Patterns.gradient(width: 1, height: 1), colorType: .rgb, bitDepth: 8).encode()
                 let ihdr = Array("IHDR".utf8) + be32(100_000) + be32(100_000) + [8, 2, 0, 0, 0]
                 png.replaceSubrange(8..<33, with: chunk("IHDR", Array(ihdr[4...])))
                 return png

@@ -8,8 +8,8 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
     /// Share of pixels with any channel different, 0...1.
     public var differingShare: Double
     /// Peak signal-to-noise ratio over R, G, B (and A when `includeAlpha`), in dB; infinite when
-    /// equal. Colours are compared premultiplied by their alpha (`c × a / 255`): what shows, not
-    /// the colour under transparent pixels that encoders are free to change.
+    /// equal. Colors are compared premultiplied by their alpha (`c × a / 255`): what shows, not
+    /// the color under transparent pixels that encoders are free to change.
     public var psnr: Double
 
     /// Images of different sizes are as different as can be: 255, every pixel, 0 dB.

@@ -1,32 +1,32 @@
 /// A small PNG writer in pure Swift, independent of libpng, so that the tests check libpng's
-/// reader against files libpng did not write. It writes every colour type and bit depth,
-/// palettes with `tRNS`, colour-key `tRNS`, Adam7 interlacing, and all five row filters, with
+/// reader against files libpng did not write. It writes every color type and bit depth,
+/// palettes with `tRNS`, color-key `tRNS`, Adam7 interlacing, and all five row filters, with
 /// zlib "stored" (uncompressed) blocks.
 public struct PNGWriter {
-    public enum ColourType: UInt8 { case gray = 0, rgb = 2, palette = 3, grayAlpha = 4, rgba = 6 }
+    public enum ColorType: UInt8 { case gray = 0, rgb = 2, palette = 3, grayAlpha = 4, rgba = 6 }
 
     public var width: Int
     public var height: Int
-    public var colourType: ColourType
+    public var colorType: ColorType
     public var bitDepth: Int
     /// Samples row after row, `channels` per pixel (palette: the index), each below `1 << bitDepth`.
     public var samples: [UInt16]
     /// `PLTE` entries for palette images.
     public var palette: [(UInt8, UInt8, UInt8)] = []
-    /// `tRNS`: alpha per palette entry, or the one colour key (gray: 1 sample, RGB: 3) that is transparent.
+    /// `tRNS`: alpha per palette entry, or the one color key (gray: 1 sample, RGB: 3) that is transparent.
     public var transparency: [UInt16] = []
     public var interlaced = false
 
-    public init(width: Int, height: Int, colourType: ColourType, bitDepth: Int, samples: [UInt16]) {
+    public init(width: Int, height: Int, colorType: ColorType, bitDepth: Int, samples: [UInt16]) {
         self.width = width
         self.height = height
-        self.colourType = colourType
+        self.colorType = colorType
         self.bitDepth = bitDepth
         self.samples = samples
     }
 
     var channels: Int {
-        switch colourType {
+        switch colorType {
         case .gray, .palette: return 1
         case .grayAlpha: return 2
         case .rgb: return 3
@@ -37,11 +37,11 @@ public struct PNGWriter {
     public func encode() -> [UInt8] {
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var ihdr = be32(width) + be32(height)
-        ihdr += [UInt8(bitDepth), colourType.rawValue, 0, 0, interlaced ? 1 : 0]
+        ihdr += [UInt8(bitDepth), colorType.rawValue, 0, 0, interlaced ? 1 : 0]
         out += chunk("IHDR", ihdr)
-        if colourType == .palette { out += chunk("PLTE", palette.flatMap { [$0.0, $0.1, $0.2] }) }
+        if colorType == .palette { out += chunk("PLTE", palette.flatMap { [$0.0, $0.1, $0.2] }) }
         if !transparency.isEmpty {
-            let body = colourType == .palette
+            let body = colorType == .palette
                 ? transparency.map { UInt8($0) }
                 : transparency.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
             out += chunk("tRNS", body)

@@ -11,7 +11,7 @@ public enum Patterns {
     }
 
     /// A checkerboard of `cell`-pixel squares whose alpha varies from square to square, over
-    /// colours that vary too: every alpha level from 0 to 255 appears.
+    /// colors that vary too: every alpha level from 0 to 255 appears.
     public static func checkerAlpha(width: Int, height: Int, cell: Int = 4) -> Image {
         make(width, height, opaque: false) { x, y in
             let cx = x / cell, cy = y / cell
@@ -23,22 +23,22 @@ public enum Patterns {
     }
 
     /// Opaque: a few flat shapes with sharp edges (a rectangle, a disc, a triangle) on a light
-    /// background. At most 8 distinct colours, so it also fits a small palette.
+    /// background. At most 8 distinct colors, so it also fits a small palette.
     public static func shapes(width: Int, height: Int) -> Image {
         make(width, height, opaque: true) { x, y in
             let fx = Double(x) + 0.5, fy = Double(y) + 0.5
             let w = Double(width), h = Double(height)
-            if fx > w * 0.1 && fx < w * 0.45 && fy > h * 0.15 && fy < h * 0.6 { return shapeColours[1] }
+            if fx > w * 0.1 && fx < w * 0.45 && fy > h * 0.15 && fy < h * 0.6 { return shapeColors[1] }
             let dx = fx - w * 0.68, dy = fy - h * 0.4, r = min(w, h) * 0.25
-            if dx * dx + dy * dy < r * r { return shapeColours[2] }
-            if fy > h * 0.65 && fy < h * 0.95 && abs(fx - w * 0.5) < (fy - h * 0.65) * 1.2 { return shapeColours[3] }
-            if (x + y) % 16 == 0 { return shapeColours[4] }
-            return shapeColours[0]
+            if dx * dx + dy * dy < r * r { return shapeColors[2] }
+            if fy > h * 0.65 && fy < h * 0.95 && abs(fx - w * 0.5) < (fy - h * 0.65) * 1.2 { return shapeColors[3] }
+            if (x + y) % 16 == 0 { return shapeColors[4] }
+            return shapeColors[0]
         }
     }
 
-    /// The colours ``shapes(width:height:)`` uses.
-    public static let shapeColours: [Pixel] = [
+    /// The colors ``shapes(width:height:)`` uses.
+    public static let shapeColors: [Pixel] = [
         Pixel(r: 235, g: 232, b: 220), Pixel(r: 200, g: 30, b: 40), Pixel(r: 20, g: 90, b: 200),
         Pixel(r: 30, g: 160, b: 70), Pixel(r: 60, g: 60, b: 60),
     ]
@@ -58,7 +58,7 @@ public enum Patterns {
     /// equals another. Flat blocks survive JPEG at quality 100 and 4:4:4 identically wherever
     /// they sit, so every EXIF orientation of it decodes to the same pixels.
     public static func orientationBlocks() -> Image {
-        let colours: [Pixel] = [
+        let colors: [Pixel] = [
             Pixel(r: 250, g: 250, b: 250), Pixel(r: 220, g: 40, b: 40), Pixel(r: 40, g: 160, b: 60),
             Pixel(r: 40, g: 70, b: 210), Pixel(r: 20, g: 20, b: 20), Pixel(r: 240, g: 200, b: 40),
         ]
@@ -69,7 +69,7 @@ public enum Patterns {
             [1, 2, 2, 0, 0, 3],
             [1, 0, 0, 0, 4, 4],
         ]
-        return make(48, 32, opaque: true) { x, y in colours[layout[y / 8][x / 8]] }
+        return make(48, 32, opaque: true) { x, y in colors[layout[y / 8][x / 8]] }
     }
 
     /// `v` of `0 ..< n` spread over 0...255.

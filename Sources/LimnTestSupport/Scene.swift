@@ -17,8 +17,8 @@ public enum Scene {
     public static let person2 = Rect(x: 204, y: 326, width: 34, height: 124)
     public static let face1 = Rect(x: 104, y: 314, width: 32, height: 32)
     public static let face2 = Rect(x: 207, y: 326, width: 28, height: 28)
-    /// The tilted board: centre, size and turn (degrees, negative is anticlockwise).
-    public static let boardCentre = Point(x: 590, y: 160)
+    /// The tilted board: center, size and turn (degrees, negative is anticlockwise).
+    public static let boardCenter = Point(x: 590, y: 160)
     public static let boardSize = Size(width: 190, height: 56)
     public static let boardAngle = -10.0
 
@@ -73,7 +73,7 @@ public enum Scene {
         let boardLine = try engine.layout("SALE -30%", font: boardFont)
         let boardTurn = AffineTransform.translation(x: -boardLine.advance / 2, y: 0)
             .then(.rotation(radians: boardAngle * Double.pi / 180))
-            .then(.translation(x: boardCentre.x, y: boardCentre.y))
+            .then(.translation(x: boardCenter.x, y: boardCenter.y))
         return [
             try line("BAKERY 面包店", font: signFont, origin: signOrigin, transform: .identity),
             try line("営業中", font: bannerFont, origin: Point(x: 0, y: bannerLine.ascent), transform: bannerTurn),
@@ -84,7 +84,7 @@ public enum Scene {
     /// Draws the scene (deterministic: the same fonts give the same pixels).
     public static func draw() throws -> Image {
         var image = Image.linearGradient(size: size, from: Pixel(r: 110, g: 170, b: 230, a: 255), to: Pixel(r: 225, g: 238, b: 250, a: 255))
-        try image.fill(.circle(centre: Point(x: 720, y: 62), radius: 30), with: Pixel(r: 255, g: 214, b: 90, a: 255))
+        try image.fill(.circle(center: Point(x: 720, y: 62), radius: 30), with: Pixel(r: 255, g: 214, b: 90, a: 255))
         try image.fill(.rectangle(Rect(x: 0, y: 300, width: 800, height: 220)), with: Pixel(r: 105, g: 105, b: 112, a: 255))
         try image.fill(.rectangle(Rect(x: 0, y: 300, width: 800, height: 40)), with: Pixel(r: 172, g: 166, b: 158, a: 255))
         for x in stride(from: 20.0, to: 800, by: 120) {
@@ -104,27 +104,27 @@ public enum Scene {
         try image.fill(.rectangle(Rect(x: banner.minX + banner.width / 2 - 2, y: banner.maxY, width: 4, height: 40)), with: Pixel(r: 60, g: 60, b: 60, a: 255))
         let bw = Double(boardSize.width), bh = Double(boardSize.height)
         let board = Path.roundedRectangle(Rect(x: -bw / 2, y: -bh / 2, width: bw, height: bh), radius: 8)
-            .applying(AffineTransform.rotation(radians: boardAngle * Double.pi / 180).then(.translation(x: boardCentre.x, y: boardCentre.y)))
+            .applying(AffineTransform.rotation(radians: boardAngle * Double.pi / 180).then(.translation(x: boardCenter.x, y: boardCenter.y)))
         try image.fill(board, with: Pixel(r: 250, g: 205, b: 40, a: 255))
         // The car.
         try image.fill(.roundedRectangle(Rect(x: car.minX + 50, y: car.minY, width: 140, height: 60), radius: 18), with: Pixel(r: 36, g: 80, b: 160, a: 255))
         try image.fill(.roundedRectangle(Rect(x: car.minX + 64, y: car.minY + 10, width: 112, height: 36), radius: 10), with: Pixel(r: 180, g: 215, b: 235, a: 255))
         try image.fill(.roundedRectangle(Rect(x: car.minX, y: car.minY + 40, width: car.width, height: 90), radius: 22), with: Pixel(r: 40, g: 92, b: 176, a: 255))
         for x in [car.minX + 55, car.maxX - 55] {
-            try image.fill(.circle(centre: Point(x: x, y: car.maxY - 26), radius: 26), with: Pixel(r: 25, g: 25, b: 28, a: 255))
-            try image.fill(.circle(centre: Point(x: x, y: car.maxY - 26), radius: 11), with: Pixel(r: 160, g: 160, b: 165, a: 255))
+            try image.fill(.circle(center: Point(x: x, y: car.maxY - 26), radius: 26), with: Pixel(r: 25, g: 25, b: 28, a: 255))
+            try image.fill(.circle(center: Point(x: x, y: car.maxY - 26), radius: 11), with: Pixel(r: 160, g: 160, b: 165, a: 255))
         }
         // Two people.
-        for (body, face, colour) in [(person1, face1, Pixel(r: 46, g: 140, b: 80, a: 255)), (person2, face2, Pixel(r: 120, g: 70, b: 150, a: 255))] {
-            try image.fill(.roundedRectangle(Rect(x: body.minX, y: face.maxY + 2, width: body.width, height: body.maxY - face.maxY - 2), radius: 10), with: colour)
+        for (body, face, color) in [(person1, face1, Pixel(r: 46, g: 140, b: 80, a: 255)), (person2, face2, Pixel(r: 120, g: 70, b: 150, a: 255))] {
+            try image.fill(.roundedRectangle(Rect(x: body.minX, y: face.maxY + 2, width: body.width, height: body.maxY - face.maxY - 2), radius: 10), with: color)
             try image.fill(.ellipse(in: face), with: Pixel(r: 236, g: 196, b: 164, a: 255))
         }
         // The text, fitted to the quadrilaterals the results give.
         let lines = try textLines()
-        let colours = [Pixel.white, Pixel.white, Pixel(r: 30, g: 30, b: 30, a: 255)]
+        let colors = [Pixel.white, Pixel.white, Pixel(r: 30, g: 30, b: 30, a: 255)]
         let fonts = [signFont, bannerFont, boardFont]
         for (k, line) in lines.enumerated() {
-            _ = try image.draw(line.text, fittedTo: line.quad, font: fonts[k], style: TextStyle(colour: colours[k]))
+            _ = try image.draw(line.text, fittedTo: line.quad, font: fonts[k], style: TextStyle(color: colors[k]))
         }
         return image
     }

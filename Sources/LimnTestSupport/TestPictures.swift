@@ -52,17 +52,17 @@ public enum TestPictures {
         let checker: @Sendable () -> Image = { Patterns.checkerAlpha(width: w, height: h) }
         let shapes: @Sendable () -> Image = { Patterns.shapes(width: w, height: h) }
 
-        add("rgba8", noise) { PNGWriter(image: noise(), colourType: .rgba, bitDepth: 8) }
-        add("rgb8", gradient) { PNGWriter(image: gradient(), colourType: .rgb, bitDepth: 8) }
-        add("rgba16", checker) { PNGWriter(image: checker(), colourType: .rgba, bitDepth: 16) }
-        add("rgb16", gradient) { PNGWriter(image: gradient(), colourType: .rgb, bitDepth: 16) }
+        add("rgba8", noise) { PNGWriter(image: noise(), colorType: .rgba, bitDepth: 8) }
+        add("rgb8", gradient) { PNGWriter(image: gradient(), colorType: .rgb, bitDepth: 8) }
+        add("rgba16", checker) { PNGWriter(image: checker(), colorType: .rgba, bitDepth: 16) }
+        add("rgb16", gradient) { PNGWriter(image: gradient(), colorType: .rgb, bitDepth: 16) }
         add("gray8", { grayOf(gradient(), bits: 8) }) { PNGWriter(gray: gradient(), bitDepth: 8) }
         add("gray16", { grayOf(gradient(), bits: 8) }) { PNGWriter(gray: gradient(), bitDepth: 16) }
         add("gray4", { grayOf(gradient(), bits: 4) }) { PNGWriter(gray: gradient(), bitDepth: 4) }
         add("gray2", { grayOf(gradient(), bits: 2) }) { PNGWriter(gray: gradient(), bitDepth: 2) }
         add("gray1", { grayOf(gradient(), bits: 1) }) { PNGWriter(gray: gradient(), bitDepth: 1) }
-        add("gray-alpha8", { grayAlphaOf(checker()) }) { PNGWriter(image: checker(), colourType: .grayAlpha, bitDepth: 8) }
-        add("gray-alpha16", { grayAlphaOf(checker()) }) { PNGWriter(image: checker(), colourType: .grayAlpha, bitDepth: 16) }
+        add("gray-alpha8", { grayAlphaOf(checker()) }) { PNGWriter(image: checker(), colorType: .grayAlpha, bitDepth: 8) }
+        add("gray-alpha16", { grayAlphaOf(checker()) }) { PNGWriter(image: checker(), colorType: .grayAlpha, bitDepth: 16) }
         add("palette8", shapes) { PNGWriter(palette: shapes(), bitDepth: 8, alphas: []) }
         add("palette4", shapes) { PNGWriter(palette: shapes(), bitDepth: 4, alphas: []) }
         add("palette-trns", { withPaletteAlpha(shapes()) }) { PNGWriter(palette: shapes(), bitDepth: 8, alphas: paletteAlphas) }
@@ -72,13 +72,13 @@ public enum TestPictures {
             return writer
         }
         add("rgb-trns", { rgbKeyed(shapes()) }) {
-            var writer = PNGWriter(image: shapes(), colourType: .rgb, bitDepth: 8)
-            let key = Patterns.shapeColours[2]
+            var writer = PNGWriter(image: shapes(), colorType: .rgb, bitDepth: 8)
+            let key = Patterns.shapeColors[2]
             writer.transparency = [UInt16(key.r), UInt16(key.g), UInt16(key.b)]
             return writer
         }
         add("interlaced-rgba8", noise) {
-            var writer = PNGWriter(image: noise(), colourType: .rgba, bitDepth: 8)
+            var writer = PNGWriter(image: noise(), colorType: .rgba, bitDepth: 8)
             writer.interlaced = true
             return writer
         }
@@ -94,13 +94,13 @@ public enum TestPictures {
         }
         list.append(TestPicture("png/interlaced-rgba16.png", .png, fidelity: .psnr(50), expected: checker) {
             // Interlaced 16-bit with alpha goes through libpng's premultiplied linear output:
-            // colours under very low alpha lose precision, so this one is compared by PSNR.
-            var writer = PNGWriter(image: checker(), colourType: .rgba, bitDepth: 16)
+            // colors under very low alpha lose precision, so this one is compared by PSNR.
+            var writer = PNGWriter(image: checker(), colorType: .rgba, bitDepth: 16)
             writer.interlaced = true
             return writer.encode()
         })
         add("interlaced-rgb16", gradient) {
-            var writer = PNGWriter(image: gradient(), colourType: .rgb, bitDepth: 16)
+            var writer = PNGWriter(image: gradient(), colorType: .rgb, bitDepth: 16)
             writer.interlaced = true
             return writer
         }
@@ -227,7 +227,7 @@ func grayAlphaOf(_ image: Image) -> Image { map(image) { Pixel(gray: $0.r, alpha
 func withPaletteAlpha(_ image: Image) -> Image {
     map(image) { p in
         var q = p
-        q.a = TestPictures.paletteAlphas[Patterns.shapeColours.firstIndex(of: Pixel(r: p.r, g: p.g, b: p.b)) ?? 0]
+        q.a = TestPictures.paletteAlphas[Patterns.shapeColors.firstIndex(of: Pixel(r: p.r, g: p.g, b: p.b)) ?? 0]
         return q
     }
 }
@@ -237,7 +237,7 @@ func grayKeyed(_ image: Image) -> Image {
 }
 
 func rgbKeyed(_ image: Image) -> Image {
-    map(image) { p in p == Patterns.shapeColours[2] ? Pixel(r: p.r, g: p.g, b: p.b, a: 0) : p }
+    map(image) { p in p == Patterns.shapeColors[2] ? Pixel(r: p.r, g: p.g, b: p.b, a: 0) : p }
 }
 
 /// BT.601 luma, as a grayscale JPEG stores it.
@@ -277,13 +277,13 @@ func map(_ image: Image, _ f: (Pixel) -> Pixel) -> Image {
 
 extension PNGWriter {
     /// RGB(A) or gray+alpha samples from an image's channels, scaled to `bitDepth` (8 or 16).
-    public init(image: Image, colourType: ColourType, bitDepth: Int) {
+    public init(image: Image, colorType: ColorType, bitDepth: Int) {
         var samples = [UInt16]()
         let scale: UInt16 = bitDepth == 16 ? 257 : 1
         for y in 0..<image.height {
             for x in 0..<image.width {
                 let p = image[x, y]
-                switch colourType {
+                switch colorType {
                 case .rgba: samples += [p.r, p.g, p.b, p.a].map { UInt16($0) * scale }
                 case .rgb: samples += [p.r, p.g, p.b].map { UInt16($0) * scale }
                 case .grayAlpha: samples += [p.r, p.a].map { UInt16($0) * scale }
@@ -291,7 +291,7 @@ extension PNGWriter {
                 }
             }
         }
-        self.init(width: image.width, height: image.height, colourType: colourType, bitDepth: bitDepth, samples: samples)
+        self.init(width: image.width, height: image.height, colorType: colorType, bitDepth: bitDepth, samples: samples)
     }
 
     /// Gray samples (the red channel) quantised to `bitDepth`; 16-bit repeats the byte.
@@ -303,19 +303,19 @@ extension PNGWriter {
                 samples.append(bitDepth == 16 ? UInt16(p.r) * 257 : UInt16(graySample(p, bits: bitDepth)))
             }
         }
-        self.init(width: image.width, height: image.height, colourType: .gray, bitDepth: bitDepth, samples: samples)
+        self.init(width: image.width, height: image.height, colorType: .gray, bitDepth: bitDepth, samples: samples)
     }
 
-    /// Palette indices into ``Patterns/shapeColours`` with optional per-entry alpha.
+    /// Palette indices into ``Patterns/shapeColors`` with optional per-entry alpha.
     init(palette image: Image, bitDepth: Int, alphas: [UInt8]) {
         var samples = [UInt16]()
         for y in 0..<image.height {
             for x in 0..<image.width {
-                samples.append(UInt16(Patterns.shapeColours.firstIndex(of: image[x, y]) ?? 0))
+                samples.append(UInt16(Patterns.shapeColors.firstIndex(of: image[x, y]) ?? 0))
             }
         }
-        self.init(width: image.width, height: image.height, colourType: .palette, bitDepth: bitDepth, samples: samples)
-        palette = Patterns.shapeColours.map { ($0.r, $0.g, $0.b) }
+        self.init(width: image.width, height: image.height, colorType: .palette, bitDepth: bitDepth, samples: samples)
+        palette = Patterns.shapeColors.map { ($0.r, $0.g, $0.b) }
         transparency = alphas.map(UInt16.init)
     }
 }

@@ -18,7 +18,7 @@ extension Image {
     public mutating func draw(_ block: TextBlock, at point: Point, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
         var list = DrawList()
         let bounds = list.draw(block, at: point, style: style, engine: engine)
-        draw(list, bands: 1, engine: engine)
+        draw(list, bands: 1)
         return bounds
     }
 
@@ -29,7 +29,7 @@ extension Image {
     public mutating func draw(_ block: TextBlock, transform: AffineTransform, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
         var list = DrawList()
         let bounds = list.draw(block, transform: transform, style: style, engine: engine)
-        draw(list, bands: 1, engine: engine)
+        draw(list, bands: 1)
         return bounds
     }
 }
@@ -60,23 +60,23 @@ extension DrawList {
         guard corners.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { return nil }
         let xs = corners.map(\.x), ys = corners.map(\.y)
         let bounds = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
-        if let background = style.background, background.colour.a > 0 {
+        if let background = style.background, background.color.a > 0 {
             let radius = max(0, min(background.cornerRadius, box.width / 2, box.height / 2))
-            try? fill(Path.roundedRectangle(box, radius: radius).applying(transform), with: background.colour)
+            try? fill(Path.roundedRectangle(box, radius: radius).applying(transform), with: background.color)
         }
-        let needsOutlines = !transform.isIntegerTranslation || (style.halo.map { $0.width > 0 && $0.colour.a > 0 } ?? false)
+        let needsOutlines = !transform.isIntegerTranslation || (style.halo.map { $0.width > 0 && $0.color.a > 0 } ?? false)
         let outlines = needsOutlines ? Self.outlines(of: block, engine: engine, wholePixels: transform.isIntegerTranslation) : Path()
-        if let halo = style.halo, halo.width > 0, halo.colour.a > 0, halo.width.isFinite,
+        if let halo = style.halo, halo.width > 0, halo.color.a > 0, halo.width.isFinite,
            let grown = try? outlines.applying(transform).grown(by: halo.width) {
-            try? fill(grown, with: halo.colour)
+            try? fill(grown, with: halo.color)
         }
-        guard style.colour.a > 0 else { return bounds }
+        guard style.color.a > 0 else { return bounds }
         if transform.isIntegerTranslation {
             for line in block.lines {
-                draw(line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), colour: style.colour)
+                draw(line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), color: style.color, engine: engine)
             }
         } else {
-            try? fill(outlines.applying(transform), with: style.colour)
+            try? fill(outlines.applying(transform), with: style.color)
         }
         return bounds
     }

@@ -11,7 +11,7 @@ extension Image {
     /// vertical text the first corner is the image's top-right). The text follows the top
     /// edge's direction; its line height (ascent + descent) fills the quadrilateral's height and
     /// its advance the top edge's length (condensed or widened by at most 1.6× from its natural
-    /// shape, then centred). Drawn from outlines at any angle; `style.angle` and `style.anchor`
+    /// shape, then centered). Drawn from outlines at any angle; `style.angle` and `style.anchor`
     /// are not used, a background fills the fitted text box.
     ///
     /// Returns false (nothing drawn) for fewer than four points, a non-finite coordinate, a
@@ -21,7 +21,7 @@ extension Image {
                               engine: TextEngine = .shared) throws(TextError) -> Bool {
         var list = DrawList()
         guard try list.draw(text, fittedTo: quad, font: font, style: style, engine: engine) else { return false }
-        draw(list, bands: 1, engine: engine)
+        draw(list, bands: 1)
         return true
     }
 

@@ -4,7 +4,7 @@ import LimnRaster
 public enum TextAlignment: Sendable, Equatable {
     /// Left for a left-to-right paragraph, right for a right-to-left one.
     case natural
-    case left, centre, right
+    case left, center, right
 }
 
 /// How to lay out a paragraph: wrapping, truncation, alignment, spacing.

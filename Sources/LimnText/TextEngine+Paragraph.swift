@@ -48,7 +48,7 @@ extension TextEngine {
             switch options.alignment {
             case .left: x = 0
             case .right: x = spare
-            case .centre: x = spare / 2
+            case .center: x = spare / 2
             case .natural: x = direction == .rightToLeft ? spare : 0
             }
             placed.append(TextBlock.Line(line: line, origin: Point(x: x, y: ascent + Double(i) * pitch), text: lineTexts[i]))

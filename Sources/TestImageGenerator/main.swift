@@ -38,7 +38,7 @@ do {
 
         Made by the project itself: `swift run TestImageGenerator` rewrites every file here from the
         deterministic patterns in `Sources/LimnTestSupport` (the tests derive the expected pixels from the
-        same patterns). PNG files are written by a small pure-Swift writer (every colour type, bit depth,
+        same patterns). PNG files are written by a small pure-Swift writer (every color type, bit depth,
         filter and Adam7), not by libpng, so the tests check libpng's reader against an independent writer.
         Nothing here is a photograph. `scene/street.png` is a street scene drawn with Limn's own paths
         and text; `results/` holds what each vision service would return for it, in each vendor's

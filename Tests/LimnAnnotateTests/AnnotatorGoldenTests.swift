@@ -14,7 +14,7 @@ import LimnTestSupport
     func draw(_ result: String, _ options: AnnotationOptions) throws -> Image {
         let scene = try #require(Self.scene)
         let analysis = try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + result)
-            .mapped(to: PictureGeometry(storedSize: ResultSize(width: scene.width, height: scene.height)))
+            .mapped(to: PictureGeometry(storedSize: Size(width: scene.width, height: scene.height)))
         return try Annotator.annotate(scene, with: analysis, options: options)
     }
 
@@ -43,7 +43,7 @@ import LimnTestSupport
     }
 
     @Test func textModes() throws {
-        check(try draw("azure40-scene.json", AnnotationOptions(features: [.text], colourTextByConfidence: true)), "ocr-outline")
+        check(try draw("azure40-scene.json", AnnotationOptions(features: [.text], colorTextByConfidence: true)), "ocr-outline")
         check(try draw("azure32-read-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-text")
         check(try draw("aws-text-scene.json", AnnotationOptions(features: [.text], textMode: .sideBySide)), "ocr-side-by-side")
         check(try draw("azure32-ocr-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-legacy-turned")
@@ -64,7 +64,7 @@ import LimnTestSupport
 @Suite struct AnnotatorPropertyTests {
     let scene = AnnotatorGoldenTests.scene
     func analysis(_ name: String) throws -> Analysis {
-        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: ResultSize(width: 800, height: 520)))
+        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: Size(width: 800, height: 520)))
     }
 
     @Test func theSameInputsGiveTheSamePixels() throws {
@@ -105,10 +105,10 @@ import LimnTestSupport
         var regions: [Region] = []
         for i in 0..<5_000 {
             let x = Double(i % 90) * 10, y = Double((i * 7) % 80) * 10
-            let box = ResultBox(x: x, y: y, width: 20, height: 40)
+            let box = Rect(x: x, y: y, width: 20, height: 40)
             regions.append(Region(kind: .person, label: "person", confidence: 0.5 + Double(i % 50) / 100, shape: .box(box)))
         }
-        let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: ResultSize(width: 1000, height: 1000), regions: regions)
+        let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: Size(width: 1000, height: 1000), regions: regions)
         let drawn = try Annotator.annotate(Image(width: 1000, height: 1000, fill: .white), with: analysis,
                                            options: AnnotationOptions(features: [.people]))
         #expect(drawn.size == Size(width: 1000, height: 1000))
@@ -116,16 +116,16 @@ import LimnTestSupport
     }
 
     @Test func stablePaletteAndLegibleChips() {
-        #expect(Palette.standard.colour(for: "car") == Palette.standard.colour(for: "Car"))
-        #expect(Palette.standard.colour(for: "car") != Palette.standard.colour(for: "person"))
-        #expect(Palette(colours: [Pixel(r: 1, g: 2, b: 3)]).colour(for: "anything") == Pixel(r: 1, g: 2, b: 3))
+        #expect(Palette.standard.color(for: "car") == Palette.standard.color(for: "Car"))
+        #expect(Palette.standard.color(for: "car") != Palette.standard.color(for: "person"))
+        #expect(Palette(colors: [Pixel(r: 1, g: 2, b: 3)]).color(for: "anything") == Pixel(r: 1, g: 2, b: 3))
         #expect(abs(Contrast.ratio(.black, .white) - 21) < 1e-9)
         #expect(abs(Contrast.ratio(Pixel(r: 119, g: 119, b: 119), .white) - 4.48) < 0.01)
         #expect(Contrast.text(on: Pixel(r: 255, g: 215, b: 0)) != .white)
         #expect(Contrast.text(on: Pixel(r: 0, g: 0, b: 128)) == .white)
-        // The better of near-black and white reaches at least ~4.3:1 on any colour (the worst
-        // case is a mid-luminance colour); the palette's chips all do.
-        for colour in Palette.standard.colours { #expect(Contrast.ratio(Contrast.text(on: colour), colour) >= 4.0) }
+        // The better of near-black and white reaches at least ~4.3:1 on any color (the worst
+        // case is a mid-luminance color); the palette's chips all do.
+        for color in Palette.standard.colors { #expect(Contrast.ratio(Contrast.text(on: color), color) >= 4.0) }
         #expect(Palette.confidence(0) == Pixel(r: 220, g: 40, b: 40) && Palette.confidence(1) == Pixel(r: 40, g: 170, b: 70))
     }
 
@@ -150,11 +150,11 @@ import LimnTestSupport
         let faces = try analysis("aws-faces-scene.json")
         var image = scene
         PrivacyFilter.apply(.blur, to: faces.regions, on: &image)
-        let boxes = faces.regions.map { $0.shape.bounds.rect }
+        let boxes = faces.regions.map { $0.shape.bounds }
         var changedInside = 0
         for y in 0..<520 {
             for x in 0..<800 {
-                let p = Point.centre(ofPixelAt: x, y)
+                let p = Point.center(ofPixelAt: x, y)
                 let inside = boxes.contains { $0.insetBy(-1).contains(p) }
                 if !inside { #expect(image[x, y] == scene[x, y]) } else if image[x, y] != scene[x, y] { changedInside += 1 }
             }

@@ -104,8 +104,8 @@ import LimnTestSupport
         #expect(none.status != 0 && none.stderr.contains("exactly one of --matte, --mask or --result"))
         let bad = try CLI.limn("cutout", scene, "--matte", images + "/broken/truncated-half.png", "-o", folder + "/x.png")
         #expect(bad.status != 0 && bad.stderr.contains("truncated-half.png"))
-        let colour = try CLI.limn("cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", "mauve-ish", "-o", folder + "/x.png")
-        #expect(colour.status != 0 && colour.stderr.contains("is not none, blur"))
+        let color = try CLI.limn("cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", "mauve-ish", "-o", folder + "/x.png")
+        #expect(color.status != 0 && color.stderr.contains("is not none, blur"))
     }
 
     @Test func infoDescribesResults() throws {

@@ -60,7 +60,7 @@ import LimnTestSupport
     @Test func aPipeLongerThanOneBufferIsReadWhole() throws {
         // Stored (uncompressed) PNG of 200 × 200 noise: about 160 KB, well past one 64 KiB buffer.
         let noise = Patterns.noise(width: 200, height: 200, seed: 9)
-        let bytes = PNGWriter(image: noise, colourType: .rgba, bitDepth: 8).encode()
+        let bytes = PNGWriter(image: noise, colorType: .rgba, bitDepth: 8).encode()
         #expect(bytes.count > 150_000)
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("limn-fifo-\(UUID().uuidString)").path
         #expect(mkfifo(fifo, 0o600) == 0)

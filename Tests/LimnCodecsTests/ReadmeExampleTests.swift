@@ -39,7 +39,7 @@ import LimnTestSupport
         let analysis = try Analysis(contentsOfFile: result)
         let thumbnails = try Thumbnail.make(
             fromFile: path, sizes: [Size(width: 64, height: 64), Size(width: 40, height: 30)],
-            crop: .suggestions(SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize))
+            crop: .suggestions(analysis.cropSuggestions, analysedSize: analysis.imageSize))
         #expect(thumbnails.map(\.size) == [Size(width: 64, height: 64), Size(width: 40, height: 30)])
 
         let matteFile = folder + "/matte.png"
@@ -48,7 +48,7 @@ import LimnTestSupport
         try gray.write(to: matteFile)
         let matte = try Matte.read(file: matteFile)
         let portrait = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(
-            background: .blurredOriginal(sigma: 24), shadow: .init(), outline: .init(width: 8, colour: .white)))
+            background: .blurredOriginal(sigma: 24), shadow: .init(), outline: .init(width: 8, color: .white)))
         let sticker = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(trim: true, trimMargin: 16))
         #expect(portrait.size == photo.size && portrait.isOpaque)
         let bounds = try #require(try Matte.fitted(matte, to: photo.size).contentBounds())

@@ -29,7 +29,7 @@ import LimnTestSupport
         var mask = Mask(width: 33, height: 17)
         for y in 0..<17 { for x in 0..<33 { mask[x, y] = UInt8((x * 7 + y * 13) & 0xFF) } }
         let bytes = try ImageEncoder.encode(mask, as: .png())
-        #expect(bytes[25] == 0)  // IHDR colour type: gray
+        #expect(bytes[25] == 0)  // IHDR color type: gray
         let back = try ImageDecoder.decode(bytes).image
         #expect(back.alphaMask() == Mask(width: 33, height: 17, fill: 255))
         #expect(back == Image(gray: mask))

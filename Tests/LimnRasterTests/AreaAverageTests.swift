@@ -23,14 +23,14 @@ import Testing
         #expect(out[1, 0] == Pixel(gray: 190))
     }
 
-    @Test func flatColourStaysFlat() {
+    @Test func flatColorStaysFlat() {
         let image = Image(width: 97, height: 55, fill: Pixel(r: 12, g: 200, b: 99))
         let out = image.areaAveraged(to: Size(width: 13, height: 7))
         for y in 0..<7 { for x in 0..<13 { #expect(out[x, y] == Pixel(r: 12, g: 200, b: 99)) } }
     }
 
     @Test func transparentNeighboursDoNotDarkenAnEdge() {
-        // White opaque next to transparent black: colour must stay white, only alpha falls.
+        // White opaque next to transparent black: color must stay white, only alpha falls.
         var image = Image(width: 4, height: 1)
         image[0, 0] = .white; image[1, 0] = .white
         let out = image.areaAveraged(to: Size(width: 1, height: 1))

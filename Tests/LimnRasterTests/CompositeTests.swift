@@ -26,7 +26,7 @@ import LimnRaster
                 let want = Self.over(t, b, opacity: Double((opacity * 255).rounded()) / 255)
                 #expect(abs(Double(got.a) - want.3) <= 1, "\(t) over \(b) at \(opacity): \(got) vs \(want)")
                 if got.a > 0 && want.3 >= 1 {
-                    // Colour only matters where something shows; compare it there.
+                    // Color only matters where something shows; compare it there.
                     #expect(abs(Double(got.r) - want.0) <= 1 && abs(Double(got.g) - want.1) <= 1 && abs(Double(got.b) - want.2) <= 1,
                             "\(t) over \(b) at \(opacity): \(got) vs \(want)")
                 }
@@ -59,7 +59,7 @@ import LimnRaster
         #expect(clear[1, 1] == Pixel(r: 9, g: 9, b: 9, a: 100) && !clear.isOpaque)
     }
 
-    /// A white disc with a soft edge, then resized (where colour bleeding would appear).
+    /// A white disc with a soft edge, then resized (where color bleeding would appear).
     static func whiteSubject() -> Image {
         var alpha = Mask(width: 120, height: 120)
         for y in 0..<120 { for x in 0..<120 {

@@ -31,7 +31,7 @@ import LimnTestSupport
         #expect(fill.sourceRegion == Rect(x: 25, y: 0, width: 50, height: 50))
     }
 
-    @Test func letterboxCentresThePictureOnTheTarget() {
+    @Test func letterboxCentersThePictureOnTheTarget() {
         let plan = FitPlan(source: Size(width: 4000, height: 3000), target: FitTarget(width: 400, height: 400), mode: .fit(letterbox: .black))
         #expect(plan.canvasSize == Size(width: 400, height: 400))
         #expect(plan.placement == PixelRect(x: 0, y: 50, width: 400, height: 300))
@@ -42,7 +42,7 @@ import LimnTestSupport
         #expect(FitPlan(source: source, target: target, mode: .fill()).sourceRegion == Rect(x: 500, y: 0, width: 3000, height: 3000))
         #expect(FitPlan(source: source, target: target, mode: .fill(anchor: .left)).sourceRegion == Rect(x: 0, y: 0, width: 3000, height: 3000))
         #expect(FitPlan(source: source, target: target, mode: .fill(anchor: .right)).sourceRegion == Rect(x: 1000, y: 0, width: 3000, height: 3000))
-        // A focus near the right edge: centred on it as far as the picture allows.
+        // A focus near the right edge: centered on it as far as the picture allows.
         let focus = Rect(x: 3600, y: 100, width: 200, height: 200)
         #expect(FitPlan(source: source, target: target, mode: .fill(focus: focus)).sourceRegion == Rect(x: 1000, y: 0, width: 3000, height: 3000))
         let middle = Rect(x: 1900, y: 1400, width: 200, height: 200)
@@ -56,7 +56,7 @@ import LimnTestSupport
                 == Size(width: 100, height: 400))
     }
 
-    @Test func fittedImagesHaveThePlannedSizeAndLetterboxColour() {
+    @Test func fittedImagesHaveThePlannedSizeAndLetterboxColor() {
         let image = Patterns.gradient(width: 80, height: 40)
         let boxed = image.fitted(to: FitTarget(width: 50, height: 50), mode: .fit(letterbox: Pixel(r: 1, g: 2, b: 3)))
         #expect(boxed.size == Size(width: 50, height: 50))

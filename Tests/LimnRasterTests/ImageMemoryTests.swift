@@ -30,4 +30,20 @@ import LimnRaster
         let image = Image(width: 1200, height: 600, fill: .black)
         #expect(image[1199, 599] == .black)
     }
+
+    @Test func theRasterizersScratchCountsAgainstTheSameLimit() throws {
+        let saved = ImageMemory.cacheLimit
+        defer { ImageMemory.cacheLimit = saved }
+        var mask = Mask(width: 3000, height: 2000)
+        let everything = Path.rectangle(Rect(x: 0, y: 0, width: 3000, height: 2000))
+        ImageMemory.cacheLimit = 0
+        try mask.fill(everything)
+        #expect(ImageMemory.cachedBytes == 0)  // nothing kept: not the 24 MB scratch either
+        ImageMemory.cacheLimit = 1 << 30
+        try mask.fill(everything)
+        #expect(ImageMemory.cachedBytes >= 3001 * 2000 * 4)  // the scratch, kept for the next fill
+        ImageMemory.cacheLimit = 4 << 20
+        #expect(ImageMemory.cachedBytes <= 4 << 20)
+        #expect(mask[2999, 1999] == 255)
+    }
 }

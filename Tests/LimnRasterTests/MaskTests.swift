@@ -21,7 +21,7 @@ import Testing
         #expect(Image(width: 3, height: 3, fill: .white).alphaMask() == Mask(width: 3, height: 3, fill: 255))
     }
 
-    @Test func maskBecomesAlphaLeavingColourAlone() throws {
+    @Test func maskBecomesAlphaLeavingColorAlone() throws {
         let image = Image(width: 2, height: 1, fill: Pixel(r: 10, g: 20, b: 30))
         var mask = Mask(width: 2, height: 1, fill: 255)
         mask[1, 0] = 0

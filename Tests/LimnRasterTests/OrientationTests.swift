@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    /// The geometry's transform (what results are mapped with) moves each pixel's center to the
+    /// center of the pixel the image operation moves it to.
+    @Test(arguments: Orientation.allCases)
+    func theTransformAgreesWithTheImageOperation(orientation: Orientation) {
+        let out = Self.source.applyingOrientation(orientation)
+        let transform = orientation.transform(storedSize: Self.source.size)
+        for y in 0..<2 {
+            for x in 0..<3 {
+                let p = transform.apply(Point.center(ofPixelAt: x, y))
+                #expect(out[Int(p.x), Int(p.y)] == Self.source[x, y], "\(orientation): (\(x),\(y)) -> \(p)")
+            }
+        }
+    }
+
     @Test(arguments: Orientation.allCases)
     func inverseUndoesEachOrientation(orientation: Orientation) {
         // Large enough to cross several 64 × 64 tiles with ragged edges.

@@ -87,7 +87,7 @@ enum ExactCoverage {
 
     @Test func curvesAndRoundedShapesCoverTheirArea() throws {
         var disc = Mask(width: 64, height: 64)
-        try disc.fill(.circle(centre: Point(x: 32, y: 32), radius: 20))
+        try disc.fill(.circle(center: Point(x: 32, y: 32), radius: 20))
         let area = disc.withUnsafeBytes { $0.reduce(0.0) { $0 + Double($1) / 255 } }
         #expect(abs(area - Double.pi * 400) / (Double.pi * 400) < 0.003, "area \(area)")
         var rounded = Mask(width: 64, height: 64)
@@ -97,7 +97,7 @@ enum ExactCoverage {
         #expect(rounded[10, 10] == 0 && rounded[30, 25] == 255)
     }
 
-    @Test func colourIsCompositedByCoverage() throws {
+    @Test func colorIsCompositedByCoverage() throws {
         var image = Image(width: 10, height: 4, fill: .white)
         try image.fill(.rectangle(Rect(x: 2.5, y: 0, width: 5, height: 4)), with: Pixel(r: 0, g: 0, b: 0, a: 255))
         #expect(image[2, 1] == Pixel(gray: 127) || image[2, 1] == Pixel(gray: 128))

@@ -35,11 +35,11 @@ enum ResampleReference {
                     for c in 0..<4 { v[c] += weight * mid[(j * size.width + ox) * 4 + c] }
                 }
                 let a = min(max(v[3], 0), 255)
-                func colour(_ c: Double) -> UInt8 {
+                func color(_ c: Double) -> UInt8 {
                     guard a > 0 else { return 0 }
                     return UInt8(min(max(c / (a / 255), 0), 255).rounded())
                 }
-                out[ox, oy] = Pixel(r: colour(v[0]), g: colour(v[1]), b: colour(v[2]), a: UInt8(a.rounded()))
+                out[ox, oy] = Pixel(r: color(v[0]), g: color(v[1]), b: color(v[2]), a: UInt8(a.rounded()))
             }
         }
         return out
@@ -50,21 +50,21 @@ enum ResampleReference {
         let scale = length / Double(output)
         let widen = max(scale, 1)
         return (0..<output).map { i in
-            let centre = origin + (Double(i) + 0.5) * scale
+            let center = origin + (Double(i) + 0.5) * scale
             if filter == .nearest {
-                return [(min(max(Int(centre.rounded(.down)), 0), source - 1), 1.0)]
+                return [(min(max(Int(center.rounded(.down)), 0), source - 1), 1.0)]
             }
             let support = filter.support * widen
             var taps: [(Int, Double)] = []
-            var j = Int((centre - support - 0.5).rounded(.down))
-            while Double(j) + 0.5 <= centre + support {
+            var j = Int((center - support - 0.5).rounded(.down))
+            while Double(j) + 0.5 <= center + support {
                 if j >= 0 && j < source {
-                    let weight = filter.weight((Double(j) + 0.5 - centre) / widen)
+                    let weight = filter.weight((Double(j) + 0.5 - center) / widen)
                     if weight != 0 { taps.append((j, weight)) }
                 }
                 j += 1
             }
-            if taps.isEmpty { taps = [(min(max(Int(centre.rounded(.down)), 0), source - 1), 1)] }
+            if taps.isEmpty { taps = [(min(max(Int(center.rounded(.down)), 0), source - 1), 1)] }
             let total = taps.reduce(0) { $0 + $1.1 }
             return taps.map { ($0.0, $0.1 / total) }
         }

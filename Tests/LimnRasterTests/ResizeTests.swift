@@ -120,8 +120,8 @@ import LimnTestSupport
         #expect(ImageDifference(pure, shrunk).psnr >= (alpha ? 36 : 40), "\(ImageDifference(pure, shrunk))")
     }
 
-    @Test func aFlatColourStaysFlat() {
-        // Opaque: exactly. Under alpha 77, colour is stored premultiplied in 8 bits on the way, so
+    @Test func aFlatColorStaysFlat() {
+        // Opaque: exactly. Under alpha 77, color is stored premultiplied in 8 bits on the way, so
         // it comes back within the precision that allows: 255 / 77 ≈ 3.3 levels per step, ±2.
         let opaque = Image(width: 403, height: 301, fill: Pixel(r: 9, g: 99, b: 199))
         #expect(opaque.resized(to: Size(width: 100, height: 75)) == Image(width: 100, height: 75, fill: Pixel(r: 9, g: 99, b: 199)))
@@ -135,12 +135,8 @@ import LimnTestSupport
 
     @Test func threadsDoNotChangeTheResult() {
         let image = Self.picture(width: 900, height: 700, alpha: true)
-        let saved = Parallelism.maximumThreads
-        defer { Parallelism.maximumThreads = saved }
-        Parallelism.maximumThreads = 1
-        let one = image.resized(to: Size(width: 301, height: 233))
-        Parallelism.maximumThreads = 4
-        let four = image.resized(to: Size(width: 301, height: 233))
+        let one = Parallelism.withMaximumThreads(1) { image.resized(to: Size(width: 301, height: 233)) }
+        let four = Parallelism.withMaximumThreads(4) { image.resized(to: Size(width: 301, height: 233)) }
         #expect(one == four)
     }
 
@@ -159,7 +155,7 @@ import LimnTestSupport
         var image = Image(width: 2, height: 1, fill: .black)
         image[1, 0] = .white
         let out = image.resized(to: Size(width: 4, height: 1), filter: .triangle)
-        // Centres at 0.25, 0.75, 1.25, 1.75 source px: 0, 0.25, 0.75, 1 of the way.
+        // Centers at 0.25, 0.75, 1.25, 1.75 source px: 0, 0.25, 0.75, 1 of the way.
         #expect([out[0, 0].r, out[1, 0].r, out[2, 0].r, out[3, 0].r] == [0, 64, 191, 255])
     }
 

@@ -14,7 +14,7 @@ import LimnTestSupport
     let ink = Pixel(r: 30, g: 60, b: 160, a: 255)
     let guide = Pixel(r: 230, g: 40, b: 40, a: 255)
 
-    /// A sharp zigzag with a thick stroke in each join kind, the thin centre line drawn over it.
+    /// A sharp zigzag with a thick stroke in each join kind, the thin center line drawn over it.
     @Test func joins() throws {
         var image = Image(width: 330, height: 120, fill: paper)
         let joins: [StrokeStyle.Join] = [.miter, .round, .bevel]
@@ -43,7 +43,7 @@ import LimnTestSupport
         var image = Image(width: 240, height: 120, fill: paper)
         try image.stroke(.roundedRectangle(Rect(x: 10.5, y: 10.5, width: 100, height: 60), radius: 12), with: ink,
                          style: StrokeStyle(width: 3, cap: .round, dashes: [10, 6]))
-        try image.stroke(.circle(centre: Point(x: 175, y: 45), radius: 35), with: ink, style: StrokeStyle(width: 2, dashes: [2, 4], dashPhase: 1))
+        try image.stroke(.circle(center: Point(x: 175, y: 45), radius: 35), with: ink, style: StrokeStyle(width: 2, dashes: [2, 4], dashPhase: 1))
         for (i, width) in [1.0, 0.5, 0.25].enumerated() {
             let y = 85.0 + Double(i) * 12
             try image.stroke(.polyline([Point(x: 10, y: y), Point(x: 230, y: y + 6)]), with: .black, style: StrokeStyle(width: width))

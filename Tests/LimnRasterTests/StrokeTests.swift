@@ -10,7 +10,7 @@ import LimnRaster
         return p
     }
 
-    @Test func aOnePixelLineOnAHalfPixelCentreIsOneSolidRow() throws {
+    @Test func aOnePixelLineOnAHalfPixelCenterIsOneSolidRow() throws {
         var mask = Mask(width: 20, height: 10)
         try mask.stroke(Self.line([Point(x: 2, y: 5.5), Point(x: 18, y: 5.5)]), style: StrokeStyle(width: 1))
         for x in 2..<18 { #expect(mask[x, 5] == 255 && mask[x, 4] == 0 && mask[x, 6] == 0) }

@@ -15,10 +15,10 @@ enum Fixtures {
     func azure40SmartCropsFromTheSpecExample() throws {
         let analysis = try Analysis(contentsOfFile: Fixtures.path("azure-rest-api-specs/ia40_AnalyzeFromImageData_MaximumSet.json"))
         #expect(analysis.vendor == .azureImageAnalysis40)
-        #expect(analysis.imageSize == ResultSize(width: 864, height: 576))
+        #expect(analysis.imageSize == Size(width: 864, height: 576))
         #expect(analysis.cropSuggestions == [
-            CropSuggestion(aspectRatio: 0.9, box: ResultBox(x: 238, y: 0, width: 511, height: 568)),
-            CropSuggestion(aspectRatio: 1.33, box: ResultBox(x: 54, y: 0, width: 760, height: 571)),
+            CropSuggestion(aspectRatio: 0.9, box: Rect(x: 238, y: 0, width: 511, height: 568)),
+            CropSuggestion(aspectRatio: 1.33, box: Rect(x: 54, y: 0, width: 760, height: 571)),
         ])
     }
 
@@ -26,18 +26,18 @@ enum Fixtures {
     func azure40FromARecordedExchangeAndAnExcerpt() throws {
         let recorded = try Analysis(contentsOfFile: Fixtures.path(
             "azure-sdk-for-python/test_image_analysis_client.pyTestImageAnalysisClienttest_analyze_sync_all_features_from_url.json"))
-        #expect(recorded.imageSize == ResultSize(width: 864, height: 576))
+        #expect(recorded.imageSize == Size(width: 864, height: 576))
         #expect(recorded.cropSuggestions.count == 2)
         let excerpt = try Analysis(contentsOfFile: Fixtures.path("azure-sdk-for-python/EXCERPT_ResponseBody_of_test_analyze_async_all_features_from_file.json"))
-        #expect(excerpt.cropSuggestions == [CropSuggestion(aspectRatio: 1.23, box: ResultBox(x: 108, y: 24, width: 648, height: 528))])
+        #expect(excerpt.cropSuggestions == [CropSuggestion(aspectRatio: 1.23, box: Rect(x: 108, y: 24, width: 648, height: 528))])
     }
 
     @Test(.enabled(if: Fixtures.isPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
     func azure32AreaOfInterest() throws {
         let analysis = try Analysis(contentsOfFile: Fixtures.path("azure-rest-api-specs/cv32_SuccessfulGetAreaOfInterestWithUrl.json"))
         #expect(analysis.vendor == .azureComputerVision32)
-        #expect(analysis.imageSize == ResultSize(width: 1378, height: 951))
-        #expect(analysis.cropSuggestions == [CropSuggestion(aspectRatio: nil, box: ResultBox(x: 160, y: 0, width: 950, height: 951))])
+        #expect(analysis.imageSize == Size(width: 1378, height: 951))
+        #expect(analysis.cropSuggestions == [CropSuggestion(aspectRatio: nil, box: Rect(x: 160, y: 0, width: 950, height: 951))])
     }
 
     @Test func unusualRatiosAndMissingPartsAreRead() throws {

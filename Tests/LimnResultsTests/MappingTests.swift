@@ -4,33 +4,33 @@ import LimnResults
 import LimnTestSupport
 
 @Suite struct MappingTests {
-    let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: ResultSize(width: 864, height: 576), regions: [
-        Region(kind: .object, label: "box", confidence: 0.9, shape: .box(ResultBox(x: 100, y: 50, width: 200, height: 100))),
-        Region(kind: .textLine, label: "t", confidence: nil, shape: .polygon([ResultPoint(x: 10, y: 20), ResultPoint(x: 50, y: 20), ResultPoint(x: 50, y: 30), ResultPoint(x: 10, y: 30)]),
-               children: [Region(kind: .textWord, label: "w", confidence: 0.5, shape: .box(ResultBox(x: 12, y: 20, width: 8, height: 10)))]),
-    ], cropSuggestions: [CropSuggestion(aspectRatio: 1, box: ResultBox(x: 0, y: 0, width: 576, height: 576))])
+    let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: Size(width: 864, height: 576), regions: [
+        Region(kind: .object, label: "box", confidence: 0.9, shape: .box(Rect(x: 100, y: 50, width: 200, height: 100))),
+        Region(kind: .textLine, label: "t", confidence: nil, shape: .polygon([Point(x: 10, y: 20), Point(x: 50, y: 20), Point(x: 50, y: 30), Point(x: 10, y: 30)]),
+               children: [Region(kind: .textWord, label: "w", confidence: 0.5, shape: .box(Rect(x: 12, y: 20, width: 8, height: 10)))]),
+    ], cropSuggestions: [CropSuggestion(aspectRatio: 1, box: Rect(x: 0, y: 0, width: 576, height: 576))])
 
     @Test func aSmallerCopyScalesEveryShape() {
         // The 648x432 sample of an 864x576 analysis: three quarters.
-        let m = analysis.mapped(to: PictureGeometry(storedSize: ResultSize(width: 648, height: 432)))
-        #expect(m.regions[0].shape == .box(ResultBox(x: 75, y: 37.5, width: 150, height: 75)))
-        #expect(m.regions[1].shape.points[1] == ResultPoint(x: 37.5, y: 15))
-        #expect(m.regions[1].children[0].shape == .box(ResultBox(x: 9, y: 15, width: 6, height: 7.5)))
-        #expect(m.cropSuggestions[0].box == ResultBox(x: 0, y: 0, width: 432, height: 432))
-        #expect(m.imageSize == ResultSize(width: 648, height: 432))
+        let m = analysis.mapped(to: PictureGeometry(storedSize: Size(width: 648, height: 432)))
+        #expect(m.regions[0].shape == .box(Rect(x: 75, y: 37.5, width: 150, height: 75)))
+        #expect(m.regions[1].shape.points[1] == Point(x: 37.5, y: 15))
+        #expect(m.regions[1].children[0].shape == .box(Rect(x: 9, y: 15, width: 6, height: 7.5)))
+        #expect(m.cropSuggestions[0].box == Rect(x: 0, y: 0, width: 432, height: 432))
+        #expect(m.imageSize == Size(width: 648, height: 432))
     }
 
     @Test func exifOrientationOfTheStoredPixels() {
         // The service saw the stored 864x576 pixels; the picture is drawn upright after EXIF 6
         // (a quarter turn clockwise): upright it is 576x864.
-        let picture = PictureGeometry(storedSize: ResultSize(width: 864, height: 576), orientation: 6)
+        let picture = PictureGeometry(storedSize: Size(width: 864, height: 576), orientation: .right)
         let m = analysis.mapped(to: picture)
-        #expect(m.imageSize == ResultSize(width: 576, height: 864))
+        #expect(m.imageSize == Size(width: 576, height: 864))
         // (x, y) → (H − y, x): the box's corners (100,50)-(300,150) → x 426…526, y 100…300.
-        #expect(m.regions[0].shape == .box(ResultBox(x: 426, y: 100, width: 100, height: 200)))
+        #expect(m.regions[0].shape == .box(Rect(x: 426, y: 100, width: 100, height: 200)))
         // When the service saw the upright picture, nothing turns (576x864 analysed as such).
         var upright = analysis
-        upright.imageSize = ResultSize(width: 576, height: 864)
+        upright.imageSize = Size(width: 576, height: 864)
         #expect(upright.mapped(to: picture).regions[0].shape == analysis.regions[0].shape)
         // And the caller can say which.
         #expect(analysis.mapped(to: picture, analysedUpright: false).regions[0].shape == m.regions[0].shape)
@@ -38,21 +38,21 @@ import LimnTestSupport
 
     @Test func everyOrientationMatchesTurningThePicture() {
         // A marked point in a 4x2 stored picture, and where each EXIF orientation puts it.
-        let point = Analysis(vendor: .awsRekognition, format: .awsText, imageSize: ResultSize(width: 4, height: 2), regions: [
-            Region(kind: .textWord, label: "", confidence: nil, shape: .polygon([ResultPoint(x: 1, y: 0), ResultPoint(x: 2, y: 0), ResultPoint(x: 2, y: 1)]))])
-        let expected: [Int: ResultPoint] = [1: .init(x: 1, y: 0), 2: .init(x: 3, y: 0), 3: .init(x: 3, y: 2), 4: .init(x: 1, y: 2),
+        let point = Analysis(vendor: .awsRekognition, format: .awsText, imageSize: Size(width: 4, height: 2), regions: [
+            Region(kind: .textWord, label: "", confidence: nil, shape: .polygon([Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 1)]))])
+        let expected: [Int: Point] = [1: .init(x: 1, y: 0), 2: .init(x: 3, y: 0), 3: .init(x: 3, y: 2), 4: .init(x: 1, y: 2),
                                             5: .init(x: 0, y: 1), 6: .init(x: 2, y: 1), 7: .init(x: 2, y: 3), 8: .init(x: 0, y: 3)]
         for (orientation, first) in expected {
-            let m = point.mapped(to: PictureGeometry(storedSize: ResultSize(width: 4, height: 2), orientation: orientation), analysedUpright: false)
+            let m = point.mapped(to: PictureGeometry(storedSize: Size(width: 4, height: 2), orientation: Orientation(rawValue: orientation)!), analysedUpright: false)
             #expect(m.regions[0].shape.points[0] == first, "orientation \(orientation)")
         }
     }
 
     @Test func fractionsBecomePixelsOfThePicture() {
         let aws = Analysis(vendor: .awsRekognition, format: .awsFaces, imageSize: nil, regions: [
-            Region(kind: .face, label: "face", confidence: 0.99, shape: .box(ResultBox(x: 0.25, y: 0.5, width: 0.5, height: 0.25)), units: .fractions)])
-        let m = aws.mapped(to: PictureGeometry(storedSize: ResultSize(width: 400, height: 200)))
-        #expect(m.regions[0].shape == .box(ResultBox(x: 100, y: 100, width: 200, height: 50)) && m.regions[0].units == .pixels)
+            Region(kind: .face, label: "face", confidence: 0.99, shape: .box(Rect(x: 0.25, y: 0.5, width: 0.5, height: 0.25)), units: .fractions)])
+        let m = aws.mapped(to: PictureGeometry(storedSize: Size(width: 400, height: 200)))
+        #expect(m.regions[0].shape == .box(Rect(x: 100, y: 100, width: 200, height: 50)) && m.regions[0].units == .pixels)
     }
 }
 
@@ -143,7 +143,7 @@ import LimnTestSupport
         let celebrities = try Analysis(json: Data(#"{"CelebrityFaces": [{"Name": "A. Person", "Id": "x", "MatchConfidence": 97.5, "Face": {"BoundingBox": {"Width": 0.2, "Height": 0.3, "Left": 0.1, "Top": 0.1}, "Confidence": 99.9}, "Urls": []}], "UnrecognizedFaces": [{"BoundingBox": {"Width": 0.1, "Height": 0.1, "Left": 0.5, "Top": 0.5}, "Confidence": 90}]}"#.utf8))
         #expect(celebrities.format == .awsCelebrities && celebrities.regions.map(\.kind) == [.celebrity, .face] && celebrities.regions[0].label == "A. Person")
         let landmark = try Analysis(json: Data(#"{"responses": [{"landmarkAnnotations": [{"description": "Colosseum", "score": 0.9, "boundingPoly": {"vertices": [{"x": 10, "y": 5}, {"x": 50, "y": 5}, {"x": 50, "y": 40}, {"y": 40}]}}]}]}"#.utf8))
-        #expect(landmark.regions == [Region(kind: .landmark, label: "Colosseum", confidence: 0.9, shape: .box(ResultBox(x: 0, y: 5, width: 50, height: 35)))])
+        #expect(landmark.regions == [Region(kind: .landmark, label: "Colosseum", confidence: 0.9, shape: .box(Rect(x: 0, y: 5, width: 50, height: 35)))])
     }
 
     @Test func emptyResultsAreFine() throws {

@@ -10,13 +10,13 @@ import LimnTestSupport
         try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name)
     }
     /// The upright 800x520 scene's pixels.
-    let scene = PictureGeometry(storedSize: ResultSize(width: 800, height: 520))
+    let scene = PictureGeometry(storedSize: Size(width: 800, height: 520))
 
-    func near(_ a: ResultBox, _ b: ResultBox, _ tolerance: Double = 1.5) -> Bool {
+    func near(_ a: Rect, _ b: Rect, _ tolerance: Double = 1.5) -> Bool {
         abs(a.x - b.x) <= tolerance && abs(a.y - b.y) <= tolerance && abs(a.width - b.width) <= tolerance && abs(a.height - b.height) <= tolerance
     }
-    let car = ResultBox(x: 480, y: 290, width: 250, height: 156)
-    let person1 = ResultBox(x: 100, y: 314, width: 40, height: 144)
+    let car = Rect(x: 480, y: 290, width: 250, height: 156)
+    let person1 = Rect(x: 100, y: 314, width: 40, height: 144)
 
     @Test func eachFormatIsDetected() throws {
         let expected: [(String, ResultFormat)] = [
@@ -67,10 +67,10 @@ import LimnTestSupport
         let google = try read("google-scene.json").mapped(to: scene)
         let block = try #require(google.regions.first { $0.kind == .textBlock })
         #expect(block.children.map(\.label) == ["BAKERY", "面包店", "営業中", "SALE", "-30%"])
-        #expect(google.imageSize == ResultSize(width: 800, height: 520))
+        #expect(google.imageSize == Size(width: 800, height: 520))
     }
 
-    @Test func theLegacyOCRIsTurnedBackAroundTheCentre() throws {
+    @Test func theLegacyOCRIsTurnedBackAroundTheCenter() throws {
         let ocr = try read("azure32-ocr-scene.json")
         #expect(ocr.textAngle == SceneResults.ocrTextAngle)
         let mapped = ocr.mapped(to: scene)
@@ -78,15 +78,15 @@ import LimnTestSupport
         #expect(board.label == "SALE -30%")
         // The box was measured level in the turned image; turned back it is the tilted board's text.
         let reference = try read("azure40-scene.json").mapped(to: scene).regions.filter { $0.kind == .textLine }[2]
-        let c1 = centre(board.shape.points), c2 = centre(reference.shape.points)
+        let c1 = center(board.shape.points), c2 = center(reference.shape.points)
         #expect(abs(c1.x - c2.x) < 2 && abs(c1.y - c2.y) < 2)
         guard case .polygon(let p) = board.shape else { Issue.record("a turned box is a polygon"); return }
         let slope = atan2(p[1].y - p[0].y, p[1].x - p[0].x) * 180 / .pi
         #expect(abs(slope - (-SceneResults.ocrTextAngle)) < 1e-6)
     }
 
-    func centre(_ p: [ResultPoint]) -> ResultPoint {
-        ResultPoint(x: p.map(\.x).reduce(0, +) / Double(p.count), y: p.map(\.y).reduce(0, +) / Double(p.count))
+    func center(_ p: [Point]) -> Point {
+        Point(x: p.map(\.x).reduce(0, +) / Double(p.count), y: p.map(\.y).reduce(0, +) / Double(p.count))
     }
 
     @Test func everythingElseEachVendorSays() throws {
@@ -110,10 +110,10 @@ import LimnTestSupport
         #expect(labels.tags.count == 4 && labels.tags[0] == Tag(name: "Car", confidence: 0.982))
         #expect(labels.regions.filter { $0.kind == .person }.count == 2 && labels.regions[0].parents == ["Vehicle", "Transportation"])
         let faces = try read("aws-faces-scene.json").mapped(to: scene)
-        #expect(faces.regions.count == 2 && near(faces.regions[0].shape.bounds, ResultBox(x: 104, y: 314, width: 32, height: 32)))
+        #expect(faces.regions.count == 2 && near(faces.regions[0].shape.bounds, Rect(x: 104, y: 314, width: 32, height: 32)))
         let google = try read("google-scene.json").mapped(to: scene)
         // The crop hint's first vertex had both zeros dropped.
-        #expect(google.cropSuggestions.first?.box == ResultBox(x: 0, y: 0, width: 520, height: 520))
+        #expect(google.cropSuggestions.first?.box == Rect(x: 0, y: 0, width: 520, height: 520))
         #expect(google.regions.filter { $0.kind == .face }.count == 2 && google.tags.first?.name == "Outdoor")
     }
 

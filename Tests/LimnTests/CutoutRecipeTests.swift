@@ -63,8 +63,8 @@ import LimnTestSupport
     @Test func backgroundsFillTheCanvas() throws {
         let (picture, matte) = Self.scene()
         let red = Pixel(r: 200, g: 0, b: 0)
-        let onColour = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(background: .colour(red)))
-        #expect(onColour[0, 0] == red && onColour[100, 100] == picture[100, 100] && onColour.isOpaque)
+        let onColor = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(background: .color(red)))
+        #expect(onColor[0, 0] == red && onColor[100, 100] == picture[100, 100] && onColor.isOpaque)
         let transparent = try Cutout.make(picture: picture, matte: matte)
         #expect(transparent[0, 0].a == 0 && transparent[100, 100] == picture[100, 100])
         let gradient = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(background: .gradient(from: .black, to: .white, angle: 90)))
@@ -81,11 +81,11 @@ import LimnTestSupport
     @Test func shadowAndOutlineSurroundTheSubject() throws {
         let (picture, matte) = Self.scene()
         let shadowed = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .colour(.white), shadow: .init(offsetX: 10, offsetY: 10, sigma: 4, opacity: 0.8)))
+            background: .color(.white), shadow: .init(offsetX: 10, offsetY: 10, sigma: 4, opacity: 0.8)))
         // Just outside the disc, down and to the right, the white is darkened; up and to the left it is not.
         #expect(shadowed[100 + 62, 100 + 20].r < 200 && shadowed[100 - 64, 100 - 20] == .white)
         let outlined = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .colour(.black), outline: .init(width: 6, colour: Pixel(r: 0, g: 255, b: 0))))
+            background: .color(.black), outline: .init(width: 6, color: Pixel(r: 0, g: 255, b: 0))))
         #expect(outlined[100 + 63, 100] == Pixel(r: 0, g: 255, b: 0) && outlined[100 + 70, 100] == .black)
         #expect(outlined[100, 100] == picture[100, 100])
     }
@@ -97,7 +97,7 @@ import LimnTestSupport
         #expect(trimmed.size == Size(width: bounds.width + 10, height: bounds.height + 10))
         #expect(trimmed[0, 0].a == 0 && trimmed[trimmed.width / 2, trimmed.height / 2].a == 255)
         let placed = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .colour(.white), canvasSize: Size(width: 300, height: 200), subjectShare: 0.5, anchor: .bottom, padding: 10))
+            background: .color(.white), canvasSize: Size(width: 300, height: 200), subjectShare: 0.5, anchor: .bottom, padding: 10))
         #expect(placed.size == Size(width: 300, height: 200))
         let subjectBox = try #require(Mask(size: placed.size, rectangles: []).contentBounds() ?? placedBox(placed))
         #expect(subjectBox.height <= 90 + 1 && subjectBox.y + subjectBox.height == 190, "\(subjectBox)")

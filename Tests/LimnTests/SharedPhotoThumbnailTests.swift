@@ -16,14 +16,14 @@ struct SharedPhotoThumbnailTests {
         let analysis = try Analysis(contentsOfFile: Self.result)
         let path = RepositoryPaths.shared + "/photos/" + photo
         let picture = try ImageDecoder.info(file: path).uprightSize
-        let crop = ThumbnailCrop.suggestions(SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize)
+        let crop = ThumbnailCrop.suggestions(analysis.cropSuggestions, analysedSize: analysis.imageSize)
         let sizes = [Size(width: 400, height: 300), Size(width: 256, height: 256), Size(width: 120, height: 240)]
         let thumbs = try Thumbnail.make(fromFile: path, sizes: sizes, crop: crop)
         #expect(thumbs.map(\.size) == sizes)
         // The regions, in the picture's own pixels: the 864 × 576 boxes scaled to it.
         let scale = Double(picture.width) / 864
         let square = try #require(Thumbnail.region(for: Size(width: 256, height: 256), in: picture,
-                                                   suggestions: SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize))
+                                                   suggestions: analysis.cropSuggestions, analysedSize: analysis.imageSize))
         #expect(abs(square.minX - 209.5 * scale) <= 1 && abs(square.width - 568 * scale) <= 1, "\(square)")
         if ProcessInfo.processInfo.environment["LIMN_KEEP_THUMBNAILS"] != nil {
             for (thumb, size) in zip(thumbs, sizes) { try thumb.write(to: NSTemporaryDirectory() + "thumb-\(photo)-\(size).png") }
@@ -44,7 +44,7 @@ struct SharedPhotoAnnotationTests {
         let drawn = try annotate(image: photo, analysis: analysis, options: options)
         #expect(drawn.size == photo.size)
         // The first person, {395, 241, 261, 333} at 864 × 576, is {296.25, 180.75, 195.75, 249.75}
-        // here; its outline is about 1.7 px wide, centred on those edges.
+        // here; its outline is about 1.7 px wide, centered on those edges.
         let y = 330  // halfway down, clear of the label chips
         let changed = (280...500).filter { drawn[$0, y] != photo[$0, y] }
         #expect(changed.contains(296) && changed.contains(492), "\(changed)")

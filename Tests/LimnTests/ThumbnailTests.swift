@@ -4,36 +4,36 @@ import Testing
 import LimnTestSupport
 
 @Suite struct ThumbnailGeometryTests {
-    static let ia40: [SuggestedCrop] = [
-        SuggestedCrop(aspectRatio: 0.9, box: Rect(x: 238, y: 0, width: 511, height: 568)),
-        SuggestedCrop(aspectRatio: 1.33, box: Rect(x: 54, y: 0, width: 760, height: 571)),
+    static let ia40: [CropSuggestion] = [
+        CropSuggestion(aspectRatio: 0.9, box: Rect(x: 238, y: 0, width: 511, height: 568)),
+        CropSuggestion(aspectRatio: 1.33, box: Rect(x: 54, y: 0, width: 760, height: 571)),
     ]
 
     /// (picture, suggestions, analysed size, thumbnail size, expected region), worked by hand.
-    static let table: [(Size, [SuggestedCrop], Size?, Size, Rect?)] = [
-        // 4:3 takes the 1.33 crop and widens it to 571 × 4/3 = 761.3 around its centre 434.
+    static let table: [(Size, [CropSuggestion], Size?, Size, Rect?)] = [
+        // 4:3 takes the 1.33 crop and widens it to 571 × 4/3 = 761.3 around its center 434.
         (Size(width: 864, height: 576), ia40, nil, Size(width: 400, height: 300), Rect(x: 53, y: 0, width: 762, height: 571)),
         // Square takes 0.9 (closer in log space: |ln 0.9| = 0.105 < |ln 1.33| = 0.285), widened to 568.
         (Size(width: 864, height: 576), ia40, nil, Size(width: 256, height: 256), Rect(x: 210, y: 0, width: 568, height: 568)),
         // The same result drawn on the picture at 648 × 432: boxes scaled by 0.75 first.
         (Size(width: 648, height: 432), ia40, Size(width: 864, height: 576), Size(width: 400, height: 300), Rect(x: 40, y: 0, width: 571, height: 428)),
-        // A 5.27 banner crop for a square: too wide, trimmed to the picture's height around its centre.
-        (Size(width: 1920, height: 363), [SuggestedCrop(aspectRatio: 5.27, box: Rect(x: 0, y: 0, width: 1913, height: 363))], nil,
+        // A 5.27 banner crop for a square: too wide, trimmed to the picture's height around its center.
+        (Size(width: 1920, height: 363), [CropSuggestion(aspectRatio: 5.27, box: Rect(x: 0, y: 0, width: 1913, height: 363))], nil,
          Size(width: 400, height: 400), Rect(x: 775, y: 0, width: 363, height: 363)),
         // A box partly outside: clamped to 200 × 250, widened to 250 and pushed back inside.
-        (Size(width: 1000, height: 800), [SuggestedCrop(box: Rect(x: 800, y: -50, width: 300, height: 300))], nil,
+        (Size(width: 1000, height: 800), [CropSuggestion(box: Rect(x: 800, y: -50, width: 300, height: 300))], nil,
          Size(width: 64, height: 64), Rect(x: 750, y: 0, width: 250, height: 250)),
-        // Too tall for a wide thumbnail at full width: the whole width, trimmed height around the box centre.
-        (Size(width: 600, height: 400), [SuggestedCrop(box: Rect(x: 100, y: 0, width: 100, height: 400))], nil,
+        // Too tall for a wide thumbnail at full width: the whole width, trimmed height around the box center.
+        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 100, y: 0, width: 100, height: 400))], nil,
          Size(width: 300, height: 100), Rect(x: 0, y: 100, width: 600, height: 200)),
         // Nothing usable.
         (Size(width: 600, height: 400), [], nil, Size(width: 100, height: 100), nil),
-        (Size(width: 600, height: 400), [SuggestedCrop(box: Rect(x: .nan, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
-        (Size(width: 600, height: 400), [SuggestedCrop(box: Rect(x: 700, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
+        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: .nan, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
+        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 700, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
     ]
 
     @Test(arguments: table)
-    func theChosenRegionIsTheExpectedOne(picture: Size, suggestions: [SuggestedCrop], analysed: Size?, size: Size, expected: Rect?) {
+    func theChosenRegionIsTheExpectedOne(picture: Size, suggestions: [CropSuggestion], analysed: Size?, size: Size, expected: Rect?) {
         let region = Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysed)
         #expect(region == expected)
         if let region {
@@ -44,7 +44,7 @@ import LimnTestSupport
     }
 
     @Test func suggestionsWithoutARatioUseTheirBoxShape() {
-        let aoi = [SuggestedCrop(box: Rect(x: 160, y: 0, width: 950, height: 951)), SuggestedCrop(box: Rect(x: 0, y: 0, width: 1378, height: 400))]
+        let aoi = [CropSuggestion(box: Rect(x: 160, y: 0, width: 950, height: 951)), CropSuggestion(box: Rect(x: 0, y: 0, width: 1378, height: 400))]
         let square = Thumbnail.region(for: Size(width: 100, height: 100), in: Size(width: 1378, height: 951), suggestions: aoi, analysedSize: nil)
         #expect(square == Rect(x: 160, y: 0, width: 951, height: 951))
     }
@@ -60,15 +60,15 @@ import LimnTestSupport
         #expect(attention.maxX >= 390 && attention.minX <= 320, "\(attention)")
         let entropy = ContentCrop.entropy.window(in: image, aspect: 1)
         #expect(entropy.maxX >= 390 && entropy.minX <= 320, "\(entropy)")
-        #expect(ContentCrop.centre.window(in: image, aspect: 1) == Rect(x: 100, y: 0, width: 200, height: 200))
+        #expect(ContentCrop.center.window(in: image, aspect: 1) == Rect(x: 100, y: 0, width: 200, height: 200))
     }
 
     @Test func thumbnailsHaveTheRequestedSize() {
         let image = Patterns.gradient(width: 300, height: 200)
-        #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .content(.centre)).size == Size(width: 64, height: 64))
+        #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .content(.center)).size == Size(width: 64, height: 64))
         #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .none).size == Size(width: 64, height: 43))
         let suggested = Thumbnail.make(from: image, size: Size(width: 50, height: 25),
-                                       crop: .suggestions([SuggestedCrop(box: Rect(x: 10, y: 10, width: 100, height: 50))], analysedSize: nil))
+                                       crop: .suggestions([CropSuggestion(box: Rect(x: 10, y: 10, width: 100, height: 50))], analysedSize: nil))
         #expect(suggested == image.resampled(from: Rect(x: 10, y: 10, width: 100, height: 50), to: Size(width: 50, height: 25)))
     }
 
@@ -76,17 +76,17 @@ import LimnTestSupport
         // 24 MP for a 256-pixel square from a 1.33 suggestion: the region is ~3000 px tall, so 1/8 suffices.
         let picture = Size(width: 6000, height: 4000)
         let hint = Thumbnail.decodeHint(picture: picture, sizes: [Size(width: 256, height: 256)],
-                                        crop: .suggestions([SuggestedCrop(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil))
+                                        crop: .suggestions([CropSuggestion(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil))
         #expect(hint.width <= 6000 / 8 + 1 && hint.height <= 4000 / 8 + 1, "\(hint)")
         // Several sizes: the largest decides.
-        let several = Thumbnail.decodeHint(picture: picture, sizes: [Size(width: 1024, height: 1024), Size(width: 256, height: 256)], crop: .content(.centre))
+        let several = Thumbnail.decodeHint(picture: picture, sizes: [Size(width: 1024, height: 1024), Size(width: 256, height: 256)], crop: .content(.center))
         #expect(several == Size(width: 1536, height: 1024))
     }
 
     @Test func thumbnailsFromAFileMatchThumbnailsFromTheFullPicture() throws {
         let path = RepositoryPaths.testImages + "/jpeg/large-gradient.jpg"
         let full = try Image(contentsOfFile: path)
-        let crop = ThumbnailCrop.suggestions([SuggestedCrop(aspectRatio: 1, box: Rect(x: 100, y: 50, width: 300, height: 300))], analysedSize: nil)
+        let crop = ThumbnailCrop.suggestions([CropSuggestion(aspectRatio: 1, box: Rect(x: 100, y: 50, width: 300, height: 300))], analysedSize: nil)
         let sizes = [Size(width: 64, height: 64), Size(width: 32, height: 32)]
         let thumbs = try Thumbnail.make(fromFile: path, sizes: sizes, crop: crop)
         #expect(thumbs.map(\.size) == sizes)

@@ -15,9 +15,9 @@ import LimnRaster
                 let t = Double(k) / 6 * 2 * Double.pi + rng.next() * 0.4
                 return Point(x: cx + r * cos(t), y: cy + r * sin(t))
             }
-            let colour = Pixel(r: UInt8(i * 37 % 256), g: UInt8(i * 91 % 256), b: UInt8(i * 53 % 256), a: i % 3 == 0 ? 140 : 255)
-            try list.fill(.polygon(points), with: colour, rule: i % 2 == 0 ? .nonZero : .evenOdd)
-            try immediate.fill(.polygon(points), with: colour, rule: i % 2 == 0 ? .nonZero : .evenOdd)
+            let color = Pixel(r: UInt8(i * 37 % 256), g: UInt8(i * 91 % 256), b: UInt8(i * 53 % 256), a: i % 3 == 0 ? 140 : 255)
+            try list.fill(.polygon(points), with: color, rule: i % 2 == 0 ? .nonZero : .evenOdd)
+            try immediate.fill(.polygon(points), with: color, rule: i % 2 == 0 ? .nonZero : .evenOdd)
             if i % 10 == 0 {
                 let line = Path.polyline([Point(x: 0, y: cy), Point(x: 640, y: 480 - cy)])
                 try list.stroke(line, with: .black, style: StrokeStyle(width: 3, cap: .round))
@@ -27,14 +27,11 @@ import LimnRaster
         for i in 0..<30 {
             let origin = Point(x: Double(i % 6) * 100 + 5, y: Double(i / 6) * 90 + 40)
             let line = try TextEngine.shared.layout("Label \(i) 你好 gy", font: Font(size: 18 + Double(i % 3)))
-            list.draw(line, at: origin, colour: Pixel(r: 10, g: 10, b: 60, a: i % 2 == 0 ? 255 : 160))
-            immediate.draw(line, at: origin, colour: Pixel(r: 10, g: 10, b: 60, a: i % 2 == 0 ? 255 : 160))
+            list.draw(line, at: origin, color: Pixel(r: 10, g: 10, b: 60, a: i % 2 == 0 ? 255 : 160))
+            immediate.draw(line, at: origin, color: Pixel(r: 10, g: 10, b: 60, a: i % 2 == 0 ? 255 : 160))
         }
         var banded = Image(width: 640, height: 480, fill: Pixel(r: 240, g: 240, b: 235))
-        let saved = Parallelism.maximumThreads
-        Parallelism.maximumThreads = 4
-        banded.draw(list)
-        Parallelism.maximumThreads = saved
+        Parallelism.withMaximumThreads(4) { banded.draw(list) }
         #expect(banded == immediate)
         #expect(list.count > 150)
         // A transparent canvas keeps the opacity promise exact.

@@ -67,8 +67,8 @@ import LimnRaster
         let a = block.lines[0].line.ascent, d = block.lines[0].line.descent
         #expect(abs(pitch - 1.5 * (a + d)) < 1e-9)
         #expect(abs(block.height - (a + d + 3 * pitch)) < 1e-9)
-        let centred = try engine.layout("wide line here\nnarrow", font: font, options: TextLayoutOptions(alignment: .centre))
-        #expect(abs(centred.lines[1].origin.x - (centred.width - centred.lines[1].line.advance) / 2) < 1e-9)
+        let centered = try engine.layout("wide line here\nnarrow", font: font, options: TextLayoutOptions(alignment: .center))
+        #expect(abs(centered.lines[1].origin.x - (centered.width - centered.lines[1].line.advance) / 2) < 1e-9)
     }
 
     @Test func rightToLeftParagraphsAlignRightAndKeepTheirDirectionOnEveryLine() throws {

@@ -13,7 +13,7 @@ import LimnTestSupport
     func label(_ text: String, family: String = "sans-serif", size: Double = 28, width: Int = 360, height: Int = 56) throws -> Image {
         var image = Image(width: width, height: height, fill: paper)
         let block = try TextEngine.shared.layout(text, font: Font(family: family, size: size), options: TextLayoutOptions())
-        image.draw(block, at: Point(x: Double(width) / 2, y: Double(height) / 2), style: TextStyle(colour: ink, anchor: .centre))
+        image.draw(block, at: Point(x: Double(width) / 2, y: Double(height) / 2), style: TextStyle(color: ink, anchor: .center))
         return image
     }
 
@@ -34,8 +34,8 @@ import LimnTestSupport
     @Test func wrappedParagraph() throws {
         var image = Image(width: 300, height: 200, fill: paper)
         let text = "A caption long enough to wrap over several lines, centred, with a CJK tail: 一只猫坐在窗台上看着外面的雨。"
-        let block = try TextEngine.shared.layout(text, font: Font(size: 18), options: TextLayoutOptions(maxWidth: 260, alignment: .centre))
-        image.draw(block, at: Point(x: 150, y: 100), style: TextStyle(colour: ink, anchor: .centre))
+        let block = try TextEngine.shared.layout(text, font: Font(size: 18), options: TextLayoutOptions(maxWidth: 260, alignment: .center))
+        image.draw(block, at: Point(x: 150, y: 100), style: TextStyle(color: ink, anchor: .center))
         check(image, "wrapped")
     }
 
@@ -44,12 +44,12 @@ import LimnTestSupport
         try image.fill(.rectangle(Rect(x: 0, y: 120, width: 320, height: 120)), with: Pixel(r: 230, g: 230, b: 220, a: 255))
         let font = Font(size: 24)
         let block = try TextEngine.shared.layout("Rotated 30°", font: font, options: TextLayoutOptions())
-        image.draw(block, at: Point(x: 160, y: 120), style: TextStyle(colour: .white, angle: -30, anchor: .centre))
+        image.draw(block, at: Point(x: 160, y: 120), style: TextStyle(color: .white, angle: -30, anchor: .center))
         let haloed = try TextEngine.shared.layout("Haloed", font: font, options: TextLayoutOptions())
-        image.draw(haloed, at: Point(x: 10, y: 190), style: TextStyle(colour: .white, halo: .init(colour: .black, width: 2)))
+        image.draw(haloed, at: Point(x: 10, y: 190), style: TextStyle(color: .white, halo: .init(color: .black, width: 2)))
         let chip = try TextEngine.shared.layout("person 0.97", font: Font(size: 16), options: TextLayoutOptions())
         image.draw(chip, at: Point(x: 310, y: 230), style: TextStyle(
-            colour: .white, background: .init(colour: Pixel(r: 200, g: 40, b: 60, a: 230), padding: 5, cornerRadius: 6), anchor: .bottomRight))
+            color: .white, background: .init(color: Pixel(r: 200, g: 40, b: 60, a: 230), padding: 5, cornerRadius: 6), anchor: .bottomRight))
         check(image, "rotated-haloed-boxed")
     }
 
@@ -60,8 +60,8 @@ import LimnTestSupport
         for quad in [tilted, vertical] {
             try image.stroke(.polygon(quad), with: Pixel(r: 0, g: 120, b: 255, a: 255), style: StrokeStyle(width: 1))
         }
-        #expect(try image.draw("Fitted OCR text", fittedTo: tilted, font: Font(size: 1), style: TextStyle(colour: ink)))
-        #expect(try image.draw("縦書きのテキスト", fittedTo: vertical, font: Font(size: 1), style: TextStyle(colour: ink)))
+        #expect(try image.draw("Fitted OCR text", fittedTo: tilted, font: Font(size: 1), style: TextStyle(color: ink)))
+        #expect(try image.draw("縦書きのテキスト", fittedTo: vertical, font: Font(size: 1), style: TextStyle(color: ink)))
         check(image, "fitted")
     }
 }
@@ -73,7 +73,7 @@ import LimnTestSupport
         // Opaque black over a transparent image: alpha is exactly FreeType's grayscale coverage.
         var image = Image(width: 120, height: 60)
         let block = try engine.layout("Rg你", font: Font(size: 30), options: TextLayoutOptions())
-        image.draw(block, at: Point(x: 10, y: 5), style: TextStyle(colour: .black))
+        image.draw(block, at: Point(x: 10, y: 5), style: TextStyle(color: .black))
         var expected = [UInt8](repeating: 0, count: 120 * 60)
         for g in block.lines[0].line.glyphs {
             let bitmap = try #require(engine.bitmap(face: g.face, glyph: g.glyph))
@@ -98,9 +98,9 @@ import LimnTestSupport
         // A tiny rotation takes the outline route; its ink matches the bitmap route's in place.
         let block = try engine.layout("Outline", font: Font(size: 40), options: TextLayoutOptions())
         var upright = Image(width: 200, height: 70, fill: .white)
-        upright.draw(block, at: Point(x: 10, y: 10), style: TextStyle(colour: .black))
+        upright.draw(block, at: Point(x: 10, y: 10), style: TextStyle(color: .black))
         var turned = Image(width: 200, height: 70, fill: .white)
-        turned.draw(block, transform: AffineTransform.rotation(radians: 1e-9).then(.translation(x: 10, y: 10)), style: TextStyle(colour: .black))
+        turned.draw(block, transform: AffineTransform.rotation(radians: 1e-9).then(.translation(x: 10, y: 10)), style: TextStyle(color: .black))
         let upInk = (0..<70).reduce(0) { s, y in s + (0..<200).reduce(0) { $0 + 255 - Int(upright[$1, y].r) } }
         let turnedInk = (0..<70).reduce(0) { s, y in s + (0..<200).reduce(0) { $0 + 255 - Int(turned[$1, y].r) } }
         // Hinting moves stems by a fraction of a pixel; the amount of ink stays within 5 %.
@@ -112,7 +112,7 @@ import LimnTestSupport
         let block = try engine.layout("Limn", font: Font(size: 30), options: TextLayoutOptions())
         var image = Image(width: 100, height: 100, fill: .white)
         // Turned 90° clockwise around the box's top-left at (50, 50): the text runs downward.
-        image.draw(block, at: Point(x: 50, y: 50), style: TextStyle(colour: .black, angle: 90))
+        image.draw(block, at: Point(x: 50, y: 50), style: TextStyle(color: .black, angle: 90))
         var inkBox = Mask(width: 100, height: 100)
         for y in 0..<100 { for x in 0..<100 where image[x, y].r < 128 { inkBox[x, y] = 255 } }
         let bounds = try #require(inkBox.contentBounds())
@@ -123,7 +123,7 @@ import LimnTestSupport
     @Test func haloSurroundsTheGlyphs() throws {
         var image = Image(width: 120, height: 60, fill: .white)
         let block = try engine.layout("I", font: Font(size: 40), options: TextLayoutOptions())
-        image.draw(block, at: Point(x: 50, y: 5), style: TextStyle(colour: .white, halo: .init(colour: Pixel(r: 255, g: 0, b: 0, a: 255), width: 3)))
+        image.draw(block, at: Point(x: 50, y: 5), style: TextStyle(color: .white, halo: .init(color: Pixel(r: 255, g: 0, b: 0, a: 255), width: 3)))
         let reds = (0..<60).flatMap { y in (0..<120).filter { image[$0, y] == Pixel(r: 255, g: 0, b: 0, a: 255) }.map { ($0, y) } }
         let xs = reds.map(\.0)
         #expect(!reds.isEmpty)
@@ -137,27 +137,27 @@ import LimnTestSupport
     @Test func fittedTextStaysInsideItsQuadrilateral() throws {
         var image = Image(width: 300, height: 200, fill: .white)
         let quad = [Point(x: 40, y: 60), Point(x: 250, y: 100), Point(x: 240, y: 150), Point(x: 30, y: 110)]
-        #expect(try image.draw("Inside the box", fittedTo: quad, font: Font(size: 1), style: TextStyle(colour: .black)))
+        #expect(try image.draw("Inside the box", fittedTo: quad, font: Font(size: 1), style: TextStyle(color: .black)))
         var outside = Image(width: 300, height: 200, fill: .white)
         try outside.fill(.polygon(quad).grown(by: 1.5), with: .black)
         var stray = 0, inked = 0
         for y in 0..<200 { for x in 0..<300 where image[x, y].r < 250 { inked += 1; if outside[x, y].r > 5 { stray += 1 } } }
         #expect(inked > 500 && stray == 0)
         // Degenerate quadrilaterals draw nothing.
-        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 10, y: 0)], font: Font(size: 1), style: TextStyle(colour: .black)))
-        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 0, y: 0), Point(x: 0, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(colour: .black)))
-        #expect(try !image.draw("x", fittedTo: [Point(x: .nan, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(colour: .black)))
-        #expect(try !image.draw("", fittedTo: quad, font: Font(size: 1), style: TextStyle(colour: .black)))
+        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 10, y: 0)], font: Font(size: 1), style: TextStyle(color: .black)))
+        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 0, y: 0), Point(x: 0, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(color: .black)))
+        #expect(try !image.draw("x", fittedTo: [Point(x: .nan, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(color: .black)))
+        #expect(try !image.draw("", fittedTo: quad, font: Font(size: 1), style: TextStyle(color: .black)))
     }
 
     @Test func degenerateDrawing() throws {
         var image = Image(width: 50, height: 50, fill: .white)
         let block = try engine.layout("abc", font: Font(size: 12), options: TextLayoutOptions())
-        #expect(image.draw(block, at: Point(x: .nan, y: 0), style: TextStyle(colour: .black)) == nil)
-        #expect(image.draw(block, at: Point(x: 1e9, y: -1e9), style: TextStyle(colour: .black, angle: 33)) != nil)
-        #expect(image.draw(block, at: Point(x: 10, y: 10), style: TextStyle(colour: .black, angle: .infinity)) == nil)
+        #expect(image.draw(block, at: Point(x: .nan, y: 0), style: TextStyle(color: .black)) == nil)
+        #expect(image.draw(block, at: Point(x: 1e9, y: -1e9), style: TextStyle(color: .black, angle: 33)) != nil)
+        #expect(image.draw(block, at: Point(x: 10, y: 10), style: TextStyle(color: .black, angle: .infinity)) == nil)
         let huge = try engine.layout("W", font: Font(size: 2000), options: TextLayoutOptions())
-        image.draw(huge, at: Point(x: 25, y: 25), style: TextStyle(colour: .black, halo: .init(colour: .white, width: 5), angle: 10, anchor: .centre))
+        image.draw(huge, at: Point(x: 25, y: 25), style: TextStyle(color: .black, halo: .init(color: .white, width: 5), angle: 10, anchor: .center))
         #expect(image.isOpaque)
     }
 }

@@ -79,7 +79,7 @@ import LimnRaster
 @Suite struct TextDrawingTests {
     @Test func drawingPutsInkWhereTheLineSays() throws {
         var image = Image(width: 200, height: 60, fill: .white)
-        let line = try image.draw("Limn", at: Point(x: 10, y: 40), font: Font(size: 30), colour: .black)
+        let line = try image.draw("Limn", at: Point(x: 10, y: 40), font: Font(size: 30), color: .black)
         var ink = Mask(width: 200, height: 60)
         for y in 0..<60 { for x in 0..<200 where image[x, y] != .white { ink[x, y] = 255 } }
         let box = try #require(ink.contentBounds())
@@ -94,10 +94,10 @@ import LimnRaster
         let engine = TextEngine()
         var image = Image(width: 300, height: 50, fill: .white)
         let line = try engine.layout("Cache me, 你好", font: Font(size: 21))
-        image.draw(line, at: Point(x: 5, y: 35), colour: .black, engine: engine)
+        image.draw(line, at: Point(x: 5, y: 35), color: .black, engine: engine)
         let after = engine.renderedGlyphCount
         #expect(after > 0)
-        image.draw(try engine.layout("Cache me, 你好", font: Font(size: 21)), at: Point(x: 5, y: 60), colour: .black, engine: engine)
+        image.draw(try engine.layout("Cache me, 你好", font: Font(size: 21)), at: Point(x: 5, y: 60), color: .black, engine: engine)
         #expect(engine.renderedGlyphCount == after)
     }
 
@@ -113,7 +113,7 @@ import LimnRaster
         for size in sizes {
             let line = try engine.layout(text, font: Font(size: size))
             var image = Image(width: 400, height: 120, fill: .white)
-            image.draw(line, at: Point(x: 4, y: 90), colour: .black, engine: engine)
+            image.draw(line, at: Point(x: 4, y: 90), color: .black, engine: engine)
             forward.append(line)
         }
         #expect(engine.openFontFileCount == files)
@@ -129,7 +129,7 @@ import LimnRaster
 
     @Test func translucentTextOnATransparentImage() throws {
         var image = Image(width: 80, height: 40)
-        try image.draw("ab", at: Point(x: 5, y: 30), font: Font(size: 28), colour: Pixel(r: 255, g: 0, b: 0, a: 128))
+        try image.draw("ab", at: Point(x: 5, y: 30), font: Font(size: 28), color: Pixel(r: 255, g: 0, b: 0, a: 128))
         let alphas = (0..<40).flatMap { y in (0..<80).map { image[$0, y].a } }
         #expect(alphas.max() == 128 && !image.isOpaque)
     }
@@ -141,14 +141,14 @@ import LimnRaster
         try label.fill(.roundedRectangle(Rect(x: 10, y: 10, width: 380, height: 100), radius: 6), with: Pixel(r: 20, g: 90, b: 200, a: 90))
         try label.stroke(.polygon([Point(x: 20, y: 20), Point(x: 380, y: 30), Point(x: 370, y: 100), Point(x: 30, y: 90)]),
                          with: .white, style: StrokeStyle(width: 2, join: .round))
-        let line = try label.draw("Hello, 你好, مرحبا", at: Point(x: 30, y: 70), font: Font(size: 24), colour: .black)
+        let line = try label.draw("Hello, 你好, مرحبا", at: Point(x: 30, y: 70), font: Font(size: 24), color: .black)
         #expect(!line.glyphs.contains { $0.glyph == 0 })
         #expect(label[200, 12] != .white && label[5, 5] == .white && label.isOpaque)
 
         let caption = try TextEngine.shared.layout("A long caption wraps to the width of its chip, then stops…",
                                                    font: Font(size: 16), options: TextLayoutOptions(maxWidth: 180, maxLines: 2))
         let drawn = label.draw(caption, at: Point(x: 390, y: 110), style: TextStyle(
-            colour: .white, background: .init(colour: Pixel(r: 0, g: 0, b: 0, a: 160), padding: 6, cornerRadius: 5),
+            color: .white, background: .init(color: Pixel(r: 0, g: 0, b: 0, a: 160), padding: 6, cornerRadius: 5),
             angle: -8, anchor: .bottomRight))
         #expect(caption.lines.count == 2 && caption.isTruncated)
         let box = try #require(drawn)

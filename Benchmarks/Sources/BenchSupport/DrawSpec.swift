@@ -8,12 +8,12 @@ public struct DrawSpec: Codable, Sendable {
     public struct Polygon: Codable, Sendable {
         public var xs: [Double], ys: [Double], rgb: [UInt8]
         public var points: [Point] { zip(xs, ys).map { Point(x: $0, y: $1) } }
-        public var colour: Pixel { Pixel(r: rgb[0], g: rgb[1], b: rgb[2]) }
+        public var color: Pixel { Pixel(r: rgb[0], g: rgb[1], b: rgb[2]) }
     }
     public struct Label: Codable, Sendable {
         public var x: Double, y: Double, text: String, rgb: [UInt8]
         public var origin: Point { Point(x: x, y: y) }
-        public var colour: Pixel { Pixel(r: rgb[0], g: rgb[1], b: rgb[2]) }
+        public var color: Pixel { Pixel(r: rgb[0], g: rgb[1], b: rgb[2]) }
     }
     public var polygons: [Polygon]
     public var labels: [Label]

@@ -2,7 +2,7 @@ import Foundation
 import Limn
 
 /// Deterministic photo-like pictures for benchmarks, in the spirit of peerbench's generator:
-/// fractal (1/f) luminance with soft colour variation and a few hard edges, so that JPEG, PNG
+/// fractal (1/f) luminance with soft color variation and a few hard edges, so that JPEG, PNG
 /// and WebP see realistic amounts of detail (about 2 bits per pixel at JPEG q90).
 public enum SynthPhoto {
     public static func make(width: Int, height: Int, seed: UInt64) -> Image {
@@ -37,7 +37,7 @@ public enum SynthPhoto {
         for _ in 0..<120 {
             let cx = random.uniform(0, Float(width)), cy = random.uniform(Float(height) * 0.25, Float(height))
             let rw = random.uniform(0.008, 0.08) * Float(width), rh = random.uniform(0.01, 0.12) * Float(height)
-            let colour = (random.uniform(20, 235), random.uniform(20, 235), random.uniform(20, 235))
+            let color = (random.uniform(20, 235), random.uniform(20, 235), random.uniform(20, 235))
             let disc = random.uniform(0, 1) < 0.5, striped = random.uniform(0, 1) < 0.4
             let texture = random.uniform(3, 16)
             let x0 = max(0, Int(cx - rw)), x1 = min(width, Int(cx + rw))
@@ -54,9 +54,9 @@ public enum SynthPhoto {
                     var k: Float = 1
                     if striped && (x / stripeW) % 2 == 0 && (y / stripeH) % 2 == 0 { k = 0.55 }
                     let extra = 35 * (luma[i] - 0.5) * 2 + texture * random.gaussian()
-                    pixels[i * 3] = (colour.0 * shade + extra) * k
-                    pixels[i * 3 + 1] = (colour.1 * shade + extra) * k
-                    pixels[i * 3 + 2] = (colour.2 * shade + extra) * k
+                    pixels[i * 3] = (color.0 * shade + extra) * k
+                    pixels[i * 3 + 1] = (color.1 * shade + extra) * k
+                    pixels[i * 3 + 2] = (color.2 * shade + extra) * k
                 }
             }
         }

@@ -83,10 +83,9 @@ public enum LimnTasks {
             tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_into_1thread",
                                    summary: "as limn_lanczos3_into on one thread: allocates nothing (Dispatch is not involved)",
                                    area: .resize, pixels: 12_000_000) {
-                let saved = Parallelism.maximumThreads
-                Parallelism.maximumThreads = 1
-                rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
-                Parallelism.maximumThreads = saved
+                Parallelism.withMaximumThreads(1) {
+                    rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
+                }
             })
         }
 
@@ -126,8 +125,8 @@ public enum LimnTasks {
             tasks.append(BenchTask(task: "T7", name: "limn_draw", summary: "200 anti-aliased polygons + 200 shaped FreeType labels (DejaVu Sans 18 px), on a copy",
                                    area: .draw, pixels: 1920 * 1080) {
                 warm.value = canvas
-                for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.colour) }
-                for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, colour: label.colour) }
+                for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.color) }
+                for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, color: label.color) }
             })
             let listed = Warm(canvas)
             tasks.append(BenchTask(task: "T7", name: "limn_draw_list",
@@ -135,8 +134,8 @@ public enum LimnTasks {
                                    area: .draw, pixels: 1920 * 1080) {
                 listed.value = canvas
                 var list = DrawList()
-                for polygon in spec.polygons { try list.fill(.polygon(polygon.points), with: polygon.colour) }
-                for label in spec.labels { try list.draw(label.text, at: label.origin, font: font, colour: label.colour) }
+                for polygon in spec.polygons { try list.fill(.polygon(polygon.points), with: polygon.color) }
+                for label in spec.labels { try list.draw(label.text, at: label.origin, font: font, color: label.color) }
                 listed.value.draw(list)
             })
         }

@@ -16,11 +16,8 @@ struct AnnotateJob {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
         let decoded = try JobIO.picture(image)
         let analysis = try JobIO.result(result, format: resultFormat)
-        let info = decoded.info
-        let geometry = PictureGeometry(storedSize: ResultSize(width: info.width, height: info.height),
-                                       orientation: decoded.orientationApplied ? Int(info.orientation.rawValue) : 1)
         let drawn: Image
-        do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: geometry) } catch { throw JobError(error) }
+        do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch { throw JobError(error) }
         try JobIO.write(drawn, to: output, as: try JobIO.encoding(for: output, format: outputFormat, quality: quality))
     }
 }

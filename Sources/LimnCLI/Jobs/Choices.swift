@@ -58,8 +58,8 @@ enum Choices {
         return Size(width: w, height: h)
     }
 
-    /// A colour: `#rgb`, `#rrggbb`, `#rrggbbaa`, or a name (white, black, gray, red, green, blue, yellow).
-    static func colour(_ text: String) -> Pixel? {
+    /// A color: `#rgb`, `#rrggbb`, `#rrggbbaa`, or a name (white, black, gray, red, green, blue, yellow).
+    static func color(_ text: String) -> Pixel? {
         switch text.lowercased() {
         case "white": return .white
         case "black": return .black

@@ -51,12 +51,12 @@ struct CutoutJob {
     /// The words that name a kind of background rather than a picture file.
     static let backgroundKeywords: Set<String> = ["none", "transparent", "blur", "blurred", "checkerboard", "checker", "gradient"]
 
-    /// True when `word` names a background that is not a file: a keyword, a gradient, a colour.
+    /// True when `word` names a background that is not a file: a keyword, a gradient, a color.
     static func namesBackgroundKind(_ word: String) -> Bool {
-        backgroundKeywords.contains(word.lowercased()) || word.lowercased().hasPrefix("gradient:") || Choices.colour(word) != nil
+        backgroundKeywords.contains(word.lowercased()) || word.lowercased().hasPrefix("gradient:") || Choices.color(word) != nil
     }
 
-    /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a colour, or a picture file.
+    /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a color, or a picture file.
     static func background(_ word: String, picture: Image) throws(JobError) -> CutoutOptions.Background {
         switch word.lowercased() {
         case "none", "transparent": return .none
@@ -66,13 +66,13 @@ struct CutoutJob {
         default: break
         }
         if word.lowercased().hasPrefix("gradient:") {
-            let colours = word.dropFirst("gradient:".count).split(separator: ",").compactMap { Choices.colour(String($0)) }
-            guard colours.count == 2 else { throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).") }
-            return .gradient(from: colours[0], to: colours[1], angle: 90)
+            let colors = word.dropFirst("gradient:".count).split(separator: ",").compactMap { Choices.color(String($0)) }
+            guard colors.count == 2 else { throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).") }
+            return .gradient(from: colors[0], to: colors[1], angle: 90)
         }
-        if let colour = Choices.colour(word) { return .colour(colour) }
+        if let color = Choices.color(word) { return .color(color) }
         guard FileManager.default.fileExists(atPath: word) else {
-            throw JobError("background \"\(word)\" is not none, blur, checkerboard, gradient, a colour (#rrggbb, white, …) or a picture file.")
+            throw JobError("background \"\(word)\" is not none, blur, checkerboard, gradient, a color (#rrggbb, white, …) or a picture file.")
         }
         return .image(try JobIO.picture(word).image, mode: .fill())
     }

@@ -6,7 +6,7 @@ struct ThumbnailJob {
     enum Mode: String, CaseIterable {
         /// The whole picture inside the size (one side may come out shorter).
         case fit
-        /// Exactly the size, cut from the centre.
+        /// Exactly the size, cut from the center.
         case fill
         /// Exactly the size, cut along the result's crop suggestions, else around what draws the eye.
         case smart
@@ -42,12 +42,12 @@ struct ThumbnailJob {
         var crop: ThumbnailCrop
         switch mode {
         case .fit: crop = .none
-        case .fill: crop = .content(.centre)
+        case .fill: crop = .content(.center)
         case .smart: crop = .content(.attention)
         }
         if let result {
             let analysis = try JobIO.result(result, format: resultFormat)
-            if mode == .smart { crop = .suggestions(SuggestedCrop.all(in: analysis), analysedSize: analysis.analysedSize, fallback: .attention) }
+            if mode == .smart { crop = .suggestions(analysis.cropSuggestions, analysedSize: analysis.imageSize, fallback: .attention) }
         }
         let thumbnails: [Image]
         if image == "-" {

@@ -22,32 +22,48 @@ enum LibPNG {
         var hasAlpha: Bool { format & PNG_FORMAT_FLAG_ALPHA != 0 }
     }
 
+    /// A `png_image` on the heap: libpng keeps pointers into its control block between calls,
+    /// so it must not move, and Swift promises no fixed address for a stored property or a
+    /// local passed with `&`. Freed (`png_image_free`, then the memory) with its owner.
+    final class Control {
+        let image: UnsafeMutablePointer<png_image>
+
+        init() {
+            image = .allocate(capacity: 1)
+            image.initialize(to: png_image())
+            image.pointee.version = UInt32(PNG_IMAGE_VERSION)
+        }
+
+        deinit {
+            png_image_free(image)
+            image.deinitialize(count: 1)
+            image.deallocate()
+        }
+    }
+
     /// One read: the header from `png_image_begin_read_from_memory`, then optionally the
     /// pixels from `png_image_finish_read`. The bytes must stay valid for the reader's lifetime.
     final class Reader {
-        private var image = png_image()
+        private let control = Control()
+        private var image: UnsafeMutablePointer<png_image> { control.image }
         let header: Header
 
         init(_ png: UnsafeRawBufferPointer) throws(Failure) {
-            image.version = UInt32(PNG_IMAGE_VERSION)
-            guard png_image_begin_read_from_memory(&image, png.baseAddress, png.count) != 0 else {
-                let failure = Failure(message: LibPNG.message(image))
-                png_image_free(&image)
-                throw failure
+            let image = control.image
+            guard png_image_begin_read_from_memory(image, png.baseAddress, png.count) != 0 else {
+                throw Failure(message: LibPNG.message(image.pointee))
             }
-            header = Header(width: Int(image.width), height: Int(image.height), format: image.format)
+            header = Header(width: Int(image.pointee.width), height: Int(image.pointee.height), format: image.pointee.format)
         }
 
         /// Decodes into `destination` as RGBA: 8-bit straight alpha (`width × height × 4` bytes),
         /// or with `linear`, 16-bit linear with premultiplied alpha (twice as many bytes).
         func finish(into destination: UnsafeMutableRawBufferPointer, linear: Bool) throws(Failure) {
-            image.format = LibPNG.formatRGBA | (linear ? PNG_FORMAT_FLAG_LINEAR : 0)
-            guard png_image_finish_read(&image, nil, destination.baseAddress, Int32(header.width * 4), nil) != 0 else {
-                throw Failure(message: LibPNG.message(image))
+            image.pointee.format = LibPNG.formatRGBA | (linear ? PNG_FORMAT_FLAG_LINEAR : 0)
+            guard png_image_finish_read(image, nil, destination.baseAddress, Int32(header.width * 4), nil) != 0 else {
+                throw Failure(message: LibPNG.message(image.pointee))
             }
         }
-
-        deinit { png_image_free(&image) }
     }
 
     /// Writes 8-bit pixels in `format` (`formatRGBA`, `formatRGB` or `formatGray`) with
@@ -55,13 +71,12 @@ enum LibPNG {
     static func write(
         _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, rowBytes: Int, format: UInt32, fast: Bool
     ) throws(Failure) -> [UInt8] {
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        image.width = UInt32(width)
-        image.height = UInt32(height)
-        image.format = format
-        if fast { image.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
-        defer { png_image_free(&image) }
+        let control = Control()
+        let image = control.image
+        image.pointee.width = UInt32(width)
+        image.pointee.height = UInt32(height)
+        image.pointee.format = format
+        if fast { image.pointee.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
         // Room for incompressible data: zlib's stored blocks, row filter bytes, chunk headers.
         let raw = height * (rowBytes + 1)
         var capacity = raw + raw / 64 + 4096
@@ -69,17 +84,17 @@ enum LibPNG {
             var output = [UInt8](repeating: 0, count: capacity)
             var size = capacity
             let ok = output.withUnsafeMutableBytes { out in
-                png_image_write_to_memory(&image, out.baseAddress, &size, 0, pixels.baseAddress, Int32(rowBytes), nil)
+                png_image_write_to_memory(image, out.baseAddress, &size, 0, pixels.baseAddress, Int32(rowBytes), nil)
             }
             if ok != 0 {
                 output.removeLast(output.count - size)
                 return output
             }
-            guard size > capacity else { throw Failure(message: message(image)) }
+            guard size > capacity else { throw Failure(message: message(image.pointee)) }
             capacity = size  // libpng reported the size it needs: try once more with that
-            image.warning_or_error = 0
+            image.pointee.warning_or_error = 0
         }
-        throw Failure(message: message(image))
+        throw Failure(message: message(image.pointee))
     }
 
     fileprivate static func message(_ image: png_image) -> String {

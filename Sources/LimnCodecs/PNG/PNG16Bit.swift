@@ -6,9 +6,9 @@
 ///    copy with a `gAMA` chunk of 1/2.2 inserted after `IHDR`: libpng then reduces the samples
 ///    to 8 bits without a tone change.
 /// 2. Reducing an *interlaced* 16-bit file to 8 bits garbles the rows that earlier passes fill.
-///    Those files are read from a copy without their colour chunks (`gAMA`, `sRGB`, `iCCP`,
+///    Those files are read from a copy without their color chunks (`gAMA`, `sRGB`, `iCCP`,
 ///    `cHRM`), as 16-bit linear, which libpng passes through untouched, and reduced here. Linear
-///    output with alpha is premultiplied, so colours under very low alpha keep less precision.
+///    output with alpha is premultiplied, so colors under very low alpha keep less precision.
 enum PNG16Bit {
     enum Plan {
         /// Read the bytes as they are.

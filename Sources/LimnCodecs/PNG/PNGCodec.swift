@@ -1,6 +1,6 @@
 import LimnRaster
 
-/// PNG through libpng's simplified API: every colour type and bit depth in, 8-bit RGBA out.
+/// PNG through libpng's simplified API: every color type and bit depth in, 8-bit RGBA out.
 enum PNGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
         try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: true)

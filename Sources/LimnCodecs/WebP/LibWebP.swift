@@ -88,7 +88,7 @@ enum LibWebP {
 
     /// Encodes straight-alpha RGBA through the advanced API (`WebPEncode` with a `WebPConfig`
     /// at method 4, as `cwebp` does): lossy at `quality` 0–100, or lossless with `exact`, so the
-    /// colour under fully transparent pixels is kept too.
+    /// color under fully transparent pixels is kept too.
     /// `opaque` pixels are imported with `WebPPictureImportRGBX`, so no alpha plane is made.
     static func encode(
         _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, quality: Int, lossless: Bool, opaque: Bool

@@ -1,3 +1,5 @@
+import LimnGeometry
+
 extension ResultMapper {
     /// DetectLabels: every label is a tag; each of its instances an object (fractions of the image).
     func aws(_ r: Rekognition.DetectLabels) throws(ResultsError) -> Analysis {
@@ -26,7 +28,7 @@ extension ResultMapper {
             let path = "TextDetections[\(i)]"
             let shape: RegionShape
             if let polygon = d.Geometry?.Polygon, polygon.count >= 3 {
-                shape = try self.polygon(polygon.map { ResultPoint(x: $0.X ?? 0, y: $0.Y ?? 0) }, path + ".Geometry.Polygon")
+                shape = try self.polygon(polygon.map { Point(x: $0.X ?? 0, y: $0.Y ?? 0) }, path + ".Geometry.Polygon")
             } else {
                 shape = .box(try box(d.Geometry?.BoundingBox, path + ".Geometry.BoundingBox"))
             }
@@ -73,7 +75,7 @@ extension ResultMapper {
         return a
     }
 
-    private func box(_ b: Rekognition.BoundingBox?, _ path: String) throws(ResultsError) -> ResultBox {
+    private func box(_ b: Rekognition.BoundingBox?, _ path: String) throws(ResultsError) -> Rect {
         guard let b, let w = b.Width, let h = b.Height else { throw invalid(path, "is missing or lacks Width and Height") }
         return try box(x: b.Left ?? 0, y: b.Top ?? 0, width: w, height: h, path)
     }

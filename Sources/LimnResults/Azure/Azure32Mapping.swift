@@ -1,3 +1,5 @@
+import LimnGeometry
+
 import Foundation
 
 extension ResultMapper {
@@ -69,7 +71,7 @@ extension ResultMapper {
                 scaleX = 1 / w; scaleY = 1 / h
             }
             func scaled(_ shape: RegionShape) -> RegionShape {
-                inPixels ? shape : .polygon(shape.points.map { ResultPoint(x: $0.x * scaleX, y: $0.y * scaleY) })
+                inPixels ? shape : .polygon(shape.points.map { Point(x: $0.x * scaleX, y: $0.y * scaleY) })
             }
             for (l, line) in (page.lines ?? []).enumerated() {
                 let path = "\(base).lines[\(l)]"
@@ -89,7 +91,7 @@ extension ResultMapper {
     }
 
     /// The legacy `ocr`: `"x,y,w,h"` boxes in the image turned by `textAngle` degrees; the angle
-    /// is kept for ``Analysis/mapped(to:)``, which turns them back around the image's centre.
+    /// is kept for ``Analysis/mapped(to:)``, which turns them back around the image's center.
     func azure32(_ r: Azure32.OCR) throws(ResultsError) -> Analysis {
         var a = Analysis(vendor: .azureComputerVision32, format: .azure32OCR, modelVersion: r.modelVersion, imageSize: nil)
         if let angle = r.textAngle { a.textAngle = try finite(angle, "textAngle") }
@@ -108,7 +110,7 @@ extension ResultMapper {
         return a
     }
 
-    private func box(commaSeparated text: String?, _ path: String) throws(ResultsError) -> ResultBox {
+    private func box(commaSeparated text: String?, _ path: String) throws(ResultsError) -> Rect {
         guard let text else { throw invalid(path, "is missing") }
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4, let x = parts[0], let y = parts[1], let w = parts[2], let h = parts[3] else {

@@ -1,3 +1,5 @@
+import LimnGeometry
+
 extension ResultMapper {
     /// Image Analysis 4.0 (GA and preview) → ``Analysis``.
     func azure40(_ r: Azure40.Response, format: ResultFormat) throws(ResultsError) -> Analysis {
@@ -38,7 +40,7 @@ extension ResultMapper {
         return a
     }
 
-    private func box(_ b: Azure40.Box, _ path: String) throws(ResultsError) -> ResultBox {
+    private func box(_ b: Azure40.Box, _ path: String) throws(ResultsError) -> Rect {
         try box(x: b.x, y: b.y, width: b.w, height: b.h, path)
     }
 
@@ -97,7 +99,7 @@ extension ResultMapper {
     }
 
     private func shape(polygon points: [Azure40.Point]?, flat: [Double]?, _ path: String) throws(ResultsError) -> RegionShape {
-        if let points { return try polygon(points.map { ResultPoint(x: $0.x, y: $0.y) }, path + ".boundingPolygon") }
+        if let points { return try polygon(points.map { Point(x: $0.x, y: $0.y) }, path + ".boundingPolygon") }
         if let flat { return try polygon(flat: flat, path + ".boundingBox") }
         throw invalid(path + ".boundingPolygon", "is missing")
     }

@@ -1,3 +1,5 @@
+import LimnGeometry
+
 import Foundation
 
 extension ResultMapper {
@@ -30,7 +32,7 @@ extension ResultMapper {
             let c = try confidence(w.probability?.average, path + ".probability.average")
             if let vertices = w.vertexes_location, vertices.count >= 3 {
                 a.regions.append(Region(kind: .textLine, label: text, confidence: c,
-                                        shape: try polygon(vertices.map { ResultPoint(x: $0.x, y: $0.y) }, path + ".vertexes_location")))
+                                        shape: try polygon(vertices.map { Point(x: $0.x, y: $0.y) }, path + ".vertexes_location")))
             } else if let l = w.location {
                 a.regions.append(Region(kind: .textLine, label: text, confidence: c,
                                         shape: .box(try box(x: l.left, y: l.top, width: l.width, height: l.height, path + ".location"))))

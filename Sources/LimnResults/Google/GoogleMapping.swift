@@ -1,3 +1,5 @@
+import LimnGeometry
+
 extension ResultMapper {
     /// Google Cloud Vision → ``Analysis``, from the first response of the batch. Text: the first
     /// text annotation (the whole text) becomes a block holding the words that follow it.
@@ -58,7 +60,7 @@ extension ResultMapper {
     private func shape(_ poly: GoogleVision.BoundingPoly?, _ path: String, box: Bool) throws(ResultsError) -> (RegionShape, RegionUnits) {
         let normalized = poly?.normalizedVertices ?? []
         let vertices = normalized.isEmpty ? (poly?.vertices ?? []) : normalized
-        let points = vertices.map { ResultPoint(x: $0.x ?? 0, y: $0.y ?? 0) }
+        let points = vertices.map { Point(x: $0.x ?? 0, y: $0.y ?? 0) }
         let s = try polygon(points, path + (normalized.isEmpty ? ".vertices" : ".normalizedVertices"))
         return (box ? .box(s.bounds) : s, normalized.isEmpty ? .pixels : .fractions)
     }

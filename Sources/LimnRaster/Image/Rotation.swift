@@ -1,0 +1,20 @@
+/// A turn by a multiple of 90 degrees, clockwise.
+public enum Rotation: Sendable, CaseIterable {
+    case quarter, half, threeQuarters
+
+    var orientation: Orientation {
+        switch self {
+        case .quarter: return .right
+        case .half: return .down
+        case .threeQuarters: return .left
+        }
+    }
+}
+
+/// The axis a flip mirrors across.
+public enum FlipDirection: Sendable, CaseIterable {
+    /// Left becomes right.
+    case horizontal
+    /// Top becomes bottom.
+    case vertical
+}

@@ -1,0 +1,64 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How many threads the raster core may use: by default one per core. Operations split work
+/// into row bands only when it is large enough to pay for the threads; results are identical
+/// whatever the thread count.
+///
+/// Two ways to limit it: ``maximumThreads`` for the whole process (set it once, at start-up),
+/// or ``withMaximumThreads(_:_:)`` for the operations one piece of code calls — a batch worker
+/// that already runs one job per core, a test that compares one thread with four — without
+/// touching what other threads see.
+public enum Parallelism {
+    /// The process-wide limit (at least 1), unless a ``withMaximumThreads(_:_:)`` around the
+    /// caller says otherwise; then that.
+    public static var maximumThreads: Int {
+        get { scoped ?? setting.withLock { $0 } }
+        set { setting.withLock { $0 = max(1, newValue) } }
+    }
+
+    /// Runs `body` with at most `threads` threads (at least 1) for every raster operation it
+    /// calls on this thread and in the tasks it starts; other threads keep their own limit.
+    /// Nests: the innermost call wins. Errors pass through unchanged.
+    public static func withMaximumThreads<R, E: Error>(_ threads: Int, _ body: () throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = $scoped.withValue(max(1, threads)) { Result { () throws(E) in try body() } }
+        return try result.get()
+    }
+
+    @TaskLocal private static var scoped: Int?
+    private static let setting = Locked(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// How many bands to split `count` rows into for `work` units (roughly pixel-taps): one per
+    /// thread allowed, but none smaller than about two million units of work.
+    static func bands(_ count: Int, work: Int) -> Int {
+        max(1, min(maximumThreads, count, work / 2_000_000))
+    }
+
+    /// Runs `body(rows, band)` for `bands` contiguous bands of `0 ..< count`, concurrently when
+    /// there is more than one band.
+    package static func run(bands: Int, over count: Int, _ body: (Range<Int>, Int) -> Void) {
+        guard count > 0 else { return }
+        guard bands > 1 else {
+            body(0..<count, 0)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: bands) { band in
+                let lower = count * band / bands, upper = count * (band + 1) / bands
+                if upper > lower { box.value(lower..<upper, band) }
+            }
+        }
+    }
+}
+
+/// Carries a non-Sendable value (a closure over disjoint row bands) into `concurrentPerform`.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,27 @@
+extension Mask {
+    /// Adds `path`'s coverage (scaled by `value`) to the mask: `m + c·(value − m)` where
+    /// `value` is above `m`, so overlapping shapes unite. Throws for a non-finite path.
+    public mutating func fill(_ path: Path, value: UInt8 = 255, rule: FillRule = .nonZero) throws(RasterError) {
+        guard !isEmpty, let map = try Rasterizer.coverage(of: path, rule: rule, clip: PixelRect(x: 0, y: 0, width: width, height: height),
+                                                         operation: "filling a path into a mask") else { return }
+        let r = map.region, w = width
+        let v = Float(value)
+        withUnsafeMutableBytes { d in
+            map.forEachSpan { y, x, count, coverage in
+                guard coverage > 0.5 / 255 else { return }
+                let row = (r.y + y) * w + r.x
+                for i in row + x..<row + x + count {
+                    let m = Float(d[i])
+                    if v > m { d[i] = UInt8(m + coverage * (v - m) + 0.5) }
+                }
+            }
+        }
+        map.recycle()
+    }
+
+    /// A `size` mask of `paths` filled (polygons and boxes from a vision result, anti-aliased).
+    public init(size: Size, paths: [Path], rule: FillRule = .nonZero) throws(RasterError) {
+        self.init(width: size.width, height: size.height)
+        for path in paths { try fill(path, rule: rule) }
+    }
+}

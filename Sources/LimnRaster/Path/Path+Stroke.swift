@@ -1,0 +1,258 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a path's outline is drawn.
+public struct StrokeStyle: Sendable, Equatable {
+    public enum Join: Sendable, Equatable { case miter, round, bevel }
+    public enum Cap: Sendable, Equatable { case butt, round, square }
+
+    /// Width in pixels; below one pixel the line fades by its coverage rather than vanishing.
+    public var width: Double
+    public var join: Join
+    public var cap: Cap
+    /// A miter longer than `miterLimit × width` becomes a bevel.
+    public var miterLimit: Double
+    /// Alternating on and off lengths in pixels; empty for a solid line.
+    public var dashes: [Double]
+    /// How far into the dash pattern the line starts.
+    public var dashPhase: Double
+
+    public init(width: Double = 1, join: Join = .miter, cap: Cap = .butt, miterLimit: Double = 4,
+                dashes: [Double] = [], dashPhase: Double = 0) {
+        self.width = width; self.join = join; self.cap = cap; self.miterLimit = miterLimit
+        self.dashes = dashes; self.dashPhase = dashPhase
+    }
+}
+
+extension Path {
+    /// The area a stroke of this path covers, as a path to fill with the nonzero rule: one
+    /// positively oriented polygon per segment, join and cap, so that overlaps unite exactly.
+    /// Throws for a non-finite width or coordinates.
+    public func stroked(_ style: StrokeStyle) throws(RasterError) -> Path {
+        guard style.width.isFinite, style.width >= 0, isFinite else {
+            throw .invalidGeometry(operation: "stroking a path", reason: "the width or a coordinate is NaN or infinite")
+        }
+        var out = Path()
+        guard style.width > 0 else { return out }
+        let half = style.width / 2
+        for (line, closed) in openAndClosedPolylines() {
+            for (piece, pieceClosed) in Dashing.split(line, closed: closed, pattern: style.dashes, phase: style.dashPhase) {
+                StrokeBuilder.add(piece, closed: pieceClosed, half: half, style: style, to: &out)
+            }
+        }
+        return out
+    }
+
+    /// The flattened sub-paths, each with whether it was closed.
+    func openAndClosedPolylines() -> [([Point], Bool)] {
+        var result: [([Point], Bool)] = []
+        var current = Path()
+        var closed = false
+        func finish() {
+            if let line = current.flattenedOpen() { result.append((line, closed)) }
+            current = Path(); closed = false
+        }
+        for element in elements {
+            switch element {
+            case .move: finish(); current.elements.append(element)
+            case .close: closed = true; finish()
+            default: current.elements.append(element)
+            }
+        }
+        finish()
+        return result
+    }
+
+    /// One sub-path flattened without closing it; nil when it has no points.
+    private func flattenedOpen() -> [Point]? {
+        guard var line = flattened().first else {
+            if case .move(let p)? = elements.first { return [p] }
+            return nil
+        }
+        // Drop repeated points: they have no direction.
+        line = line.enumerated().filter { $0.offset == 0 || $0.element != line[$0.offset - 1] }.map(\.element)
+        return line
+    }
+}
+
+/// Splits polylines into dashes.
+enum Dashing {
+    static func split(_ line: [Point], closed: Bool, pattern: [Double], phase: Double) -> [([Point], Bool)] {
+        let dashes = pattern.filter { $0.isFinite && $0 >= 0 }
+        let total = dashes.reduce(0, +)
+        guard dashes.count >= 2, total > 0 else { return [(line, closed)] }
+        var points = line
+        if closed, let first = line.first { points.append(first) }
+        var out: [([Point], Bool)] = []
+        var index = 0
+        var remaining = dashes[0]
+        // Advance into the pattern by the phase.
+        var skip = (phase.isFinite ? phase : 0).truncatingRemainder(dividingBy: total)
+        if skip < 0 { skip += total }
+        while skip > 0 {
+            if skip >= remaining { skip -= remaining; index = (index + 1) % dashes.count; remaining = dashes[index] } else { remaining -= skip; skip = 0 }
+        }
+        var current: [Point] = index % 2 == 0 ? [points[0]] : []
+        var segmentCount = 0
+        for i in 1..<max(points.count, 1) {
+            var a = points[i - 1]
+            let b = points[i]
+            var length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            while length > 0 {
+                segmentCount += 1
+                if segmentCount > 100_000 { return out }  // a pattern far finer than a pixel: stop
+                let step = min(remaining, length)
+                let t = step / length
+                let p = Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+                if index % 2 == 0 { current.append(p) }
+                remaining -= step
+                length -= step
+                a = p
+                if remaining <= 1e-12 {
+                    if index % 2 == 0, current.count >= 2 { out.append((current, false)) }
+                    index = (index + 1) % dashes.count
+                    remaining = dashes[index]
+                    current = index % 2 == 0 ? [a] : []
+                }
+            }
+        }
+        if index % 2 == 0, current.count >= 2 { out.append((current, false)) }
+        return out
+    }
+}
+
+/// Outlines of one polyline's stroke.
+enum StrokeBuilder {
+    static func add(_ line: [Point], closed: Bool, half: Double, style: StrokeStyle, to path: inout Path) {
+        guard let first = line.first else { return }
+        if line.count == 1 {
+            // A single point: only round and square caps draw a dot.
+            if style.cap == .round { polygon(circle(first, half), to: &path) }
+            if style.cap == .square { polygon(square(first, half), to: &path) }
+            return
+        }
+        let n = line.count
+        let segments = closed ? n : n - 1
+        for i in 0..<segments {
+            let a = line[i], b = line[(i + 1) % n]
+            var a2 = a, b2 = b
+            let d = direction(a, b)
+            if !closed && style.cap == .square {
+                if i == 0 { a2 = Point(x: a.x - d.x * half, y: a.y - d.y * half) }
+                if i == segments - 1 { b2 = Point(x: b.x + d.x * half, y: b.y + d.y * half) }
+            }
+            let nx = -d.y * half, ny = d.x * half
+            polygon([Point(x: a2.x + nx, y: a2.y + ny), Point(x: b2.x + nx, y: b2.y + ny),
+                     Point(x: b2.x - nx, y: b2.y - ny), Point(x: a2.x - nx, y: a2.y - ny)], to: &path)
+        }
+        // Joins at interior vertices (every vertex of a closed line).
+        let joins = closed ? Array(0..<n) : Array(1..<(n - 1))
+        for j in joins {
+            let prev = line[(j - 1 + n) % n], p = line[j], next = line[(j + 1) % n]
+            join(prev, p, next, half: half, style: style, to: &path)
+        }
+        if !closed && style.cap == .round {
+            polygon(circle(line[0], half), to: &path)
+            polygon(circle(line[n - 1], half), to: &path)
+        }
+    }
+
+    static func join(_ prev: Point, _ p: Point, _ next: Point, half: Double, style: StrokeStyle, to path: inout Path) {
+        let d0 = direction(prev, p), d1 = direction(p, next)
+        let cross = d0.x * d1.y - d0.y * d1.x
+        guard abs(cross) > 1e-9 || d0.x * d1.x + d0.y * d1.y < 0 else { return }  // straight on
+        let cosine = d0.x * d1.x + d0.y * d1.y
+        // A round join on a gentle turn (under ~6°, as between the pieces of a flattened curve)
+        // differs from a bevel by under 0.0014 of the width, when both segments are at least
+        // half the width long (shorter ones leave the circle's far side uncovered): the bevel
+        // is drawn instead.
+        let longEnough = length(prev, p) >= half && length(p, next) >= half
+        if style.join == .round && (cosine < 0.9945 || !longEnough) {
+            polygon(circle(p, half), to: &path)
+            return
+        }
+        // The outer side of the turn.
+        let s: Double = cross > 0 ? -1 : 1
+        let o0 = Point(x: p.x - d0.y * half * s, y: p.y + d0.x * half * s)
+        let o1 = Point(x: p.x - d1.y * half * s, y: p.y + d1.x * half * s)
+        polygon([p, o0, o1], to: &path)  // the bevel
+        guard style.join == .miter else { return }
+        let miterLength = 1 / max(((1 + cosine) / 2).squareRoot(), 1e-9)  // in units of half the width
+        guard miterLength <= style.miterLimit else { return }
+        // The miter tip: along the bisector of the two outer normals.
+        let bx = (o0.x - p.x) + (o1.x - p.x), by = (o0.y - p.y) + (o1.y - p.y)
+        let bl = (bx * bx + by * by).squareRoot()
+        guard bl > 1e-12 else { return }
+        let tip = Point(x: p.x + bx / bl * half * miterLength, y: p.y + by / bl * half * miterLength)
+        polygon([o0, tip, o1], to: &path)
+    }
+
+    static func length(_ a: Point, _ b: Point) -> Double {
+        ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+    }
+
+    static func direction(_ a: Point, _ b: Point) -> Point {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let l = (dx * dx + dy * dy).squareRoot()
+        return l > 0 ? Point(x: dx / l, y: dy / l) : Point(x: 1, y: 0)
+    }
+
+    static func circle(_ c: Point, _ r: Double) -> [Point] {
+        let n = max(8, min(256, Int((2 * Double.pi * r / 0.5).rounded(.up))))
+        return (0..<n).map { i in
+            let t = Double(i) / Double(n) * 2 * Double.pi
+            return Point(x: c.x + r * cos(t), y: c.y + r * sin(t))
+        }
+    }
+
+    static func square(_ c: Point, _ r: Double) -> [Point] {
+        [Point(x: c.x - r, y: c.y - r), Point(x: c.x + r, y: c.y - r), Point(x: c.x + r, y: c.y + r), Point(x: c.x - r, y: c.y + r)]
+    }
+
+    /// Adds a closed polygon, turned to positive orientation so that all pieces add up.
+    static func polygon(_ points: [Point], to path: inout Path) {
+        guard points.count >= 3 else { return }
+        var signed = 0.0
+        for i in 0..<points.count { let a = points[i], b = points[(i + 1) % points.count]; signed += a.x * b.y - b.x * a.y }
+        guard signed != 0 else { return }
+        let ordered = signed > 0 ? points : points.reversed()
+        path.move(to: ordered[0])
+        for q in ordered.dropFirst() { path.line(to: q) }
+        path.close()
+    }
+}
+
+extension Image {
+    /// Strokes `path` with `color` in `style`, anti-aliased, composited "over".
+    public mutating func stroke(_ path: Path, with color: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws(RasterError) {
+        try fill(try path.stroked(style), with: color, rule: .nonZero, clip: clip)
+    }
+}
+
+extension Mask {
+    /// Adds the coverage of `path`'s stroke.
+    public mutating func stroke(_ path: Path, style: StrokeStyle = StrokeStyle(), value: UInt8 = 255) throws(RasterError) {
+        try fill(try path.stroked(style), value: value, rule: .nonZero)
+    }
+}
+
+extension Path {
+    /// What a stroke of `width` along the rectangle `r` (corners rounded by `radius`) covers, as
+    /// contours to fill with ``FillRule/evenOdd``: the outer offset and, when the rectangle is
+    /// wider and taller than the stroke, the inner one. Exact (the offsets of a rounded
+    /// rectangle are rounded rectangles) and far cheaper than ``stroked(_:)``, which unites a
+    /// polygon per segment and join.
+    public static func rectangleStroke(_ r: Rect, width: Double, radius: Double = 0) -> Path {
+        let half = width / 2
+        var path = Path.roundedRectangle(Rect(x: r.minX - half, y: r.minY - half, width: r.width + 2 * half, height: r.height + 2 * half),
+                                         radius: radius > 0 ? radius + half : 0)
+        if r.width > 2 * half && r.height > 2 * half {
+            path.append(.roundedRectangle(Rect(x: r.minX + half, y: r.minY + half, width: r.width - 2 * half, height: r.height - 2 * half),
+                                          radius: max(radius - half, 0)))
+        }
+        return path
+    }
+}

@@ -1,0 +1,60 @@
+/// An image's pixels seen as a raw target, so that several threads can draw into disjoint bands
+/// of rows of one image at once (a draw list drawn on every core): the blitters. The caller owns
+/// the memory and the opacity bookkeeping; drawing never touches pixels outside `clip`.
+struct PixelTarget: @unchecked Sendable {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let width: Int
+    let height: Int
+
+    /// `Image.fill` on the pixels inside `clip` (already within the image): the rasterizer's
+    /// coverage spans composited "over"; runs of full coverage of an opaque color are plain stores.
+    func fill(_ path: Path, with color: Pixel, rule: FillRule, clip: PixelRect) throws(RasterError) {
+        guard color.a > 0, let map = try Rasterizer.coverage(of: path, rule: rule, clip: clip, operation: "filling a path") else { return }
+        let r = map.region, w = width
+        let alpha = Float(color.a)
+        let cr = UInt32(color.r), cg = UInt32(color.g), cb = UInt32(color.b)
+        let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
+        let p = bytes
+        map.forEachSpan { y, x, count, coverage in
+            let a = UInt32(coverage * alpha + 0.5)
+            if a == 0 { return }
+            let q = p + ((r.y + y) * w + r.x + x) * 4
+            if a == 255 {  // only an opaque color reaches 255: plain stores
+                let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
+                for i in 0..<count { words[i] = solid }
+            } else {
+                for i in 0..<count { Blend.over(q + i * 4, red: cr, green: cg, blue: cb, alpha: a) }
+            }
+        }
+        map.recycle()
+    }
+
+    /// Composites `color` through `coverage` (its alpha times each coverage value), "over",
+    /// inside `clip`: how text glyphs are drawn. A bitmap whose pixels are fewer than its
+    /// `width × height` is skipped.
+    func blend(_ color: Pixel, through coverage: CoverageBitmap, clip: PixelRect) {
+        let (left, top, cw) = (coverage.left, coverage.top, coverage.width)
+        let x0 = max(clip.x - left, 0), x1 = min(cw, clip.x + clip.width - left)
+        let y0 = max(clip.y - top, 0), y1 = min(coverage.height, clip.y + clip.height - top)
+        guard x0 < x1, y0 < y1, color.a > 0, coverage.pixels.count >= cw * coverage.height else { return }
+        let cr = UInt32(color.r), cg = UInt32(color.g), cb = UInt32(color.b), ca = UInt32(color.a)
+        let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
+        coverage.pixels.withUnsafeBufferPointer { values in
+            for y in y0..<y1 {
+                let source = values.baseAddress! + y * cw
+                let target = bytes + ((top + y) * width + left) * 4
+                for x in x0..<x1 {
+                    let c = UInt32(source[x])
+                    if c == 0 { continue }
+                    let q = target + x * 4
+                    if c == 255 && ca == 255 {
+                        UnsafeMutableRawPointer(q).storeBytes(of: solid, as: UInt32.self)
+                        continue
+                    }
+                    let a = ca == 255 ? c : (c * ca + 127) / 255
+                    Blend.over(q, red: cr, green: cg, blue: cb, alpha: a)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Resampling: resize, and crop-and-resize with fractional edges, through the separable kernels
+/// of ``ResampleFilter``.
+///
+/// Color is filtered premultiplied by alpha, so transparent surroundings never bleed a dark or
+/// colored fringe into an edge; opaque images skip that work. Deterministic: the same input and
+/// options give the same bytes, whatever the number of threads. Allocates the result plus the
+/// intermediate planes, unless a warm ``ResampleWorkspace`` and a destination are passed.
+extension Image {
+    /// The image resampled to `size` (sides below 1 are raised to 1).
+    public func resized(to size: Size, filter: ResampleFilter = .lanczos3) -> Image {
+        resampled(from: Rect(self.size), to: size, options: ResampleOptions(filter: filter))
+    }
+
+    /// The image resampled to `size` with the given options.
+    public func resized(to size: Size, options: ResampleOptions) -> Image {
+        resampled(from: Rect(self.size), to: size, options: options)
+    }
+
+    /// The pixels of `region` (in this image's coordinates; fractional edges are honoured, reads
+    /// beyond the image repeat its edge) resampled to `size`.
+    public func resampled(from region: Rect, to size: Size, options: ResampleOptions = ResampleOptions()) -> Image {
+        var out = Image()
+        resample(from: region, into: &out, size: size, options: options, workspace: ResampleWorkspace())
+        return out
+    }
+
+    /// Destination passing: resamples `region` (the whole image when nil) into `destination`,
+    /// made `size` (its current size when nil). With a warm `destination` and `workspace` from an
+    /// earlier call of the same geometry, nothing is allocated on a single thread.
+    public func resample(
+        from region: Rect? = nil, into destination: inout Image, size: Size? = nil,
+        options: ResampleOptions = ResampleOptions(), workspace: ResampleWorkspace
+    ) {
+        let target = size ?? destination.size
+        let w = max(target.width, 1), h = max(target.height, 1)
+        let rect = region ?? Rect(self.size)
+        guard !isEmpty, !rect.isEmpty else {
+            destination.overwrite(width: w, height: h, isOpaque: false) { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            return
+        }
+        let premultiply = !isOpaque
+        let opaque = isOpaque
+        withUnsafeBytes { source in
+            destination.overwrite(width: w, height: h, isOpaque: opaque) { out in
+                PlaneResampler.resample(
+                    .init(bytes: source.baseAddress!.assumingMemoryBound(to: UInt8.self), width: width, height: height, stride: width * 4),
+                    channels: 4, region: rect, into: out.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    outWidth: w, outHeight: h, options: options, premultiply: premultiply, workspace: workspace)
+            }
+        }
+    }
+}
+
+extension Mask {
+    /// The mask resampled to `size` with the same machinery as images (mattes arrive at other
+    /// sizes than their pictures).
+    public func resized(to size: Size, filter: ResampleFilter = .lanczos3) -> Mask {
+        resampled(from: Rect(self.size), to: size, options: ResampleOptions(filter: filter))
+    }
+
+    /// The values of `region` resampled to `size`.
+    public func resampled(from region: Rect, to size: Size, options: ResampleOptions = ResampleOptions()) -> Mask {
+        let w = max(size.width, 1), h = max(size.height, 1)
+        guard !isEmpty, !region.isEmpty else { return Mask(width: w, height: h) }
+        let workspace = ResampleWorkspace()
+        return withUnsafeBytes { source in
+            Mask(width: w, height: h) { out in
+                PlaneResampler.resample(
+                    .init(bytes: source.baseAddress!.assumingMemoryBound(to: UInt8.self), width: width, height: height, stride: width),
+                    channels: 1, region: region, into: out.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    outWidth: w, outHeight: h, options: options, premultiply: false, workspace: workspace)
+            }
+        }
+    }
+}
