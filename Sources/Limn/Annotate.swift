@@ -9,37 +9,26 @@ import LimnText
 /// ``LimnResults/Analysis/mapped(to:analysedUpright:)``). `geometry` says how the picture relates
 /// to the pixels the service saw when an EXIF orientation was applied to it; by default the
 /// picture is taken as upright and unturned. Returns a new image (possibly larger: banners,
-/// panels, the side-by-side text view). Deterministic.
+/// panels, the side-by-side text view). Deterministic. Throws ``LimnText/TextError`` when no font
+/// can be loaded.
 public func annotate(image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
-                     geometry: PictureGeometry? = nil) throws(LimnError) -> Image {
+                     geometry: PictureGeometry? = nil) throws -> Image {
     let picture = geometry ?? PictureGeometry(storedSize: image.size)
-    do throws(TextError) {
-        return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
-    } catch {
-        throw .text(error)
-    }
+    return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
 }
 
 /// The file-to-file form: reads the picture (EXIF orientation applied) and the result JSON,
 /// maps the shapes onto the upright picture, draws, and writes `output` atomically in the
 /// format its extension names (nothing is left at `output` on failure). `format` forces the
-/// result's format instead of detecting it.
+/// result's format instead of detecting it. Throws the error of the step that failed:
+/// ``LimnCodecs/CodecError`` (the picture), ``LimnResults/ResultsError`` (the result),
+/// ``LimnText/TextError`` (fonts), ``LimnError`` (the output).
 public func annotate(imageFile: String, resultFile: String, output: String, options: AnnotationOptions = AnnotationOptions(),
-                     format: ResultFormat? = nil, encoding: EncodeFormat? = nil) throws(LimnError) {
+                     format: ResultFormat? = nil, encoding: EncodeFormat? = nil) throws {
     let encode: EncodeFormat
     if let encoding { encode = encoding } else { encode = try EncodeFormat(forPath: output) }
-    let decoded: DecodedImage
-    do throws(CodecError) {
-        decoded = try ImageDecoder.decode(file: imageFile)
-    } catch {
-        throw .codec(error)
-    }
-    let analysis: Analysis
-    do throws(ResultsError) {
-        analysis = try Analysis(contentsOfFile: resultFile, format: format)
-    } catch {
-        throw .results(error)
-    }
+    let decoded = try ImageDecoder.decode(file: imageFile)
+    let analysis = try Analysis(contentsOfFile: resultFile, format: format)
     let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry)
     try annotated.write(to: output, as: encode)
 }

@@ -30,9 +30,9 @@ import Darwin
 public enum AtomicFile {
     /// Writes `bytes` to `path` under the policy above. With `makingFolders`, missing folders
     /// on the way to a new file are made first (see ``makeFolders(_:)``).
-    public static func write(_ bytes: [UInt8], to path: String, makingFolders: Bool = false) throws(LimnError) {
+    public static func write(_ bytes: [UInt8], to path: String, makingFolders: Bool = false) throws {
         guard !path.isEmpty, !path.hasSuffix("/") else {
-            throw .cannotWrite(path: path, reason: "the path names a folder, not a file")
+            throw LimnError.cannotWrite(path: path, reason: "the path names a folder, not a file")
         }
         if let descriptor = OutputTarget.descriptor(named: path) {
             return try OutputTarget.writeAll(bytes, to: descriptor, path: path)
@@ -44,7 +44,7 @@ public enum AtomicFile {
         var status = stat()
         if lstat(target, &status) != 0 {
             let error = errno
-            guard error == ENOENT else { throw .cannotWrite(path: path, reason: OutputTarget.reason(error)) }
+            guard error == ENOENT else { throw LimnError.cannotWrite(path: path, reason: OutputTarget.reason(error)) }
             let folder = OutputTarget.folder(of: target)
             if makingFolders { try makeFolders(folder) }
             return try replace(target, with: bytes, mode: nil, reportingAs: path)
@@ -53,40 +53,40 @@ public enum AtomicFile {
         case S_IFREG:
             // A plain write needs write permission on the file itself; the rename only on the folder.
             guard faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) == 0 else {
-                throw .cannotWrite(path: path, reason: OutputTarget.reason(errno))
+                throw LimnError.cannotWrite(path: path, reason: OutputTarget.reason(errno))
             }
             try replace(target, with: bytes, mode: status.st_mode & 0o777, reportingAs: path)
         case S_IFCHR, S_IFIFO:
             let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-            guard fd >= 0 else { throw .cannotWrite(path: path, reason: OutputTarget.reason(errno)) }
+            guard fd >= 0 else { throw LimnError.cannotWrite(path: path, reason: OutputTarget.reason(errno)) }
             defer { close(fd) }
             try OutputTarget.writeAll(bytes, to: fd, path: path)
         case S_IFDIR:
-            throw .cannotWrite(path: path, reason: "it is a folder, not a file")
+            throw LimnError.cannotWrite(path: path, reason: "it is a folder, not a file")
         case S_IFBLK:
-            throw .cannotWrite(path: path, reason: "it is a block device, not a file; Limn does not write to disks")
+            throw LimnError.cannotWrite(path: path, reason: "it is a block device, not a file; Limn does not write to disks")
         case S_IFSOCK:
-            throw .cannotWrite(path: path, reason: "it is a socket, not a file")
+            throw LimnError.cannotWrite(path: path, reason: "it is a socket, not a file")
         default:
-            throw .cannotWrite(path: path, reason: "it is not a regular file")
+            throw LimnError.cannotWrite(path: path, reason: "it is not a regular file")
         }
     }
 
     /// Makes `folder` and any missing folders above it (mode 0777 less the umask, applied by the
     /// kernel). Succeeds when the folder exists already; errors carry the system's reason for
     /// the folder that could not be made (`Read-only file system`, `Permission denied`).
-    public static func makeFolders(_ folder: String) throws(LimnError) {
+    public static func makeFolders(_ folder: String) throws {
         guard !folder.isEmpty, folder != "/", folder != "." else { return }
         var status = stat()
         if stat(folder, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
-                throw .cannotWrite(path: folder, reason: "it is not a folder, so nothing can be made inside it")
+                throw LimnError.cannotWrite(path: folder, reason: "it is not a folder, so nothing can be made inside it")
             }
             return
         }
         try makeFolders(OutputTarget.folder(of: folder))
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
-            throw .cannotWrite(path: folder, reason: "cannot make the folder: " + OutputTarget.reason(errno))
+            throw LimnError.cannotWrite(path: folder, reason: "cannot make the folder: " + OutputTarget.reason(errno))
         }
     }
 
@@ -106,7 +106,7 @@ public enum AtomicFile {
             closed = true
             guard close(fd) == 0 else { throw LimnError.cannotWrite(path: path, reason: OutputTarget.reason(errno)) }
         }
-        guard rename(temporary, target) == 0 else { throw .cannotWrite(path: path, reason: OutputTarget.reason(errno)) }
+        guard rename(temporary, target) == 0 else { throw LimnError.cannotWrite(path: path, reason: OutputTarget.reason(errno)) }
         renamed = true
     }
 }

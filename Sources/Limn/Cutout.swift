@@ -65,11 +65,11 @@ public struct CutoutOptions: Sendable {
 /// something new. The matte is scaled to the picture, so the subject keeps the picture's full
 /// resolution.
 public enum Cutout {
-    public static func make(picture: Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws(LimnError) -> Image {
+    public static func make(picture: Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws -> Image {
         let fittedMatte = try Matte.fitted(matte, to: picture.size, allowStretch: options.stretchMatte)
         var subject: Image
         do { subject = try picture.cutout(with: fittedMatte, decontaminate: options.decontaminate) } catch {
-            throw .matteMismatch(matte: fittedMatte.size, picture: picture.size)
+            throw LimnError.matteMismatch(matte: fittedMatte.size, picture: picture.size)
         }
         // The subject's place on the original picture.
         var origin = (x: 0, y: 0)

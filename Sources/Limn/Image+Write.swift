@@ -3,26 +3,27 @@ import LimnRaster
 
 extension Image {
     /// Encodes the image and writes it atomically (see ``AtomicFile``). Without a `format`, the
-    /// path's extension chooses one with its default settings.
-    public func write(to path: String, as format: EncodeFormat? = nil) throws(LimnError) {
-        try writeEncoded(to: path, as: format) { (encoding) throws(CodecError) in try encoded(as: encoding) }
+    /// path's extension chooses one with its default settings. Throws ``LimnError`` (no format
+    /// for the extension, the file cannot be written) or ``LimnCodecs/CodecError`` (the encoder refused).
+    public func write(to path: String, as format: EncodeFormat? = nil) throws {
+        try writeEncoded(to: path, as: format) { encoding in try encoded(as: encoding) }
     }
 }
 
 extension Mask {
     /// Encodes the mask (gray) and writes it atomically.
-    public func write(to path: String, as format: EncodeFormat? = nil) throws(LimnError) {
-        try writeEncoded(to: path, as: format) { (encoding) throws(CodecError) in try encoded(as: encoding) }
+    public func write(to path: String, as format: EncodeFormat? = nil) throws {
+        try writeEncoded(to: path, as: format) { encoding in try encoded(as: encoding) }
     }
 }
 
 extension EncodeFormat {
     /// The default encoding for a path's extension (`.png`, `.jpg`/`.jpeg`, `.webp`, `.bmp`).
-    public init(forPath path: String) throws(LimnError) {
+    public init(forPath path: String) throws {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."),
               let format = ImageFormat(fileExtension: String(name[name.index(after: dot)...])) else {
-            throw .unknownOutputFormat(path: path)
+            throw LimnError.unknownOutputFormat(path: path)
         }
         self.init(format)
     }
@@ -30,11 +31,9 @@ extension EncodeFormat {
 
 /// Chooses the encoding (given, or from the extension), encodes, and writes atomically.
 private func writeEncoded(
-    to path: String, as format: EncodeFormat?, _ encode: (EncodeFormat) throws(CodecError) -> [UInt8]
-) throws(LimnError) {
+    to path: String, as format: EncodeFormat?, _ encode: (EncodeFormat) throws -> [UInt8]
+) throws {
     let encoding: EncodeFormat
     if let format { encoding = format } else { encoding = try EncodeFormat(forPath: path) }
-    let bytes: [UInt8]
-    do throws(CodecError) { bytes = try encode(encoding) } catch { throw .codec(error) }
-    try AtomicFile.write(bytes, to: path)
+    try AtomicFile.write(try encode(encoding), to: path)
 }

@@ -3,10 +3,11 @@ import LimnRaster
 import LimnResults
 import LimnText
 
-/// What went wrong in a whole job (read, process, write). `description` is a sentence a user can act on.
+/// What went wrong in the `Limn` recipes themselves (writing, choosing an output format, mattes).
+/// The errors of the libraries they call pass through as they are: `CodecError` (reading and
+/// encoding pictures), `ResultsError` (vision results), `TextError` (fonts), `RasterError`
+/// (geometry). `description` — and `localizedDescription` — is a sentence a user can act on.
 public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Reading or encoding failed.
-    case codec(CodecError)
     /// The output could not be written; nothing was left at `path` (see ``AtomicFile`` for what
     /// each kind of path gets). `reason` is the system's (`Read-only file system`) or the policy's.
     case cannotWrite(path: String, reason: String)
@@ -16,15 +17,9 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     case matteMismatch(matte: Size, picture: Size)
     /// A vision result that holds no matte.
     case noMatte(source: String, vendor: String)
-    /// A vision result could not be read.
-    case results(ResultsError)
-    /// Text could not be drawn (no fonts installed, a font file that does not load).
-    case text(TextError)
 
     public var description: String {
         switch self {
-        case .codec(let error):
-            return error.description
         case let .cannotWrite(path, reason):
             return "\(path): cannot write (\(reason))."
         case .unknownOutputFormat(let path):
@@ -33,10 +28,6 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."
         case let .noMatte(source, vendor):
             return "\(source): this \(vendor) result holds no matte; request a segmentation or matting result."
-        case .results(let error):
-            return error.description
-        case .text(let error):
-            return error.description
         }
     }
 }

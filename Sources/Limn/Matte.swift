@@ -31,27 +31,22 @@ public enum Matte {
         picture.withUnsafeBytes { p in stride(from: 3, to: p.count, by: 4).contains { p[$0] != 255 } }
     }
 
-    /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1).
-    public static func read(file path: String) throws(LimnError) -> Mask {
-        do { return mask(from: try Image(contentsOfFile: path, options: DecodeOptions(applyOrientation: false))) } catch {
-            throw .codec(error)
-        }
+    /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1). Throws ``LimnCodecs/CodecError``.
+    public static func read(file path: String) throws -> Mask {
+        mask(from: try Image(contentsOfFile: path, options: DecodeOptions(applyOrientation: false)))
     }
 
-    /// Reads a matte from encoded bytes; `source` names them in errors.
-    public static func read(bytes: [UInt8], source: String = "buffer") throws(LimnError) -> Mask {
-        do {
-            return mask(from: try ImageDecoder.decode(bytes, options: DecodeOptions(applyOrientation: false), source: source).image)
-        } catch {
-            throw .codec(error)
-        }
+    /// Reads a matte from encoded bytes; `source` names them in errors. Throws ``LimnCodecs/CodecError``.
+    public static func read(bytes: [UInt8], source: String = "buffer") throws -> Mask {
+        mask(from: try ImageDecoder.decode(bytes, options: DecodeOptions(applyOrientation: false), source: source).image)
     }
 
     /// The best matte embedded in a vision result (Baidu: an RGBA foreground, then the matting
-    /// image, the score map, the label map). Throws when the result holds none.
-    public static func read(from analysis: Analysis, source: String = "result") throws(LimnError) -> Mask {
+    /// image, the score map, the label map). Throws ``LimnError/noMatte(source:vendor:)`` when the
+    /// result holds none, ``LimnCodecs/CodecError`` when the embedded picture does not decode.
+    public static func read(from analysis: Analysis, source: String = "result") throws -> Mask {
         guard let best = analysis.encodedMattes.first else {
-            throw .noMatte(source: source, vendor: analysis.vendor.rawValue)
+            throw LimnError.noMatte(source: source, vendor: analysis.vendor.rawValue)
         }
         return try read(bytes: best.bytes, source: "\(source) field \(best.field)")
     }
@@ -60,14 +55,14 @@ public enum Matte {
     /// size differs, so a matte from a downscaled request cuts out the full-resolution picture.
     /// Throws ``LimnError/matteMismatch(matte:picture:)`` when the aspect ratios differ by more
     /// than 1 % (or a pixel), unless `allowStretch`.
-    public static func fitted(_ matte: Mask, to size: Size, allowStretch: Bool = false) throws(LimnError) -> Mask {
+    public static func fitted(_ matte: Mask, to size: Size, allowStretch: Bool = false) throws -> Mask {
         guard matte.size != size else { return matte }
-        guard !matte.isEmpty, !size.isEmpty else { throw .matteMismatch(matte: matte.size, picture: size) }
+        guard !matte.isEmpty, !size.isEmpty else { throw LimnError.matteMismatch(matte: matte.size, picture: size) }
         if !allowStretch {
             let expectedHeight = Double(matte.height) * Double(size.width) / Double(matte.width)
             let tolerance = max(1.5, Double(size.height) * 0.01)
             guard abs(expectedHeight - Double(size.height)) <= tolerance else {
-                throw .matteMismatch(matte: matte.size, picture: size)
+                throw LimnError.matteMismatch(matte: matte.size, picture: size)
             }
         }
         let shrinking = matte.width > size.width

@@ -34,11 +34,11 @@ enum OutputTarget {
             guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+            guard n > 0 else { throw LimnError.cannotWrite(path: path, reason: reason(errno)) }
             let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
         }
-        throw .cannotWrite(path: path, reason: "more than 32 symbolic links lead on from it (a loop?)")
+        throw LimnError.cannotWrite(path: path, reason: "more than 32 symbolic links lead on from it (a loop?)")
     }
 
     /// The folder part of a path: `.` for a bare name, `/` for a name at the root.
@@ -57,7 +57,7 @@ enum OutputTarget {
             let n = bytes.withUnsafeBytes { raw in systemWrite(fd, raw.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: reason(errno))
+                throw LimnError.cannotWrite(path: path, reason: reason(errno))
             }
             written += n
         }
@@ -77,11 +77,11 @@ enum OutputTarget {
             let error = errno
             if error == EEXIST || error == EINTR { continue }
             if error == ENOENT {
-                throw .cannotWrite(path: path, reason: "its folder \(folder) does not exist")
+                throw LimnError.cannotWrite(path: path, reason: "its folder \(folder) does not exist")
             }
-            throw .cannotWrite(path: path, reason: reason(error))
+            throw LimnError.cannotWrite(path: path, reason: reason(error))
         }
-        throw .cannotWrite(path: path, reason: "no free temporary name in \(folder) after 100 tries")
+        throw LimnError.cannotWrite(path: path, reason: "no free temporary name in \(folder) after 100 tries")
     }
 }
 

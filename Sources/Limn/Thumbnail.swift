@@ -132,14 +132,14 @@ public enum Thumbnail {
     /// decoded at full size for a 256-pixel thumbnail). EXIF orientation is applied; suggestion
     /// boxes refer to the upright picture.
     public static func make(fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
-                            filter: ResampleFilter = .lanczos3) throws(LimnError) -> [Image] {
+                            filter: ResampleFilter = .lanczos3) throws -> [Image] {
         guard !sizes.isEmpty else { return [] }
         let info: ImageInfo
-        do { info = try ImageDecoder.info(file: path) } catch { throw .codec(error) }
+        info = try ImageDecoder.info(file: path)
         let picture = info.uprightSize
         let hint = decodeHint(picture: picture, sizes: sizes, crop: crop)
         let decoded: Image
-        do { decoded = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: hint)).image } catch { throw .codec(error) }
+        decoded = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: hint)).image
         // Regions are planned in the picture's pixels and read in the decoded image's.
         let fx = Double(decoded.width) / Double(picture.width), fy = Double(decoded.height) / Double(picture.height)
         return sizes.map { size in

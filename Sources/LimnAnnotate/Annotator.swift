@@ -16,7 +16,7 @@ public enum Annotator {
     /// width. So the result can be larger than `image`. The same inputs give the same pixels. Throws only when no font
     /// can be loaded.
     public static func annotate(_ image: Image, with given: Analysis, options: AnnotationOptions = AnnotationOptions(),
-                                engine: TextEngine = .shared) throws(TextError) -> Image {
+                                engine: TextEngine = .shared) throws -> Image {
         // Shapes still in fractions, or the legacy OCR's turned frame, are mapped onto this
         // picture (taken as the analysed one) rather than drawn in the wrong place.
         let analysis = given.isMappedToPixels ? given

@@ -4,7 +4,7 @@ import LimnText
 
 /// A banner holding the best caption, wrapped to the picture's width, with its confidence.
 enum CaptionPanel {
-    static func make(_ caption: Caption, width: Int, options: AnnotationOptions, metrics: Metrics, engine: TextEngine) throws(TextError) -> Image {
+    static func make(_ caption: Caption, width: Int, options: AnnotationOptions, metrics: Metrics, engine: TextEngine) throws -> Image {
         let pad = metrics.padding * 2.5
         let font = Font(family: options.fontFamily, size: metrics.fontSize * 1.15)
         let text = caption.text.isEmpty ? "(no caption)" : caption.text

@@ -10,7 +10,7 @@ struct Chip {
     let radius: Double
 
     init(_ text: String, color: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
-         metrics: Metrics, engine: TextEngine) throws(TextError) {
+         metrics: Metrics, engine: TextEngine) throws {
         block = try engine.layout(text, font: font, options: TextLayoutOptions(maxWidth: maxWidth, maxLines: maxLines, lineSpacing: 1.05))
         self.color = color
         padding = metrics.padding

@@ -5,7 +5,7 @@ import LimnText
 enum ChipRows {
     /// A panel of `items` (text, chip color, optional swatch) wrapped to `width`.
     static func make(_ items: [(text: String, color: Pixel, swatch: Pixel?)], title: String, width: Int,
-                     options: AnnotationOptions, metrics: Metrics, engine: TextEngine) throws(TextError) -> Image? {
+                     options: AnnotationOptions, metrics: Metrics, engine: TextEngine) throws -> Image? {
         guard !items.isEmpty else { return nil }
         let pad = metrics.padding * 2.5, gap = metrics.padding * 1.2
         let font = Font(family: options.fontFamily, size: metrics.smallFontSize)

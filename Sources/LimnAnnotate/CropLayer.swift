@@ -12,7 +12,7 @@ struct CropLayer {
     let clip: Rect
 
     func draw(_ crops: [CropSuggestion], keeping kept: [Rect], on image: inout Image, into list: inout DrawList,
-              placer: inout LabelPlacer) throws(TextError) {
+              placer: inout LabelPlacer) throws {
         guard !crops.isEmpty else { return }
         image.blend(options.theme.dimming, outside: crops.map(\.box) + kept)
         let font = Font(family: options.fontFamily, size: metrics.smallFontSize)

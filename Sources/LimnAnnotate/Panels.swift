@@ -6,7 +6,7 @@ import LimnText
 /// legend of classes (below), each `width` wide.
 enum Panels {
     static func make(_ analysis: Analysis, detections: [Region], width: Int, options: AnnotationOptions, metrics: Metrics,
-                     engine: TextEngine) throws(TextError) -> (above: [Image], below: [Image]) {
+                     engine: TextEngine) throws -> (above: [Image], below: [Image]) {
         var above: [Image] = [], below: [Image] = []
         // A caption is shown down to half the threshold: it describes the whole picture.
         if options.features.contains(.caption), let caption = analysis.captions.first,

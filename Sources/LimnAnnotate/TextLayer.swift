@@ -52,7 +52,7 @@ struct TextLayer {
     }
 
     /// Each line's text in its polygon, over a backing of `backing`.
-    func typeset(_ selection: Selection, into list: inout DrawList, backing: Pixel?, ink: Pixel) throws(TextError) {
+    func typeset(_ selection: Selection, into list: inout DrawList, backing: Pixel?, ink: Pixel) throws {
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
         for line in selection.textLines where !line.label.isEmpty {
             let quad = line.shape.points
@@ -62,7 +62,7 @@ struct TextLayer {
     }
 
     /// The clean page of the side-by-side view: the same size as the picture.
-    func page(_ selection: Selection, size: Size, theme: Theme) throws(TextError) -> Image {
+    func page(_ selection: Selection, size: Size, theme: Theme) throws -> Image {
         var page = Image(width: size.width, height: size.height, fill: theme.page)
         var list = DrawList()
         var guide = theme.mutedText

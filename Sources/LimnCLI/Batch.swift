@@ -66,10 +66,10 @@ struct BatchCommand: ParsableCommand {
         writeStandardError("limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
                            + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n")
         if let report {
-            do throws(LimnError) {
+            do {
                 try AtomicFile.write(BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report, makingFolders: true)
             } catch {
-                printError(error.description)
+                printError(String(describing: error))
                 throw ExitCode.failure
             }
         }

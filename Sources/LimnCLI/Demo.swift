@@ -38,8 +38,8 @@ struct DemoCommand: ParsableCommand {
         }
         let annotated = output + "/annotated", thumbs = output + "/thumbnails", cutouts = output + "/cutouts"
         for folder in [annotated, thumbs, cutouts] {
-            do throws(LimnError) { try AtomicFile.makeFolders(folder) } catch {
-                printError(error.description)
+            do { try AtomicFile.makeFolders(folder) } catch {
+                printError(String(describing: error))
                 throw ExitCode.failure
             }
         }

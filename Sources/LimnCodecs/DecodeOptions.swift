@@ -73,7 +73,7 @@ public struct DecodeLimits: Sendable, Equatable {
     /// once (4 for the image alone).
     func check(width: Int, height: Int, format: ImageFormat, source: String, bytesPerPixel: Int = 4) throws(CodecError) {
         guard width > 0, height > 0 else {
-            throw .corrupt(source: source, format: format, message: "the header declares a \(width)x\(height) image")
+            throw CodecError.corrupt(source: source, format: format, message: "the header declares a \(width)x\(height) image")
         }
         var broken: String?
         if width > maxWidth { broken = "width at most \(maxWidth)" }
@@ -84,7 +84,7 @@ public struct DecodeLimits: Sendable, Equatable {
             broken = "at most \(maxBytes) bytes of pixels" + (bytesPerPixel == 4 ? "" : ", and this decode needs \(bytesPerPixel) a pixel")
         }
         if let broken {
-            throw .tooLarge(source: source, format: format, width: width, height: height, limit: broken)
+            throw CodecError.tooLarge(source: source, format: format, width: width, height: height, limit: broken)
         }
     }
 }

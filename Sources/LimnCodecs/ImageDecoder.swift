@@ -10,7 +10,7 @@ public enum ImageDecoder {
     /// Decodes bytes in memory. `source` names them in errors.
     public static func decode(
         _ bytes: UnsafeRawBufferPointer, options: DecodeOptions = .default, source: String = "buffer"
-    ) throws(CodecError) -> DecodedImage {
+    ) throws -> DecodedImage {
         var image = Image()
         let report = try decode(bytes, into: &image, options: options, source: source)
         return DecodedImage(image: image, info: report.info, scale: report.scale, orientationApplied: report.orientationApplied)
@@ -23,7 +23,7 @@ public enum ImageDecoder {
     public static func decode(
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, options: DecodeOptions = .default,
         source: String = "buffer"
-    ) throws(CodecError) -> DecodeReport {
+    ) throws -> DecodeReport {
         do {
             return try decodeStored(bytes, into: &image, options: options, source: source)
         } catch {
@@ -55,48 +55,48 @@ public enum ImageDecoder {
 
     public static func decode(
         _ bytes: [UInt8], into image: inout Image, options: DecodeOptions = .default, source: String = "buffer"
-    ) throws(CodecError) -> DecodeReport {
-        try bytes.withBytes { (raw) throws(CodecError) in try decode(raw, into: &image, options: options, source: source) }
+    ) throws -> DecodeReport {
+        try bytes.withBytes { raw in try decode(raw, into: &image, options: options, source: source) }
     }
 
     public static func decode(
         _ bytes: [UInt8], options: DecodeOptions = .default, source: String = "buffer"
-    ) throws(CodecError) -> DecodedImage {
-        try bytes.withBytes { (raw) throws(CodecError) in try decode(raw, options: options, source: source) }
+    ) throws -> DecodedImage {
+        try bytes.withBytes { raw in try decode(raw, options: options, source: source) }
     }
 
     /// Reads and decodes a file; errors name its path. See ``decode(fileDescriptor:source:options:)``.
-    public static func decode(file path: String, options: DecodeOptions = .default) throws(CodecError) -> DecodedImage {
-        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try decode(fileDescriptor: fd, source: path, options: options) }
+    public static func decode(file path: String, options: DecodeOptions = .default) throws -> DecodedImage {
+        try InputBytes.withOpenFile(path) { fd in try decode(fileDescriptor: fd, source: path, options: options) }
     }
 
     /// Reads an open file or stream (standard input, a pipe) to its end and decodes it. The first
     /// 64 KiB are sniffed before the rest is read, so content that is no picture is refused at
     /// once whatever its size; no more than ``DecodeLimits/maxInputBytes`` are read. `source`
     /// names the input in errors. The descriptor is not closed.
-    public static func decode(fileDescriptor fd: Int32, source: String, options: DecodeOptions = .default) throws(CodecError) -> DecodedImage {
+    public static func decode(fileDescriptor fd: Int32, source: String, options: DecodeOptions = .default) throws -> DecodedImage {
         let input = try read(fileDescriptor: fd, source: source, limits: options.limits)
-        return try input.withUnsafeBytes { (raw) throws(CodecError) in try decode(raw, options: options, source: source) }
+        return try input.withUnsafeBytes { raw in try decode(raw, options: options, source: source) }
     }
 
     /// A file's bytes, read as ``read(fileDescriptor:source:limits:)`` reads them.
-    public static func read(file path: String, limits: DecodeLimits = .default) throws(CodecError) -> InputBytes {
-        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try read(fileDescriptor: fd, source: path, limits: limits) }
+    public static func read(file path: String, limits: DecodeLimits = .default) throws -> InputBytes {
+        try InputBytes.withOpenFile(path) { fd in try read(fileDescriptor: fd, source: path, limits: limits) }
     }
 
     /// An encoded picture's bytes, read as ``decode(fileDescriptor:source:options:)`` reads them:
     /// sniffed from the first 64 KiB, then read to the end within ``DecodeLimits/maxInputBytes``.
-    public static func read(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws(CodecError) -> InputBytes {
+    public static func read(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws -> InputBytes {
         let input = try InputBytes(fileDescriptor: fd, source: source)
         try input.fill(from: fd, upTo: 64 << 10)
-        _ = try input.withUnsafeBytes { (raw) throws(CodecError) in try sniff(raw, source: source) }
+        _ = try input.withUnsafeBytes { raw in try sniff(raw, source: source) }
         try input.readToEnd(from: fd, limit: limits.maxInputBytes)
         return input
     }
 
     /// What the header says, without decoding pixels. `limits` bound the header (a PNG chunk
     /// before the image data may hold at most ``DecodeLimits/maxHeaderBytes``).
-    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer", limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer", limits: DecodeLimits = .default) throws -> ImageInfo {
         switch try sniff(bytes, source: source) {
         case .jpeg: return try JPEGCodec.info(bytes, source: source)
         case .png: return try PNGCodec.info(bytes, source: source, limits: limits)
@@ -105,36 +105,36 @@ public enum ImageDecoder {
         }
     }
 
-    public static func info(_ bytes: [UInt8], source: String = "buffer", limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
-        try bytes.withBytes { (raw) throws(CodecError) in try info(raw, source: source, limits: limits) }
+    public static func info(_ bytes: [UInt8], source: String = "buffer", limits: DecodeLimits = .default) throws -> ImageInfo {
+        try bytes.withBytes { raw in try info(raw, source: source, limits: limits) }
     }
 
     /// Reads a file's header (see ``info(fileDescriptor:source:limits:)``).
-    public static func info(file path: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
-        try InputBytes.withOpenFile(path) { (fd) throws(CodecError) in try info(fileDescriptor: fd, source: path, limits: limits) }
+    public static func info(file path: String, limits: DecodeLimits = .default) throws -> ImageInfo {
+        try InputBytes.withOpenFile(path) { fd in try info(fileDescriptor: fd, source: path, limits: limits) }
     }
 
     /// Reads only as much of a file or stream as its header needs: the first 256 KiB, and more
     /// (four times as much each time) only while the header runs on past what was read, up to
     /// ``DecodeLimits/maxHeaderBytes``. A big photo costs no full read and no decode; a stream is
     /// left unread past the header. The descriptor is not closed.
-    public static func info(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+    public static func info(fileDescriptor fd: Int32, source: String, limits: DecodeLimits = .default) throws -> ImageInfo {
         try info(InputBytes(fileDescriptor: fd, source: source), continuingFrom: fd, limits: limits)
     }
 
     /// The header of `input`, whose first bytes may have been read already (to tell a picture
     /// from something else); more is read from `fd` as ``info(fileDescriptor:source:limits:)`` does.
-    public static func info(_ input: InputBytes, continuingFrom fd: Int32, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
+    public static func info(_ input: InputBytes, continuingFrom fd: Int32, limits: DecodeLimits = .default) throws -> ImageInfo {
         let source = input.source
         var wanted = max(min(256 << 10, limits.maxHeaderBytes), input.count)
         while true {
             try input.fill(from: fd, upTo: wanted)
             do {
-                return try input.withUnsafeBytes { (raw) throws(CodecError) in try info(raw, source: source, limits: limits) }
+                return try input.withUnsafeBytes { raw in try info(raw, source: source, limits: limits) }
             } catch {
-                guard case .truncated = error, !input.reachedEnd else { throw error }
+                guard case .truncated? = error as? CodecError, !input.reachedEnd else { throw error }
                 guard wanted < limits.maxHeaderBytes else {
-                    throw .overLimit(source: source, what: "its header runs on past the first \(wanted) bytes",
+                    throw CodecError.overLimit(source: source, what: "its header runs on past the first \(wanted) bytes",
                                      limit: "at most \(limits.maxHeaderBytes) bytes of header")
                 }
                 wanted = min(wanted * 4, limits.maxHeaderBytes)
@@ -143,9 +143,9 @@ public enum ImageDecoder {
     }
 
     private static func sniff(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageFormat {
-        guard !bytes.isEmpty else { throw .empty(source: source) }
+        guard !bytes.isEmpty else { throw CodecError.empty(source: source) }
         guard let format = ImageFormat.sniff(bytes) else {
-            throw .unsupportedFormat(source: source, detail: ImageFormat.describeUnknown(bytes))
+            throw CodecError.unsupportedFormat(source: source, detail: ImageFormat.describeUnknown(bytes))
         }
         return format
     }

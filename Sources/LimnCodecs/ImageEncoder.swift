@@ -6,7 +6,7 @@ import LimnRaster
 public enum ImageEncoder {
     /// Encodes an image. PNG writes RGBA, or RGB when the image is opaque; JPEG flattens
     /// transparency onto ``JPEGOptions/background``; BMP writes 24-bit, or 32-bit with alpha.
-    public static func encode(_ image: Image, as format: EncodeFormat) throws(CodecError) -> [UInt8] {
+    public static func encode(_ image: Image, as format: EncodeFormat) throws -> [UInt8] {
         switch format {
         case .png(let options): return try PNGCodec.encode(image, options: options)
         case .jpeg(let options): return try JPEGCodec.encode(image, options: options)
@@ -16,7 +16,7 @@ public enum ImageEncoder {
     }
 
     /// Encodes a mask: PNG and JPEG as one-channel gray; WebP and BMP as a gray image.
-    public static func encode(_ mask: Mask, as format: EncodeFormat) throws(CodecError) -> [UInt8] {
+    public static func encode(_ mask: Mask, as format: EncodeFormat) throws -> [UInt8] {
         switch format {
         case .png(let options): return try PNGCodec.encode(mask, options: options)
         case .jpeg(let options): return try JPEGCodec.encode(mask, options: options)
@@ -27,24 +27,24 @@ public enum ImageEncoder {
 
 extension Image {
     /// Decodes an image from bytes (see ``ImageDecoder/decode(_:options:source:)-(UnsafeRawBufferPointer,_,_)``).
-    public init(decoding bytes: [UInt8], options: DecodeOptions = .default) throws(CodecError) {
+    public init(decoding bytes: [UInt8], options: DecodeOptions = .default) throws {
         self = try ImageDecoder.decode(bytes, options: options).image
     }
 
     /// Reads and decodes a file.
-    public init(contentsOfFile path: String, options: DecodeOptions = .default) throws(CodecError) {
+    public init(contentsOfFile path: String, options: DecodeOptions = .default) throws {
         self = try ImageDecoder.decode(file: path, options: options).image
     }
 
     /// The image encoded in `format`.
-    public func encoded(as format: EncodeFormat) throws(CodecError) -> [UInt8] {
+    public func encoded(as format: EncodeFormat) throws -> [UInt8] {
         try ImageEncoder.encode(self, as: format)
     }
 }
 
 extension Mask {
     /// The mask encoded in `format`.
-    public func encoded(as format: EncodeFormat) throws(CodecError) -> [UInt8] {
+    public func encoded(as format: EncodeFormat) throws -> [UInt8] {
         try ImageEncoder.encode(self, as: format)
     }
 }
@@ -52,18 +52,18 @@ extension Mask {
 /// Entry points for making test pictures in formats the public encoders do not write.
 public enum TestPictureEncoding {
     /// A YCCK JPEG (Adobe marker) from inverted CMYK pixels, as Photoshop writes them.
-    public static func cmykJPEG(_ cmyk: [UInt8], width: Int, height: Int, quality: Int) throws(CodecError) -> [UInt8] {
+    public static func cmykJPEG(_ cmyk: [UInt8], width: Int, height: Int, quality: Int) throws -> [UInt8] {
         try JPEGCodec.encodeCMYK(cmyk, width: width, height: height, quality: quality)
     }
 
     /// An animated WebP of lossless RGBA frames.
-    public static func animatedWebP(_ frames: [Image]) throws(CodecError) -> [UInt8] {
-        guard let first = frames.first else { throw .cannotEncode(format: .webp, reason: "no frames") }
+    public static func animatedWebP(_ frames: [Image]) throws -> [UInt8] {
+        guard let first = frames.first else { throw CodecError.cannotEncode(format: .webp, reason: "no frames") }
         let raw = frames.map { frame in frame.withUnsafeBytes { Array($0) } }
         do {
             return try LibWebP.encodeAnimation(raw, width: first.width, height: first.height)
         } catch {
-            throw .cannotEncode(format: .webp, reason: error.message)
+            throw CodecError.cannotEncode(format: .webp, reason: error.message)
         }
     }
 }

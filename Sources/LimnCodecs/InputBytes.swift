@@ -28,11 +28,11 @@ public final class InputBytes: @unchecked Sendable {
 
     /// An input about to be read from `fd`, nothing read yet (see ``fill(from:upTo:)``); folders
     /// are refused.
-    public convenience init(fileDescriptor fd: Int32, source: String) throws(CodecError) {
+    public convenience init(fileDescriptor fd: Int32, source: String) throws {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw Self.failure(source, errno) }
         let kind = status.st_mode & S_IFMT
-        guard kind != S_IFDIR else { throw .file(path: source, operation: "read it", reason: "it is a directory") }
+        guard kind != S_IFDIR else { throw CodecError.file(path: source, operation: "read it", reason: "it is a directory") }
         self.init(source: source, fileSize: kind == S_IFREG ? Int(status.st_size) : nil)
     }
 
@@ -47,22 +47,22 @@ public final class InputBytes: @unchecked Sendable {
     public var array: [UInt8] { withUnsafeBytes { [UInt8]($0) } }
 
     /// Reads the whole file at `path`, at most `limit` bytes (see ``read(fileDescriptor:source:limit:)``).
-    public static func read(path: String, limit: Int) throws(CodecError) -> InputBytes {
-        try withOpenFile(path) { (fd) throws(CodecError) in try read(fileDescriptor: fd, source: path, limit: limit) }
+    public static func read(path: String, limit: Int) throws -> InputBytes {
+        try withOpenFile(path) { fd in try read(fileDescriptor: fd, source: path, limit: limit) }
     }
 
     /// Reads an open descriptor to its end (it is not closed here). A regular file larger than
     /// `limit` is refused from its size, before any read, with
     /// ``CodecError/overLimit(source:what:limit:)``; so is a stream once it passes `limit`.
     /// Folders are refused.
-    public static func read(fileDescriptor fd: Int32, source: String, limit: Int) throws(CodecError) -> InputBytes {
+    public static func read(fileDescriptor fd: Int32, source: String, limit: Int) throws -> InputBytes {
         let input = try InputBytes(fileDescriptor: fd, source: source)
         try input.readToEnd(from: fd, limit: limit)
         return input
     }
 
     /// Opens `path` for `body`, closing it afterwards; errors name the path.
-    public static func withOpenFile<R>(_ path: String, _ body: (Int32) throws(CodecError) -> R) throws(CodecError) -> R {
+    public static func withOpenFile<R>(_ path: String, _ body: (Int32) throws -> R) throws -> R {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
@@ -71,7 +71,7 @@ public final class InputBytes: @unchecked Sendable {
 
     /// Reads on from `fd` until `total` bytes are held or the input ends. Regular files are read into a
     /// buffer of their size (one byte more, to see the end), streams into one that doubles.
-    public func fill(from fd: Int32, upTo total: Int) throws(CodecError) {
+    public func fill(from fd: Int32, upTo total: Int) throws {
         while count < total && !reachedEnd {
             if count == capacity {
                 // (A file that grew, or one that reports no size, like those in /proc, doubles too.)
@@ -89,13 +89,13 @@ public final class InputBytes: @unchecked Sendable {
 
     /// Reads the rest; an input that goes on past `limit` bytes is refused (a regular file from
     /// its size, before reading on).
-    public func readToEnd(from fd: Int32, limit: Int) throws(CodecError) {
+    public func readToEnd(from fd: Int32, limit: Int) throws {
         if let fileSize, fileSize > limit {
-            throw .overLimit(source: source, what: "the file holds \(fileSize) bytes", limit: "at most \(limit) are read")
+            throw CodecError.overLimit(source: source, what: "the file holds \(fileSize) bytes", limit: "at most \(limit) are read")
         }
         try fill(from: fd, upTo: limit == .max ? .max : limit + 1)
         if count > limit {
-            throw .overLimit(source: source, what: "the input goes on past \(limit) bytes", limit: "at most \(limit) are read")
+            throw CodecError.overLimit(source: source, what: "the input goes on past \(limit) bytes", limit: "at most \(limit) are read")
         }
     }
 
@@ -103,7 +103,7 @@ public final class InputBytes: @unchecked Sendable {
     private func reserve(_ newCapacity: Int) throws(CodecError) {
         guard newCapacity > capacity else { return }
         guard let grown = realloc(base, newCapacity) else {
-            throw .file(path: source, operation: "read it", reason: "out of memory for \(newCapacity) bytes")
+            throw CodecError.file(path: source, operation: "read it", reason: "out of memory for \(newCapacity) bytes")
         }
         base = grown
         capacity = newCapacity

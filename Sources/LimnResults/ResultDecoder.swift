@@ -7,9 +7,9 @@ extension Analysis {
     /// `format` says it. An error response from the service throws `.serviceError` with its message.
     /// A document over ``ResultLimits/maxJSONBytes`` is refused before it is parsed, one with more
     /// than ``ResultLimits/maxRegions`` regions once they are counted.
-    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default) throws(ResultsError) {
+    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default) throws {
         guard json.count <= limits.maxJSONBytes else {
-            throw .overLimit(source: source, what: "the document holds \(json.count) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+            throw ResultsError.overLimit(source: source, what: "the document holds \(json.count) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
         try self.init(parsing: json, format: format, source: source)
         try limits.check(self, source: source)
@@ -24,7 +24,7 @@ extension Analysis {
         } else {
             guard let detected = ResultFormat.detect(document.shape) else {
                 let keys = document.shape.keys.prefix(6).joined(separator: ", ")
-                throw .unrecognised(source: source, detail: "an object with keys \(keys.isEmpty ? "none" : keys)")
+                throw ResultsError.unrecognised(source: source, detail: "an object with keys \(keys.isEmpty ? "none" : keys)")
             }
             chosen = detected
         }
@@ -45,11 +45,11 @@ extension Analysis {
 
     /// Reads a result file (`-` is not special here; the command line handles standard input).
     /// A file over ``ResultLimits/maxJSONBytes`` is refused from its size, before it is read.
-    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default) throws(ResultsError) {
+    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if attributes?[.type] as? FileAttributeType == .typeRegular, let size = (attributes?[.size] as? NSNumber)?.intValue,
            size > limits.maxJSONBytes {
-            throw .overLimit(source: path, what: "the file holds \(size) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+            throw ResultsError.overLimit(source: path, what: "the file holds \(size) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
         let data: Data
         do {
@@ -58,7 +58,7 @@ extension Analysis {
             // One byte past the limit tells a file over it (a FIFO or a device has no size to ask).
             data = try handle.read(upToCount: limits.maxJSONBytes == .max ? .max : limits.maxJSONBytes + 1) ?? Data()
         } catch {
-            throw .malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
+            throw ResultsError.malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
         }
         try self.init(json: data, format: format, source: path, limits: limits)
     }
@@ -123,12 +123,12 @@ struct ResultDocument {
         do {
             object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
         } catch {
-            throw .malformedJSON(source: source, detail: (error as NSError).localizedDescription)
+            throw ResultsError.malformedJSON(source: source, detail: (error as NSError).localizedDescription)
         }
         self.source = source
         self.data = json
         guard let top = object as? [String: Any] else {
-            throw .unrecognised(source: source, detail: "the top level is \(Self.kind(of: object))")
+            throw ResultsError.unrecognised(source: source, detail: "the top level is \(Self.kind(of: object))")
         }
         if let responses = top["responses"] as? [String: Any], let ok = responses["200"] as? [String: Any],
            let body = ok["body"] as? [String: Any] {
@@ -139,7 +139,7 @@ struct ResultDocument {
         }
         if let responses = top["responses"] as? [String: Any], top["parameters"] != nil {
             let codes = responses.keys.sorted().joined(separator: ", ")
-            throw .unrecognised(source: source, detail: "an API example whose answer (\(codes)) has no result body; an asynchronous call answers 202 and its result is fetched from the Operation-Location")
+            throw ResultsError.unrecognised(source: source, detail: "an API example whose answer (\(codes)) has no result body; an asynchronous call answers 202 and its result is fetched from the Operation-Location")
         }
         if let entries = top["Entries"] as? [[String: Any]] {
             for (i, entry) in entries.enumerated() {
@@ -157,7 +157,7 @@ struct ResultDocument {
                     return
                 }
             }
-            throw .unrecognised(source: source, detail: "a recording with no response body in its Entries")
+            throw ResultsError.unrecognised(source: source, detail: "a recording with no response body in its Entries")
         }
         body = top
         shape = JSONShape(object: top)
@@ -167,18 +167,18 @@ struct ResultDocument {
     /// The service's own error responses, recognised whatever the vendor.
     func throwIfServiceError() throws(ResultsError) {
         if let error = body["error"] as? [String: Any] {
-            throw .serviceError(source: source, vendor: "Azure AI Vision", code: Self.text(error["code"]) ?? "error",
+            throw ResultsError.serviceError(source: source, vendor: "Azure AI Vision", code: Self.text(error["code"]) ?? "error",
                                 message: Self.text(error["message"]) ?? "no message")
         }
         if let code = body["error_code"], let message = body["error_msg"] {
-            throw .serviceError(source: source, vendor: "Baidu AI", code: Self.text(code) ?? "error", message: Self.text(message) ?? "")
+            throw ResultsError.serviceError(source: source, vendor: "Baidu AI", code: Self.text(code) ?? "error", message: Self.text(message) ?? "")
         }
         if let type = body["__type"] as? String {
-            throw .serviceError(source: source, vendor: "AWS Rekognition", code: type,
+            throw ResultsError.serviceError(source: source, vendor: "AWS Rekognition", code: type,
                                 message: Self.text(body["message"] ?? body["Message"]) ?? "no message")
         }
         if let responses = body["responses"] as? [[String: Any]], let first = responses.first, let error = first["error"] as? [String: Any] {
-            throw .serviceError(source: source, vendor: "Google Cloud Vision", code: Self.text(error["code"]) ?? "error",
+            throw ResultsError.serviceError(source: source, vendor: "Google Cloud Vision", code: Self.text(error["code"]) ?? "error",
                                 message: Self.text(error["message"]) ?? "no message")
         }
     }
@@ -195,11 +195,11 @@ struct ResultDocument {
         } catch let error as DecodingError {
             // Not JSON at all (the quick scan does not parse values): say so, with the parser's reason.
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw .malformedJSON(source: source, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+                throw ResultsError.malformedJSON(source: source, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
             }
             throw Self.describe(error, source: source)
         } catch {
-            throw .malformedJSON(source: source, detail: "\(error)")
+            throw ResultsError.malformedJSON(source: source, detail: "\(error)")
         }
     }
 

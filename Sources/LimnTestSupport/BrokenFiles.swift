@@ -13,7 +13,9 @@ public struct BrokenFile: Sendable {
     public let make: @Sendable () throws -> [UInt8]
 
     /// The kind of a thrown error, to compare with ``failure``.
-    public static func kind(of error: CodecError) -> Failure? {
+    /// The failure `error` is, or nil when it is no ``CodecError``.
+    public static func kind(of error: any Error) -> Failure? {
+        guard let error = error as? CodecError else { return nil }
         switch error {
         case .empty: return .empty
         case .unsupportedFormat: return .unsupportedFormat

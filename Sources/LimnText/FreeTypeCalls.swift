@@ -34,7 +34,7 @@ enum FreeTypeCalls {
 
         /// Wraps `FT_New_Face` and `hb_ft_font_create_referenced`.
         init(path: String, index: Int) throws(TextError) {
-            guard let library = FreeTypeCalls.library else { throw .cannotLoadFont(path: path, reason: "FreeType did not start") }
+            guard let library = FreeTypeCalls.library else { throw TextError.cannotLoadFont(path: path, reason: "FreeType did not start") }
             var face: FT_Face? = nil
             // HarfBuzz takes a reference to the face (`FT_Reference_Face`), released with its font.
             let (error, hbFont) = FreeTypeCalls.faceLifecycle.withLock { () -> (FT_Error, OpaquePointer?) in
@@ -43,7 +43,7 @@ enum FreeTypeCalls {
                 return (error, hb_ft_font_create_referenced(face))
             }
             guard error == 0, let face, let hbFont else {
-                throw .cannotLoadFont(path: path, reason: "FreeType error \(error)")
+                throw TextError.cannotLoadFont(path: path, reason: "FreeType error \(error)")
             }
             self.face = face
             self.path = path

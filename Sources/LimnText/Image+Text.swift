@@ -12,7 +12,7 @@ extension Image {
     /// Lays out and draws `text` (see ``TextEngine/layout(_:font:direction:)``); returns the line.
     @discardableResult
     public mutating func draw(_ text: String, at origin: Point, font: Font, color: Pixel,
-                              direction: TextDirection = .auto) throws(TextError) -> TextLine {
+                              direction: TextDirection = .auto) throws -> TextLine {
         let line = try TextEngine.shared.layout(text, font: font, direction: direction)
         draw(line, at: origin, color: color)
         return line
@@ -28,7 +28,7 @@ extension DrawList {
     }
 
     /// Lays out `text` and records it (see `Image.draw(_:at:font:color:direction:)`).
-    public mutating func draw(_ text: String, at origin: Point, font: Font, color: Pixel, engine: TextEngine = .shared) throws(TextError) {
+    public mutating func draw(_ text: String, at origin: Point, font: Font, color: Pixel, engine: TextEngine = .shared) throws {
         draw(try engine.layout(text, font: font), at: origin, color: color, engine: engine)
     }
 }

@@ -18,7 +18,7 @@ extension Image {
     /// quadrilateral without area, or a string that inks nothing.
     @discardableResult
     public mutating func draw(_ text: String, fittedTo quad: [Point], font: Font, style: TextStyle,
-                              engine: TextEngine = .shared) throws(TextError) -> Bool {
+                              engine: TextEngine = .shared) throws -> Bool {
         var list = DrawList()
         guard try list.draw(text, fittedTo: quad, font: font, style: style, engine: engine) else { return false }
         draw(list, bands: 1)
@@ -40,7 +40,7 @@ extension Image {
         // Height: how far the bottom corners lie from the top edge, on the side of its normal.
         let height = ((p3.x - p0.x) * -dy + (p3.y - p0.y) * dx + (p2.x - p0.x) * -dy + (p2.y - p0.y) * dx) / 2
         guard height > 1e-6, height.isFinite else { return nil }
-        let block = try engine.layout(text, font: Font(family: font.family, path: font.path, size: fitReferenceSize), options: TextLayoutOptions())
+        let block = try engine.paragraph(for: text, font: Font(family: font.family, path: font.path, size: fitReferenceSize), options: TextLayoutOptions())
         guard block.width > 0, block.height > 0 else { return nil }
         let sy = height / block.height
         let sx = min(max(length / block.width, sy / 1.6), sy * 1.6)
@@ -56,7 +56,7 @@ extension DrawList {
     /// Records `text` fitted into a quadrilateral, as ``Image/draw(_:fittedTo:font:style:engine:)`` draws it.
     @discardableResult
     public mutating func draw(_ text: String, fittedTo quad: [Point], font: Font, style: TextStyle,
-                              engine: TextEngine = .shared) throws(TextError) -> Bool {
+                              engine: TextEngine = .shared) throws -> Bool {
         guard let (block, transform) = try Image.fitTransform(text, quad: quad, font: font, engine: engine) else { return false }
         draw(block, transform: transform, style: style, engine: engine)
         return true

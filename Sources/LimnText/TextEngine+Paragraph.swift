@@ -8,7 +8,13 @@ extension TextEngine {
     /// the width. Every line is shaped whole; the paragraph's direction is resolved once from
     /// its first strong character, so every line of an Arabic paragraph is right to left.
     /// An empty string gives no lines and a zero box.
-    public func layout(_ text: String, font: Font, options: TextLayoutOptions) throws(TextError) -> TextBlock {
+    /// Throws ``TextError``.
+    public func layout(_ text: String, font: Font, options: TextLayoutOptions) throws -> TextBlock {
+        try paragraph(for: text, font: font, options: options)
+    }
+
+    /// ``layout(_:font:options:)`` with its error type, for the module's own callers.
+    func paragraph(for text: String, font: Font, options: TextLayoutOptions) throws(TextError) -> TextBlock {
         let width = options.maxWidth.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         let limit = options.maxLines.map { max($0, 1) } ?? Int.max
         var lineTexts: [String] = []
@@ -35,7 +41,7 @@ extension TextEngine {
             lineTexts[lineTexts.count - 1] = try ellipsized(last, width: width, font: font, direction: direction)
         }
         var lines: [TextLine] = []
-        for text in lineTexts { lines.append(try layout(text, font: font, direction: direction)) }
+        for text in lineTexts { lines.append(try line(for: text, font: font, direction: direction)) }
         guard !lines.isEmpty else { return TextBlock(lines: [], width: 0, height: 0, isTruncated: false) }
         let ascent = lines.map(\.ascent).max() ?? 0, descent = lines.map(\.descent).max() ?? 0
         let spacing = options.lineSpacing.isFinite ? max(options.lineSpacing, 0) : 1
@@ -104,13 +110,13 @@ extension TextEngine {
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             let candidate = Self.trimmingTrailingSpaces(characters[0..<mid]) + "…"
-            if try layout(candidate, font: font, direction: direction).advance <= width { lo = mid } else { hi = mid - 1 }
+            if try line(for: candidate, font: font, direction: direction).advance <= width { lo = mid } else { hi = mid - 1 }
         }
         return Self.trimmingTrailingSpaces(characters[0..<lo]) + "…"
     }
 
     private func measure(_ characters: ArraySlice<Character>, font: Font, direction: TextDirection) throws(TextError) -> Double {
-        try layout(Self.trimmingTrailingSpaces(characters), font: font, direction: direction).advance
+        try line(for: Self.trimmingTrailingSpaces(characters), font: font, direction: direction).advance
     }
 
     static func trimmingTrailingSpaces(_ characters: ArraySlice<Character>) -> String {

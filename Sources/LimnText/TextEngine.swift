@@ -66,8 +66,14 @@ public final class TextEngine: @unchecked Sendable {
 
     /// Lays out `text` as one line. A size of 0 or less gives an empty line (nothing to draw);
     /// sizes are capped at 4096 px. Characters no font has are drawn as the first font's .notdef.
-    public func layout(_ text: String, font: Font, direction: TextDirection = .auto) throws(TextError) -> TextLine {
-        guard font.size.isFinite else { throw .invalidSize(font.size) }
+    /// Throws ``TextError``.
+    public func layout(_ text: String, font: Font, direction: TextDirection = .auto) throws -> TextLine {
+        try line(for: text, font: font, direction: direction)
+    }
+
+    /// ``layout(_:font:direction:)`` with its error type, for the module's own callers.
+    func line(for text: String, font: Font, direction: TextDirection = .auto) throws(TextError) -> TextLine {
+        guard font.size.isFinite else { throw TextError.invalidSize(font.size) }
         let size = min(font.size, 4096)
         let scalars = text.unicodeScalars.map(\.value)
         guard size > 0 else { return TextLine(glyphs: [], advance: 0, ascent: 0, descent: 0, facePaths: [:]) }
@@ -87,7 +93,7 @@ public final class TextEngine: @unchecked Sendable {
                 let key = FaceKey(file: file, size: sizeKey)
                 if let n = faceNumbers[key] { return n }
                 guard let metrics = files[file].use(size: sizeKey) else {
-                    throw .cannotLoadFont(path: entry.path, reason: "FreeType refused the size \(size)")
+                    throw TextError.cannotLoadFont(path: entry.path, reason: "FreeType refused the size \(size)")
                 }
                 faces.append(SizedFace(file: file, size: sizeKey, metrics: metrics))
                 faceNumbers[key] = faces.count - 1
@@ -202,7 +208,7 @@ public final class TextEngine: @unchecked Sendable {
         if chains[family] == nil { chains[family] = FontconfigCalls.chain(family: family) }
         var chain = chains[family] ?? []
         if let path = font.path { chain.insert(FontconfigCalls.Entry(path: path, index: 0, charset: nil), at: 0) }
-        guard !chain.isEmpty else { throw .noFonts(family: family) }
+        guard !chain.isEmpty else { throw TextError.noFonts(family: family) }
         return chain
     }
 

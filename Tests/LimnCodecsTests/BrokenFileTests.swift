@@ -17,7 +17,7 @@ import LimnTestSupport
             Issue.record("decoded \(decoded.image) instead of failing with \(expected)")
         } catch {
             #expect(BrokenFile.kind(of: error) == expected, "\(error)")
-            #expect(error.description.hasPrefix(path), "the message names the file: \(error)")
+            #expect(String(describing: error).hasPrefix(path), "the message names the file: \(error)")
         }
     }
 

@@ -18,7 +18,7 @@ import LimnTestSupport
                 if attempt == "info" { _ = try ImageDecoder.info(png, source: "h.png") } else { _ = try ImageDecoder.decode(png, source: "h.png") }
                 Issue.record("\(attempt) accepted a \(type) chunk declaring 2 GB")
             } catch {
-                guard case .overLimit(let source, let what, _) = error else { Issue.record("\(error)"); continue }
+                guard case .overLimit(let source, let what, _)? = error as? CodecError else { Issue.record("\(error)"); continue }
                 #expect(source == "h.png")
                 #expect(what == "its \(type) chunk at byte 33 declares 2147479552 bytes (and only 12 follow)", "\(error)")
             }
@@ -43,7 +43,7 @@ import LimnTestSupport
             _ = try ImageDecoder.decode(png, options: DecodeOptions(limits: small))
             Issue.record("a 4 KB chunk passed a 1 KiB cap")
         } catch {
-            guard case .overLimit(_, let what, let limit) = error else { Issue.record("\(error)"); return }
+            guard case .overLimit(_, let what, let limit)? = error as? CodecError else { Issue.record("\(error)"); return }
             #expect(what == "its tEXt chunk at byte 33 declares 4008 bytes" && limit.contains("1024"), "\(error)")
         }
     }
@@ -58,7 +58,7 @@ import LimnTestSupport
                 _ = try ImageDecoder.decode(png, source: "m.png")
                 Issue.record("decoded")
             } catch {
-                guard case .corrupt(_, _, let message) = error else { Issue.record("\(error)"); continue }
+                guard case .corrupt(_, _, let message)? = error as? CodecError else { Issue.record("\(error)"); continue }
                 #expect(message.contains(words), "\(message)")
             }
         }
@@ -70,7 +70,7 @@ import LimnTestSupport
         let png = Array(HostileFiles.pngDeclaring("tEXt").prefix(33)) + [UInt8](repeating: 0, count: 1 << 20)
         #expect(throws: CodecError.self) { try ImageDecoder.info(png) }
         do { _ = try ImageDecoder.info(png) } catch {
-            guard case .corrupt(_, _, let message) = error else { Issue.record("\(error)"); return }
+            guard case .corrupt(_, _, let message)? = error as? CodecError else { Issue.record("\(error)"); return }
             #expect(message == "chunk 1 at byte 33 has no valid type (bytes 00000000)")
         }
     }
@@ -108,7 +108,7 @@ import LimnTestSupport
             _ = try ImageDecoder.decode(png, options: DecodeOptions(limits: limits))
             Issue.record("the 16-bit plane was not counted")
         } catch {
-            guard case .tooLarge(_, _, _, _, let limit) = error else { Issue.record("\(error)"); return }
+            guard case .tooLarge(_, _, _, _, let limit)? = error as? CodecError else { Issue.record("\(error)"); return }
             #expect(limit.contains("needs 12 a pixel"), "\(limit)")
         }
         #expect(try ImageDecoder.decode(png, options: DecodeOptions(limits: DecodeLimits(maxBytes: pixels * 12))).image.width == info.width)

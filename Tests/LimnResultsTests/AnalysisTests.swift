@@ -65,7 +65,7 @@ enum Fixtures {
         do {
             _ = try Analysis(json: Data(json.utf8), source: "case.json")
             Issue.record("no error for \(json)")
-        } catch {
+        } catch let error as ResultsError {
             let found: String
             switch error {
             case .malformedJSON: found = "malformedJSON"
@@ -76,6 +76,8 @@ enum Fixtures {
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))
+        } catch {
+            Issue.record("not a ResultsError: \(error)")
         }
     }
 

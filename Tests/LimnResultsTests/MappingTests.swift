@@ -58,10 +58,11 @@ import LimnTestSupport
 
 @Suite struct MalformedResultTests {
     func kind(_ json: String) -> String {
-        do throws(ResultsError) {
+        do {
             _ = try Analysis(json: Data(json.utf8), source: "bad.json")
             return "ok"
         } catch {
+            guard let error = error as? ResultsError else { Issue.record("\(error)"); return "not a ResultsError" }
             #expect(error.description.hasPrefix("bad.json: "))
             switch error {
             case .malformedJSON: return "malformed"

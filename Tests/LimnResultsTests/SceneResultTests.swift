@@ -125,10 +125,11 @@ import LimnTestSupport
         for (json, vendor) in [(#"{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}"#, "Baidu AI"),
                                (#"{"__type": "InvalidImageFormatException", "Message": "Request has invalid image format"}"#, "AWS Rekognition"),
                                (#"{"responses": [{"error": {"code": 3, "message": "Bad image data."}}]}"#, "Google Cloud Vision")] {
-            do throws(ResultsError) {
+            do {
                 _ = try Analysis(json: Data(json.utf8), source: "reply.json")
                 Issue.record("no error for \(json)")
             } catch {
+                guard let error = error as? ResultsError else { Issue.record("\(error)"); continue }
                 guard case .serviceError(_, let v, _, _) = error else { Issue.record("\(error)"); continue }
                 #expect(v == vendor)
                 #expect(error.description.hasPrefix("reply.json: this is an error response from \(vendor)"))

@@ -53,12 +53,14 @@ import LimnTestSupport
 
     @Test func errorsNameTheirInput() throws {
         let out = temporary("x.png")
-        #expect(throws: LimnError.self) { try annotate(imageFile: "/nonexistent/picture.png", resultFile: results + "azure40-scene.json", output: out) }
-        do throws(LimnError) {
+        // Each step's own error passes through: the picture's is a CodecError, the result's a ResultsError.
+        #expect(throws: CodecError.self) { try annotate(imageFile: "/nonexistent/picture.png", resultFile: results + "azure40-scene.json", output: out) }
+        do {
             try annotate(imageFile: scenePath, resultFile: results + "azure40-error.json", output: out)
             Issue.record("an error response annotated")
-        } catch {
+        } catch let error as ResultsError {
             #expect(error.description.contains("azure40-error.json") && error.description.contains("InvalidRequest"))
+            #expect(error.localizedDescription == error.description)
         }
         #expect(throws: LimnError.unknownOutputFormat(path: "out.gif")) {
             try annotate(imageFile: scenePath, resultFile: results + "azure40-scene.json", output: "out.gif")

@@ -97,6 +97,6 @@ import LimnTestSupport
     }
 
     @Test func missingFilesAreTypedErrors() {
-        #expect(throws: LimnError.self) { try Thumbnail.make(fromFile: "/nonexistent/x.jpg", sizes: [Size(width: 10, height: 10)], crop: .none) }
+        #expect(throws: CodecError.self) { try Thumbnail.make(fromFile: "/nonexistent/x.jpg", sizes: [Size(width: 10, height: 10)], crop: .none) }
     }
 }

@@ -4,8 +4,8 @@ import Limn
 struct JobError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-    init(_ error: LimnError) { description = error.description }
-    init(_ error: CodecError) { description = error.description }
-    init(_ error: ResultsError) { description = error.description }
-    init(_ error: TextError) { description = error.description }
+    /// Any library error, in its own sentence (every Limn error describes itself).
+    init(_ error: any Error) {
+        if let job = error as? JobError { self = job } else { description = String(describing: error) }
+    }
 }

@@ -62,7 +62,8 @@ enum JobIO {
     }
 
     /// A read error in the words a command-line user needs (a missing file, a folder).
-    static func describe(_ error: CodecError, what: String) -> JobError {
+    static func describe(_ error: any Error, what: String) -> JobError {
+        guard let error = error as? CodecError else { return JobError(error) }
         // The decode limits' advice is for pictures; results and manifests have their own caps.
         if case let .overLimit(source, found, limit) = error, what != "picture", what != "matte" {
             return JobError("\(source): \(found), over the limit for a \(what) (\(limit)).")
@@ -105,7 +106,7 @@ enum JobIO {
         do {
             try AtomicFile.write(bytes, to: path == "-" ? "/dev/stdout" : path, makingFolders: true)
         } catch {
-            if path == "-", case let .cannotWrite(_, reason) = error {
+            if path == "-", case let .cannotWrite(_, reason)? = error as? LimnError {
                 throw JobError("standard output: the picture could not be written (\(reason)).")
             }
             throw JobError(error)

@@ -28,7 +28,7 @@ enum BMPCodec {
         try options.limits.check(width: h.width, height: h.height, format: .bmp, source: source)
         let needed = h.dataOffset + h.rowBytes * (h.height - 1) + (h.width * h.bitsPerPixel + 7) / 8
         guard needed <= bytes.count else {
-            throw .truncated(source: source, format: .bmp,
+            throw CodecError.truncated(source: source, format: .bmp,
                              detail: "the pixels need \(needed) bytes, the data has \(bytes.count)")
         }
         image.overwrite(width: h.width, height: h.height, isOpaque: !h.hasAlpha) { out in
@@ -64,7 +64,7 @@ enum BMPCodec {
     /// mask otherwise. Rows are bottom-up unless `options.topDown`.
     static func encode(_ image: Image, options: BMPOptions) throws(CodecError) -> [UInt8] {
         guard !image.isEmpty, image.width < Int(Int32.max) / 4, image.height < Int(Int32.max) else {
-            throw .cannotEncode(format: .bmp, reason: "this image is \(image.size)")
+            throw CodecError.cannotEncode(format: .bmp, reason: "this image is \(image.size)")
         }
         let alpha = !image.isOpaque
         let bpp = alpha ? 32 : 24
@@ -73,7 +73,7 @@ enum BMPCodec {
         let dataOffset = 14 + infoSize
         let (imageBytes, o1) = rowBytes.multipliedReportingOverflow(by: image.height)
         guard !o1, imageBytes <= Int(UInt32.max) - dataOffset else {
-            throw .cannotEncode(format: .bmp, reason: "a BMP holds at most 4 GiB of pixels, this image is \(image.size)")
+            throw CodecError.cannotEncode(format: .bmp, reason: "a BMP holds at most 4 GiB of pixels, this image is \(image.size)")
         }
         var out = [UInt8]()
         out.reserveCapacity(dataOffset + imageBytes)
@@ -109,14 +109,14 @@ enum BMPCodec {
         func u16(_ at: Int) -> Int { Int(b[at]) | Int(b[at + 1]) << 8 }
         func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
         func i32(_ at: Int) -> Int { Int(Int32(bitPattern: u32(at))) }
-        guard b.count >= 18 else { throw .truncated(source: source, format: .bmp, detail: "the file header is incomplete") }
+        guard b.count >= 18 else { throw CodecError.truncated(source: source, format: .bmp, detail: "the file header is incomplete") }
         let dataOffset = Int(u32(10))
         let infoSize = Int(u32(14))
         guard [12, 40, 52, 56, 64, 108, 124].contains(infoSize) else {
-            throw .corrupt(source: source, format: .bmp, message: "unknown info header size \(infoSize)")
+            throw CodecError.corrupt(source: source, format: .bmp, message: "unknown info header size \(infoSize)")
         }
         guard b.count >= 14 + infoSize else {
-            throw .truncated(source: source, format: .bmp, detail: "the info header is incomplete")
+            throw CodecError.truncated(source: source, format: .bmp, detail: "the info header is incomplete")
         }
         let width: Int, rawHeight: Int, bpp: Int, compression: UInt32
         if infoSize == 12 {
@@ -125,10 +125,10 @@ enum BMPCodec {
             (width, rawHeight, bpp, compression) = (i32(18), i32(22), u16(28), u32(30))
         }
         guard width > 0, rawHeight != 0, rawHeight != Int(Int32.min) else {
-            throw .corrupt(source: source, format: .bmp, message: "the header declares a \(width)x\(rawHeight) image")
+            throw CodecError.corrupt(source: source, format: .bmp, message: "the header declares a \(width)x\(rawHeight) image")
         }
         guard bpp == 24 || bpp == 32 else {
-            throw .unsupportedVariant(source: source, format: .bmp, detail: "\(bpp) bits per pixel; only 24 and 32 are read")
+            throw CodecError.unsupportedVariant(source: source, format: .bmp, detail: "\(bpp) bits per pixel; only 24 and 32 are read")
         }
         var masks: (UInt32, UInt32, UInt32, UInt32) = (0x00FF_0000, 0x0000_FF00, 0x0000_00FF, 0)
         switch compression {
@@ -138,11 +138,11 @@ enum BMPCodec {
             // Masks follow a 40-byte header, or sit inside a larger one.
             let hasAlphaMask = compression == 6 || infoSize >= 56
             guard b.count >= 14 + 40 + (hasAlphaMask ? 16 : 12) else {
-                throw .truncated(source: source, format: .bmp, detail: "the channel masks are missing")
+                throw CodecError.truncated(source: source, format: .bmp, detail: "the channel masks are missing")
             }
             masks = (u32(54), u32(58), u32(62), hasAlphaMask ? u32(66) : 0)
         default:
-            throw .unsupportedVariant(source: source, format: .bmp,
+            throw CodecError.unsupportedVariant(source: source, format: .bmp,
                                       detail: "compression \(compression); only uncompressed BMP is read")
         }
         let rowBytes = (width * bpp + 31) / 32 * 4

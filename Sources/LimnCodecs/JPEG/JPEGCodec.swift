@@ -58,7 +58,7 @@ enum JPEGCodec {
                                        quality: options.quality, progressive: options.progressive)
             }
         } catch {
-            throw .cannotEncode(format: .jpeg, reason: error.message)
+            throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
         }
     }
 
@@ -72,7 +72,7 @@ enum JPEGCodec {
                                        quality: options.quality, progressive: options.progressive)
             }
         } catch {
-            throw .cannotEncode(format: .jpeg, reason: error.message)
+            throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
         }
     }
 
@@ -85,16 +85,16 @@ enum JPEGCodec {
                                        subsampling: TJSAMP_444, quality: quality, progressive: false)
             }
         } catch {
-            throw .cannotEncode(format: .jpeg, reason: error.message)
+            throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
         }
     }
 
     private static func checkEncodable(_ size: Size, quality: Int) throws(CodecError) {
         guard (1...100).contains(quality) else {
-            throw .cannotEncode(format: .jpeg, reason: "quality \(quality) is outside 1...100")
+            throw CodecError.cannotEncode(format: .jpeg, reason: "quality \(quality) is outside 1...100")
         }
         guard !size.isEmpty, size.width <= 65535, size.height <= 65535 else {
-            throw .cannotEncode(format: .jpeg, reason: "a JPEG is 1 to 65535 pixels on each side, this image is \(size)")
+            throw CodecError.cannotEncode(format: .jpeg, reason: "a JPEG is 1 to 65535 pixels on each side, this image is \(size)")
         }
     }
 
@@ -104,17 +104,17 @@ enum JPEGCodec {
     ) throws(CodecError) -> (decompressor: TurboJPEG.Decompressor, header: TurboJPEG.Header, info: ImageInfo) {
         let markers = JPEGMarkers(bytes)
         if markers.endsBeforeScan {
-            throw .truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
+            throw CodecError.truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
         }
         if let precision = markers.precision, precision != 8 {
-            throw .unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
+            throw CodecError.unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
         }
         let decompressor: TurboJPEG.Decompressor
-        do { decompressor = try TurboJPEG.Decompressor() } catch { throw .corrupt(source: source, format: .jpeg, message: error.message) }
+        do { decompressor = try TurboJPEG.Decompressor() } catch { throw CodecError.corrupt(source: source, format: .jpeg, message: error.message) }
         let header: TurboJPEG.Header
         do { header = try decompressor.header(bytes) } catch { throw classify(error, source: source) }
         guard markers.hasFrame, header.width > 0, header.height > 0 else {
-            throw .corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
+            throw CodecError.corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
         }
         let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
         let info = ImageInfo(format: .jpeg, width: header.width, height: header.height,

@@ -77,7 +77,7 @@ enum PNGCodec {
                                  format: LibPNG.formatRGBA, fast: fast)
             }
         } catch {
-            throw .cannotEncode(format: .png, reason: error.message)
+            throw CodecError.cannotEncode(format: .png, reason: error.message)
         }
     }
 
@@ -90,13 +90,13 @@ enum PNGCodec {
                                  format: LibPNG.formatGray, fast: options.compression == .fast)
             }
         } catch {
-            throw .cannotEncode(format: .png, reason: error.message)
+            throw CodecError.cannotEncode(format: .png, reason: error.message)
         }
     }
 
     private static func checkEncodable(_ size: Size) throws(CodecError) {
         guard !size.isEmpty, size.width <= 1_000_000, size.height <= 1_000_000 else {
-            throw .cannotEncode(format: .png, reason: "libpng writes 1 to 1000000 pixels on each side, this image is \(size)")
+            throw CodecError.cannotEncode(format: .png, reason: "libpng writes 1 to 1000000 pixels on each side, this image is \(size)")
         }
     }
 

@@ -18,7 +18,7 @@ enum WebPCodec {
     ) throws(CodecError) -> StoredDecode {
         let container = WebPContainer(bytes)
         if container.isTruncated && !options.tolerateDamage {
-            throw .truncated(source: source, format: .webp, detail: "the RIFF header declares more bytes than there are")
+            throw CodecError.truncated(source: source, format: .webp, detail: "the RIFF header declares more bytes than there are")
         }
         let features = try readFeatures(bytes, source: source)
         try options.limits.check(width: features.width, height: features.height, format: .webp, source: source)
@@ -69,10 +69,10 @@ enum WebPCodec {
 
     static func encode(_ image: Image, options: WebPOptions) throws(CodecError) -> [UInt8] {
         guard !image.isEmpty, image.width <= 16383, image.height <= 16383 else {
-            throw .cannotEncode(format: .webp, reason: "a WebP is 1 to 16383 pixels on each side, this image is \(image.size)")
+            throw CodecError.cannotEncode(format: .webp, reason: "a WebP is 1 to 16383 pixels on each side, this image is \(image.size)")
         }
         guard (0...100).contains(options.quality) else {
-            throw .cannotEncode(format: .webp, reason: "quality \(options.quality) is outside 0...100")
+            throw CodecError.cannotEncode(format: .webp, reason: "quality \(options.quality) is outside 0...100")
         }
         do {
             return try image.withUnsafeBytes { (raw) throws(LibWebP.Failure) in
@@ -80,7 +80,7 @@ enum WebPCodec {
                                    quality: options.quality, lossless: options.lossless, opaque: image.isOpaque)
             }
         } catch {
-            throw .cannotEncode(format: .webp, reason: error.message)
+            throw CodecError.cannotEncode(format: .webp, reason: error.message)
         }
     }
 

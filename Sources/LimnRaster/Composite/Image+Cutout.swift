@@ -10,9 +10,9 @@ extension Image {
     /// pixel; two rounds, coarse (σ 24) then fine (σ 3). Only the band of semi-transparent pixels
     /// (plus the blurs' reach) is processed. Fully transparent pixels become transparent black.
     /// Throws when the matte's size differs from the image's.
-    public func cutout(with matte: Mask, decontaminate: Bool = true) throws(RasterError) -> Image {
+    public func cutout(with matte: Mask, decontaminate: Bool = true) throws -> Image {
         guard matte.size == size else {
-            throw .sizeMismatch(operation: "cutting out with a matte", expected: size, actual: matte.size)
+            throw RasterError.sizeMismatch(operation: "cutting out with a matte", expected: size, actual: matte.size)
         }
         var out = try settingAlpha(matte)
         out.withUnsafeMutableBytes(preservingOpacity: true) { p in

@@ -14,9 +14,9 @@ extension Image {
     /// Replaces the alpha channel with `mask`, leaving the color channels as they are.
     ///
     /// Throws ``RasterError/sizeMismatch(operation:expected:actual:)`` when the sizes differ.
-    public mutating func setAlpha(_ mask: Mask) throws(RasterError) {
+    public mutating func setAlpha(_ mask: Mask) throws {
         guard mask.size == size else {
-            throw .sizeMismatch(operation: "setting alpha from a mask", expected: size, actual: mask.size)
+            throw RasterError.sizeMismatch(operation: "setting alpha from a mask", expected: size, actual: mask.size)
         }
         withUnsafeMutableBytes { dst in
             mask.withUnsafeBytes { src in
@@ -28,7 +28,7 @@ extension Image {
     }
 
     /// A copy whose alpha channel is `mask`. See ``setAlpha(_:)``.
-    public func settingAlpha(_ mask: Mask) throws(RasterError) -> Image {
+    public func settingAlpha(_ mask: Mask) throws -> Image {
         var copy = self
         try copy.setAlpha(mask)
         return copy

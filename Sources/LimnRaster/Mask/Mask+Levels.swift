@@ -11,12 +11,12 @@ extension Mask {
     }
 
     /// The larger of the two values at each pixel (what either mask covers).
-    public func union(_ other: Mask) throws(RasterError) -> Mask {
+    public func union(_ other: Mask) throws -> Mask {
         try combine(other, "union of masks") { max($0, $1) }
     }
 
     /// The smaller of the two values at each pixel (what both masks cover).
-    public func intersection(_ other: Mask) throws(RasterError) -> Mask {
+    public func intersection(_ other: Mask) throws -> Mask {
         try combine(other, "intersection of masks") { min($0, $1) }
     }
 
@@ -32,7 +32,7 @@ extension Mask {
     }
 
     private func combine(_ other: Mask, _ operation: String, _ f: (UInt8, UInt8) -> UInt8) throws(RasterError) -> Mask {
-        guard other.size == size else { throw .sizeMismatch(operation: operation, expected: size, actual: other.size) }
+        guard other.size == size else { throw RasterError.sizeMismatch(operation: operation, expected: size, actual: other.size) }
         return withUnsafeBytes { a in
             other.withUnsafeBytes { b in
                 Mask(width: width, height: height) { dst in for i in 0..<a.count { dst[i] = f(a[i], b[i]) } }

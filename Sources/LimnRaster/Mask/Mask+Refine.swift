@@ -11,13 +11,13 @@ extension Mask {
     /// Without a guide, the staircase of a binary or upscaled mask is smoothed (blurred by
     /// `radius / 2`, re-cut at half coverage) and given a soft 1.5-pixel edge, like Baidu's
     /// `refine_mask`. Deterministic; allocates float planes of the mask's size.
-    public func refined(guide: Image? = nil, radius: Int = 4, epsilon: Double = 1e-4) throws(RasterError) -> Mask {
+    public func refined(guide: Image? = nil, radius: Int = 4, epsilon: Double = 1e-4) throws -> Mask {
         let r = max(1, radius)
         guard let guide else {
             return blurred(sigma: Double(r) / 2).thresholded(at: 128).feathered(width: 1.5)
         }
         guard guide.size == size else {
-            throw .sizeMismatch(operation: "refining a mask with a guide picture", expected: size, actual: guide.size)
+            throw RasterError.sizeMismatch(operation: "refining a mask with a guide picture", expected: size, actual: guide.size)
         }
         let n = width * height
         var luma = [Float](repeating: 0, count: n), p = [Float](repeating: 0, count: n)

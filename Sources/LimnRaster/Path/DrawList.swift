@@ -19,9 +19,9 @@ public struct DrawList: Sendable {
 
     /// Records a fill (see `Image.fill`), kept inside `clip` when given. A path with a
     /// non-finite coordinate is refused now.
-    public mutating func fill(_ path: Path, with color: Pixel, rule: FillRule = .nonZero, clip: Rect? = nil) throws(RasterError) {
+    public mutating func fill(_ path: Path, with color: Pixel, rule: FillRule = .nonZero, clip: Rect? = nil) throws {
         guard path.isFinite else {
-            throw .invalidGeometry(operation: "recording a fill", reason: "the path has a NaN or infinite coordinate")
+            throw RasterError.invalidGeometry(operation: "recording a fill", reason: "the path has a NaN or infinite coordinate")
         }
         guard color.a > 0, !path.isEmpty else { return }
         var pixels: PixelRect? = nil
@@ -33,7 +33,7 @@ public struct DrawList: Sendable {
     }
 
     /// Records a stroke: its outline is computed now (see `Path.stroked`).
-    public mutating func stroke(_ path: Path, with color: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws(RasterError) {
+    public mutating func stroke(_ path: Path, with color: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws {
         try fill(path.stroked(style), with: color, clip: clip)
     }
 

@@ -5,7 +5,7 @@ extension Image {
     /// touching shapes as one path to keep their joint seamless.
     /// Throws for a path with a NaN or infinite coordinate. Allocates nothing but the
     /// rasterizer's row bookkeeping (its scratch is recycled, see ``ImageMemory``).
-    public mutating func fill(_ path: Path, with color: Pixel, rule: FillRule = .nonZero, clip: Rect? = nil) throws(RasterError) {
+    public mutating func fill(_ path: Path, with color: Pixel, rule: FillRule = .nonZero, clip: Rect? = nil) throws {
         var bounds = PixelRect(x: 0, y: 0, width: width, height: height)
         if let clip {
             guard let c = clip.coveredPixels?.clamped(to: size) else { return }

@@ -1,7 +1,7 @@
 extension Mask {
     /// Adds `path`'s coverage (scaled by `value`) to the mask: `m + c·(value − m)` where
     /// `value` is above `m`, so overlapping shapes unite. Throws for a non-finite path.
-    public mutating func fill(_ path: Path, value: UInt8 = 255, rule: FillRule = .nonZero) throws(RasterError) {
+    public mutating func fill(_ path: Path, value: UInt8 = 255, rule: FillRule = .nonZero) throws {
         guard !isEmpty, let map = try Rasterizer.coverage(of: path, rule: rule, clip: PixelRect(x: 0, y: 0, width: width, height: height),
                                                          operation: "filling a path into a mask") else { return }
         let r = map.region, w = width
@@ -20,7 +20,7 @@ extension Mask {
     }
 
     /// A `size` mask of `paths` filled (polygons and boxes from a vision result, anti-aliased).
-    public init(size: Size, paths: [Path], rule: FillRule = .nonZero) throws(RasterError) {
+    public init(size: Size, paths: [Path], rule: FillRule = .nonZero) throws {
         self.init(width: size.width, height: size.height)
         for path in paths { try fill(path, rule: rule) }
     }

@@ -5,9 +5,9 @@ extension Path {
     /// It is what a text halo or an outline around a shape needs: filled once, a translucent
     /// color is not blended twice where fill and stroke overlap. Curves are flattened (0.05 px).
     /// Throws for a non-finite radius or coordinates; a radius ≤ 0 gives the fill alone.
-    public func grown(by radius: Double) throws(RasterError) -> Path {
+    public func grown(by radius: Double) throws -> Path {
         guard radius.isFinite, isFinite else {
-            throw .invalidGeometry(operation: "growing a path", reason: "the radius or a coordinate is NaN or infinite")
+            throw RasterError.invalidGeometry(operation: "growing a path", reason: "the radius or a coordinate is NaN or infinite")
         }
         let contours = flattened()
         var signed = 0.0

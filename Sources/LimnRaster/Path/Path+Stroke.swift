@@ -31,9 +31,9 @@ extension Path {
     /// The area a stroke of this path covers, as a path to fill with the nonzero rule: one
     /// positively oriented polygon per segment, join and cap, so that overlaps unite exactly.
     /// Throws for a non-finite width or coordinates.
-    public func stroked(_ style: StrokeStyle) throws(RasterError) -> Path {
+    public func stroked(_ style: StrokeStyle) throws -> Path {
         guard style.width.isFinite, style.width >= 0, isFinite else {
-            throw .invalidGeometry(operation: "stroking a path", reason: "the width or a coordinate is NaN or infinite")
+            throw RasterError.invalidGeometry(operation: "stroking a path", reason: "the width or a coordinate is NaN or infinite")
         }
         var out = Path()
         guard style.width > 0 else { return out }
@@ -227,14 +227,14 @@ enum StrokeBuilder {
 
 extension Image {
     /// Strokes `path` with `color` in `style`, anti-aliased, composited "over".
-    public mutating func stroke(_ path: Path, with color: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws(RasterError) {
+    public mutating func stroke(_ path: Path, with color: Pixel, style: StrokeStyle = StrokeStyle(), clip: Rect? = nil) throws {
         try fill(try path.stroked(style), with: color, rule: .nonZero, clip: clip)
     }
 }
 
 extension Mask {
     /// Adds the coverage of `path`'s stroke.
-    public mutating func stroke(_ path: Path, style: StrokeStyle = StrokeStyle(), value: UInt8 = 255) throws(RasterError) {
+    public mutating func stroke(_ path: Path, style: StrokeStyle = StrokeStyle(), value: UInt8 = 255) throws {
         try fill(try path.stroked(style), value: value, rule: .nonZero)
     }
 }

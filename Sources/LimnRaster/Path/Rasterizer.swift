@@ -6,11 +6,11 @@
 enum Rasterizer {
     static func coverage(of path: Path, rule: FillRule, clip: PixelRect, operation: String) throws(RasterError) -> CoverageMap? {
         guard path.isFinite else {
-            throw .invalidGeometry(operation: operation, reason: "the path has a NaN or infinite coordinate")
+            throw RasterError.invalidGeometry(operation: operation, reason: "the path has a NaN or infinite coordinate")
         }
         guard let bounds = path.controlBounds else { return nil }
         guard max(abs(bounds.minX), abs(bounds.maxX), abs(bounds.minY), abs(bounds.maxY)) < 1e15 else {
-            throw .invalidGeometry(operation: operation, reason: "the path reaches beyond ±1e15 pixels")
+            throw RasterError.invalidGeometry(operation: operation, reason: "the path reaches beyond ±1e15 pixels")
         }
         // A path with no width or height still covers the pixels it touches (it adds no area).
         let box = Rect(x: bounds.x, y: bounds.y, width: max(bounds.width, 1), height: max(bounds.height, 1))
@@ -22,7 +22,7 @@ enum Rasterizer {
         let wordsPerRow = (w + 1 + 63) / 64
         let (cells, words) = (w + 1).multipliedReportingOverflow(by: h)
         guard !words, let scratch = CoverageScratch.take(cells: cells, words: wordsPerRow * h) else {
-            throw .invalidGeometry(operation: operation, reason: "there is not enough memory for a \(w)x\(h) pixel region")
+            throw RasterError.invalidGeometry(operation: operation, reason: "there is not enough memory for a \(w)x\(h) pixel region")
         }
         let ox = Double(region.x), oy = Double(region.y)
         let a = UnsafeMutableBufferPointer(start: scratch.accumulation, count: cells)

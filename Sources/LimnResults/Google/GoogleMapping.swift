@@ -7,7 +7,7 @@ extension ResultMapper {
         var a = Analysis(vendor: .googleCloudVision, format: .googleVision, imageSize: nil)
         guard let r = batch.responses?.first else { return a }
         if let error = r.error {
-            throw .serviceError(source: source, vendor: "Google Cloud Vision", code: error.code.map { "\($0)" } ?? "error",
+            throw ResultsError.serviceError(source: source, vendor: "Google Cloud Vision", code: error.code.map { "\($0)" } ?? "error",
                                 message: error.message ?? "no message")
         }
         let base = "responses[0]"
