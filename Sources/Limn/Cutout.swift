@@ -84,7 +84,7 @@ public enum Cutout {
             if box.x < 0 || box.y < 0 || box.x + box.width > picture.width || box.y + box.height > picture.height {
                 // The margin reached past the picture: pad with transparency so it is kept.
                 var padded = Image(width: box.width, height: box.height)
-                padded.paste(subject, at: origin.x - box.x, origin.y - box.y)
+                padded.paste(subject, x: origin.x - box.x, y: origin.y - box.y)
                 subject = padded
                 origin = (box.x, box.y)
             }
@@ -118,21 +118,21 @@ public enum Cutout {
             + Int(((options.shadow.map { 3 * $0.sigma + max(abs($0.offsetX), abs($0.offsetY)) }) ?? 0).rounded(.up)) + 1
         if options.shadow != nil || options.outline != nil {
             var padded = Image(width: subject.width + 2 * room, height: subject.height + 2 * room)
-            padded.paste(subject, at: room, room)
+            padded.paste(subject, x: room, y: room)
             let alpha = padded.alphaMask()
             if let shadow = options.shadow {
                 let soft = alpha.blurred(sigma: shadow.sigma)
                 let layer = (try? Image(width: soft.width, height: soft.height, fill: shadow.color).settingAlpha(soft)) ?? Image()
-                canvas.composite(layer, at: place.x - room + Int(shadow.offsetX.rounded()), place.y - room + Int(shadow.offsetY.rounded()),
+                canvas.composite(layer, x: place.x - room + Int(shadow.offsetX.rounded()), y: place.y - room + Int(shadow.offsetY.rounded()),
                                  opacity: shadow.opacity * options.opacity)
             }
             if let outline = options.outline, outline.width > 0 {
                 let ring = alpha.dilated(radius: outline.width)
                 let layer = (try? Image(width: ring.width, height: ring.height, fill: outline.color).settingAlpha(ring)) ?? Image()
-                canvas.composite(layer, at: place.x - room, place.y - room, opacity: options.opacity)
+                canvas.composite(layer, x: place.x - room, y: place.y - room, opacity: options.opacity)
             }
         }
-        canvas.composite(subject, at: place.x, place.y, opacity: options.opacity)
+        canvas.composite(subject, x: place.x, y: place.y, opacity: options.opacity)
         return canvas
     }
 
@@ -149,7 +149,7 @@ public enum Cutout {
             let fitted = image.fitted(to: FitTarget(size), mode: mode)
             if fitted.size == size { return fitted }
             var canvas = Image(width: size.width, height: size.height)
-            canvas.paste(fitted, at: (size.width - fitted.width) / 2, (size.height - fitted.height) / 2)
+            canvas.paste(fitted, x: (size.width - fitted.width) / 2, y: (size.height - fitted.height) / 2)
             return canvas
         case .blurredOriginal(let sigma):
             // Blur at a reduced size when it is large: the result is smooth either way.

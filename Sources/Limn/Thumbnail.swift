@@ -123,7 +123,7 @@ public enum Thumbnail {
         } else {
             out = Size(width: max(size.width, 1), height: max(size.height, 1))
         }
-        return image.resampled(from: region, to: out, options: ResampleOptions(filter: filter))
+        return image.resampled(from: region, to: out, filter: filter)
     }
 
     /// Thumbnails of an image file at several sizes from one decode. The regions are planned from
@@ -150,7 +150,7 @@ public enum Thumbnail {
                 let aspect = Double(max(size.width, 1)) / Double(max(size.height, 1))
                 let region = Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysedSize)?
                     .scaled(x: fx, y: fy) ?? fallback.window(in: decoded, aspect: aspect)
-                return decoded.resampled(from: region, to: size, options: ResampleOptions(filter: filter))
+                return decoded.resampled(from: region, to: size, filter: filter)
             }
         }
     }

@@ -20,7 +20,7 @@ enum PrivacyFilter {
                 hidden = piece.areaAveraged(to: small).resized(to: Size(width: crop.width, height: crop.height), filter: .nearest)
             case .none: continue
             }
-            image.composite(hidden, at: crop.x, crop.y)
+            image.composite(hidden, x: crop.x, y: crop.y)
         }
     }
 }

@@ -48,22 +48,3 @@ extension Mask {
         try ImageEncoder.encode(self, as: format)
     }
 }
-
-/// Entry points for making test pictures in formats the public encoders do not write.
-public enum TestPictureEncoding {
-    /// A YCCK JPEG (Adobe marker) from inverted CMYK pixels, as Photoshop writes them.
-    public static func cmykJPEG(_ cmyk: [UInt8], width: Int, height: Int, quality: Int) throws -> [UInt8] {
-        try JPEGCodec.encodeCMYK(cmyk, width: width, height: height, quality: quality)
-    }
-
-    /// An animated WebP of lossless RGBA frames.
-    public static func animatedWebP(_ frames: [Image]) throws -> [UInt8] {
-        guard let first = frames.first else { throw CodecError.cannotEncode(format: .webp, reason: "no frames") }
-        let raw = frames.map { frame in frame.withUnsafeBytes { Array($0) } }
-        do {
-            return try LibWebP.encodeAnimation(raw, width: first.width, height: first.height)
-        } catch {
-            throw CodecError.cannotEncode(format: .webp, reason: error.message)
-        }
-    }
-}

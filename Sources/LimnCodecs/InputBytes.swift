@@ -62,7 +62,7 @@ public final class InputBytes: @unchecked Sendable {
     }
 
     /// Opens `path` for `body`, closing it afterwards; errors name the path.
-    public static func withOpenFile<R>(_ path: String, _ body: (Int32) throws -> R) throws -> R {
+    static func withOpenFile<R>(_ path: String, _ body: (Int32) throws -> R) throws -> R {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }

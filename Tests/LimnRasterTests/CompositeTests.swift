@@ -51,7 +51,7 @@ import LimnRaster
 
     @Test func compositingClipsAtTheEdgesAndKeepsOpacity() {
         var bottom = Image(width: 4, height: 4, fill: .white)
-        bottom.composite(Image(width: 3, height: 3, fill: .black), at: 2, -1)
+        bottom.composite(Image(width: 3, height: 3, fill: .black), x: 2, y: -1)
         #expect(bottom[2, 0] == .black && bottom[3, 1] == .black && bottom[1, 0] == .white && bottom[2, 2] == .white)
         #expect(bottom.isOpaque)
         var clear = Image(width: 2, height: 2)

@@ -27,7 +27,7 @@ import LimnTestSupport
     func matchesTheDoublePrecisionReference(filter: ResampleFilter, size: Size) {
         for alpha in [false, true] {
             let image = Self.picture(width: 61, height: 45, alpha: alpha)
-            let fast = image.resized(to: size, options: ResampleOptions(filter: filter, preShrink: false))
+            let fast = image.resized(to: size, filter: filter, preShrink: false)
             let reference = ResampleReference.resample(image, region: Rect(image.size), to: size, filter: filter)
             let difference = ImageDifference(fast, reference)
             #expect(difference.psnr >= 45, "\(filter) → \(size), alpha \(alpha): \(difference)")
@@ -39,7 +39,7 @@ import LimnTestSupport
     func fractionalRegionsMatchTheReference(filter: ResampleFilter) {
         let image = Self.picture(width: 61, height: 45, alpha: true)
         let region = Rect(x: 7.25, y: 3.5, width: 40.4, height: 30.2)
-        let fast = image.resampled(from: region, to: Size(width: 29, height: 21), options: ResampleOptions(filter: filter))
+        let fast = image.resampled(from: region, to: Size(width: 29, height: 21), filter: filter)
         let reference = ResampleReference.resample(image, region: region, to: Size(width: 29, height: 21), filter: filter)
         #expect(ImageDifference(fast, reference).psnr >= 45)
     }
@@ -71,18 +71,18 @@ import LimnTestSupport
     @Test func aOnePixelCheckerboardShrunkBy3_7IsFlatGray() {
         var image = Image(width: 370, height: 370, fill: .black)
         for y in 0..<370 { for x in 0..<370 where (x + y) % 2 == 0 { image[x, y] = .white } }
-        for options in [ResampleOptions(), ResampleOptions(preShrink: false), ResampleOptions(filter: .mitchell)] {
-            let out = image.resized(to: Size(width: 100, height: 100), options: options)
+        for (filter, preShrink) in [(ResampleFilter.lanczos3, true), (.lanczos3, false), (.mitchell, true)] {
+            let out = image.resized(to: Size(width: 100, height: 100), filter: filter, preShrink: preShrink)
             for y in 0..<100 { for x in 0..<100 {
-                #expect(abs(Int(out[x, y].r) - 128) <= 3, "\(options.filter) (\(x),\(y)) \(out[x, y])")
+                #expect(abs(Int(out[x, y].r) - 128) <= 3, "\(filter) (\(x),\(y)) \(out[x, y])")
             } }
         }
     }
 
     @Test func preShrinkStaysCloseToThePureKernel() {
         let image = Self.picture(width: 400, height: 300, alpha: false)
-        let pure = image.resized(to: Size(width: 50, height: 37), options: ResampleOptions(preShrink: false))
-        let shrunk = image.resized(to: Size(width: 50, height: 37), options: ResampleOptions(preShrink: true))
+        let pure = image.resized(to: Size(width: 50, height: 37), preShrink: false)
+        let shrunk = image.resized(to: Size(width: 50, height: 37), preShrink: true)
         #expect(ImageDifference(pure, shrunk).psnr >= 40)
     }
 
@@ -115,7 +115,7 @@ import LimnTestSupport
         // filters; with alpha that is itself per-pixel noise (the worst case) they differ more.
         let image = Self.picture(width: 403, height: 301, alpha: alpha)
         let size = Size(width: 100, height: 75)
-        let pure = image.resized(to: size, options: ResampleOptions(preShrink: false))
+        let pure = image.resized(to: size, preShrink: false)
         let shrunk = image.resized(to: size)
         #expect(ImageDifference(pure, shrunk).psnr >= (alpha ? 36 : 40), "\(ImageDifference(pure, shrunk))")
     }

@@ -70,7 +70,7 @@ public enum LimnTasks {
             })
             tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_pure", summary: "Lanczos3 kernel all the way (24 taps per axis), no pre-shrink",
                                    area: .resize, pixels: 12_000_000) {
-                _ = rgb.resized(to: target, options: ResampleOptions(preShrink: false)).width
+                _ = rgb.resized(to: target, preShrink: false).width
             })
             let workspace = ResampleWorkspace()
             let warm = Warm(rgb.resized(to: target))

@@ -12,7 +12,7 @@ import Darwin
 extension Image {
     /// Composites `top` over this image with its top-left at (`x`, `y`) (clipped), its alpha
     /// scaled by `opacity` (0…1).
-    public mutating func composite(_ top: Image, at x: Int = 0, _ y: Int = 0, opacity: Double = 1) {
+    public mutating func composite(_ top: Image, x: Int = 0, y: Int = 0, opacity: Double = 1) {
         let weight = UInt32((min(max(opacity.isFinite ? opacity : 1, 0), 1) * 255).rounded())
         guard weight > 0, let area = PixelRect(x: x, y: y, width: top.width, height: top.height).clamped(to: size) else { return }
         let bottomOpaque = isOpaque
@@ -39,9 +39,9 @@ extension Image {
     }
 
     /// A copy with `top` composited over it (see ``composite(_:at:_:opacity:)``).
-    public func compositing(_ top: Image, at x: Int = 0, _ y: Int = 0, opacity: Double = 1) -> Image {
+    public func compositing(_ top: Image, x: Int = 0, y: Int = 0, opacity: Double = 1) -> Image {
         var copy = self
-        copy.composite(top, at: x, y, opacity: opacity)
+        copy.composite(top, x: x, y: y, opacity: opacity)
         return copy
     }
 }

@@ -107,7 +107,7 @@ extension Image {
         let m = max(margin, 0)
         var out = Image(width: bounds.width + 2 * m, height: bounds.height + 2 * m)
         guard let inside = cropped(to: bounds.rect)?.raster else { return nil }
-        out.paste(inside, at: m, m)
+        out.paste(inside, x: m, y: m)
         return out
     }
 }

@@ -110,18 +110,17 @@ extension Image {
 
     /// Resamples and places the image as `plan` says; a letterbox color comes from `mode`.
     public func rendered(_ plan: FitPlan, mode: FitMode, filter: ResampleFilter = .lanczos3) -> Image {
-        let options = ResampleOptions(filter: filter)
         let scaled = plan.sourceRegion == Rect(size) && plan.scaledSize == size
-            ? self : resampled(from: plan.sourceRegion, to: plan.scaledSize, options: options)
+            ? self : resampled(from: plan.sourceRegion, to: plan.scaledSize, filter: filter)
         guard plan.canvasSize != plan.scaledSize, case .fit(let color?) = mode else { return scaled }
         var canvas = Image(width: plan.canvasSize.width, height: plan.canvasSize.height, fill: color)
-        canvas.paste(scaled, at: plan.placement.x, plan.placement.y)
+        canvas.paste(scaled, x: plan.placement.x, y: plan.placement.y)
         return canvas
     }
 
     /// Copies `other`'s pixels over this image with their top-left at (`x`, `y`), clipped,
     /// replacing (not blending).
-    public mutating func paste(_ other: Image, at x: Int, _ y: Int) {
+    public mutating func paste(_ other: Image, x: Int, y: Int) {
         guard let area = PixelRect(x: x, y: y, width: other.width, height: other.height).clamped(to: size) else { return }
         let keepsOpacity = isOpaque && other.isOpaque
         let width = self.width

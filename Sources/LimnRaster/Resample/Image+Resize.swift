@@ -6,21 +6,20 @@
 /// options give the same bytes, whatever the number of threads. Allocates the result plus the
 /// intermediate planes, unless a warm ``ResampleWorkspace`` and a destination are passed.
 extension Image {
-    /// The image resampled to `size` (sides below 1 are raised to 1).
-    public func resized(to size: Size, filter: ResampleFilter = .lanczos3) -> Image {
-        resampled(from: Rect(self.size), to: size, options: ResampleOptions(filter: filter))
-    }
-
-    /// The image resampled to `size` with the given options.
-    public func resized(to size: Size, options: ResampleOptions) -> Image {
-        resampled(from: Rect(self.size), to: size, options: options)
+    /// The image resampled to `size` (sides below 1 are raised to 1) with `filter`. With
+    /// `preShrink`, a shrink by 4× or more on an axis first averages integer blocks (a box
+    /// filter) so that the kernel still works on at least 2× (libvips' shrink-then-reduce): much
+    /// faster for large ratios, within a fraction of a level of the pure kernel.
+    public func resized(to size: Size, filter: ResampleFilter = .lanczos3, preShrink: Bool = true) -> Image {
+        resampled(from: Rect(self.size), to: size, filter: filter, preShrink: preShrink)
     }
 
     /// The pixels of `region` (in this image's coordinates; fractional edges are honoured, reads
-    /// beyond the image repeat its edge) resampled to `size`.
-    public func resampled(from region: Rect, to size: Size, options: ResampleOptions = ResampleOptions()) -> Image {
+    /// beyond the image repeat its edge) resampled to `size`; `filter` and `preShrink` as in
+    /// ``resized(to:filter:preShrink:)``.
+    public func resampled(from region: Rect, to size: Size, filter: ResampleFilter = .lanczos3, preShrink: Bool = true) -> Image {
         var out = Image()
-        resample(from: region, into: &out, size: size, options: options, workspace: ResampleWorkspace())
+        resample(from: region, into: &out, size: size, filter: filter, preShrink: preShrink, workspace: ResampleWorkspace())
         return out
     }
 
@@ -29,8 +28,9 @@ extension Image {
     /// earlier call of the same geometry, nothing is allocated on a single thread.
     public func resample(
         from region: Rect? = nil, into destination: inout Image, size: Size? = nil,
-        options: ResampleOptions = ResampleOptions(), workspace: ResampleWorkspace
+        filter: ResampleFilter = .lanczos3, preShrink: Bool = true, workspace: ResampleWorkspace
     ) {
+        let options = ResampleOptions(filter: filter, preShrink: preShrink)
         let target = size ?? destination.size
         let w = max(target.width, 1), h = max(target.height, 1)
         let rect = region ?? Rect(self.size)
@@ -54,12 +54,13 @@ extension Image {
 extension Mask {
     /// The mask resampled to `size` with the same machinery as images (mattes arrive at other
     /// sizes than their pictures).
-    public func resized(to size: Size, filter: ResampleFilter = .lanczos3) -> Mask {
-        resampled(from: Rect(self.size), to: size, options: ResampleOptions(filter: filter))
+    public func resized(to size: Size, filter: ResampleFilter = .lanczos3, preShrink: Bool = true) -> Mask {
+        resampled(from: Rect(self.size), to: size, filter: filter, preShrink: preShrink)
     }
 
     /// The values of `region` resampled to `size`.
-    public func resampled(from region: Rect, to size: Size, options: ResampleOptions = ResampleOptions()) -> Mask {
+    public func resampled(from region: Rect, to size: Size, filter: ResampleFilter = .lanczos3, preShrink: Bool = true) -> Mask {
+        let options = ResampleOptions(filter: filter, preShrink: preShrink)
         let w = max(size.width, 1), h = max(size.height, 1)
         guard !isEmpty, !region.isEmpty else { return Mask(width: w, height: h) }
         let workspace = ResampleWorkspace()

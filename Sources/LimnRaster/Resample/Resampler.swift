@@ -56,15 +56,15 @@ final class GrowableBuffer<T: FixedWidthInteger>: @unchecked Sendable {
     deinit { pointer.deallocate() }
 }
 
-/// How a resample runs.
-public struct ResampleOptions: Sendable, Equatable {
-    public var filter: ResampleFilter
+/// How a resample runs (what the public entry points' `filter` and `preShrink` arguments say).
+struct ResampleOptions: Sendable, Equatable {
+    var filter: ResampleFilter
     /// When shrinking by 4× or more on an axis, first average integer blocks (a box filter), so
     /// that the windowed kernel still works on at least 2× (libvips' shrink-then-reduce). Much
     /// faster for large ratios; the result differs from the pure kernel by a fraction of a level.
-    public var preShrink: Bool
+    var preShrink: Bool
 
-    public init(filter: ResampleFilter = .lanczos3, preShrink: Bool = true) {
+    init(filter: ResampleFilter = .lanczos3, preShrink: Bool = true) {
         self.filter = filter
         self.preShrink = preShrink
     }

@@ -1,62 +1,62 @@
 /// AWS Rekognition responses, as sent (PascalCase). Boxes are fractions of the image's width
 /// and height; confidences are 0–100.
-public enum Rekognition {
-    public struct BoundingBox: Codable, Sendable, Equatable {
-        public var Width: Double?; public var Height: Double?; public var Left: Double?; public var Top: Double?
+enum Rekognition {
+    struct BoundingBox: Codable, Sendable, Equatable {
+        var Width: Double?; var Height: Double?; var Left: Double?; var Top: Double?
     }
-    public struct Point: Codable, Sendable, Equatable { public var X: Double?; public var Y: Double? }
-    public struct Geometry: Codable, Sendable, Equatable { public var BoundingBox: BoundingBox?; public var Polygon: [Point]? }
+    struct Point: Codable, Sendable, Equatable { var X: Double?; var Y: Double? }
+    struct Geometry: Codable, Sendable, Equatable { var BoundingBox: BoundingBox?; var Polygon: [Point]? }
 
-    public struct DetectLabels: Codable, Sendable, Equatable {
-        public var Labels: [Label]?
-        public var LabelModelVersion: String?
-        public var OrientationCorrection: String?
+    struct DetectLabels: Codable, Sendable, Equatable {
+        var Labels: [Label]?
+        var LabelModelVersion: String?
+        var OrientationCorrection: String?
     }
-    public struct Label: Codable, Sendable, Equatable {
-        public var Name: String?
-        public var Confidence: Double?
-        public var Instances: [Instance]?
-        public var Parents: [NamedParent]?
+    struct Label: Codable, Sendable, Equatable {
+        var Name: String?
+        var Confidence: Double?
+        var Instances: [Instance]?
+        var Parents: [NamedParent]?
     }
-    public struct Instance: Codable, Sendable, Equatable { public var BoundingBox: BoundingBox?; public var Confidence: Double? }
-    public struct NamedParent: Codable, Sendable, Equatable { public var Name: String? }
+    struct Instance: Codable, Sendable, Equatable { var BoundingBox: BoundingBox?; var Confidence: Double? }
+    struct NamedParent: Codable, Sendable, Equatable { var Name: String? }
 
-    public struct DetectText: Codable, Sendable, Equatable {
-        public var TextDetections: [TextDetection]?
-        public var TextModelVersion: String?
+    struct DetectText: Codable, Sendable, Equatable {
+        var TextDetections: [TextDetection]?
+        var TextModelVersion: String?
     }
-    public struct TextDetection: Codable, Sendable, Equatable {
-        public var DetectedText: String?
+    struct TextDetection: Codable, Sendable, Equatable {
+        var DetectedText: String?
         /// "LINE" or "WORD".
-        public var `Type`: String?
-        public var Id: Int?
-        public var ParentId: Int?
-        public var Confidence: Double?
-        public var Geometry: Geometry?
+        var `Type`: String?
+        var Id: Int?
+        var ParentId: Int?
+        var Confidence: Double?
+        var Geometry: Geometry?
     }
 
-    public struct DetectFaces: Codable, Sendable, Equatable {
-        public var FaceDetails: [FaceDetail]?
-        public var OrientationCorrection: String?
+    struct DetectFaces: Codable, Sendable, Equatable {
+        var FaceDetails: [FaceDetail]?
+        var OrientationCorrection: String?
     }
-    public struct FaceDetail: Codable, Sendable, Equatable { public var BoundingBox: BoundingBox?; public var Confidence: Double? }
+    struct FaceDetail: Codable, Sendable, Equatable { var BoundingBox: BoundingBox?; var Confidence: Double? }
 
-    public struct RecognizeCelebrities: Codable, Sendable, Equatable {
-        public var CelebrityFaces: [Celebrity]?
-        public var UnrecognizedFaces: [FaceDetail]?
+    struct RecognizeCelebrities: Codable, Sendable, Equatable {
+        var CelebrityFaces: [Celebrity]?
+        var UnrecognizedFaces: [FaceDetail]?
     }
-    public struct Celebrity: Codable, Sendable, Equatable {
-        public var Name: String?
-        public var Id: String?
-        public var MatchConfidence: Double?
-        public var Face: FaceDetail?
-        public var Urls: [String]?
+    struct Celebrity: Codable, Sendable, Equatable {
+        var Name: String?
+        var Id: String?
+        var MatchConfidence: Double?
+        var Face: FaceDetail?
+        var Urls: [String]?
     }
 
     /// An error as the AWS JSON protocol returns it.
-    public struct ErrorResponse: Codable, Sendable, Equatable {
-        public var __type: String?
-        public var message: String?
-        public var Message: String?
+    struct ErrorResponse: Codable, Sendable, Equatable {
+        var __type: String?
+        var message: String?
+        var Message: String?
     }
 }

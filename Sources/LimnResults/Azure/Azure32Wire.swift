@@ -1,132 +1,132 @@
 /// Azure Computer Vision 3.2, as sent: `analyze` (and `describe`, `detect`, `areaOfInterest`,
 /// which return parts of the same body), `read` results, and the legacy `ocr`.
-public enum Azure32 {
-    public struct Analyze: Codable, Sendable, Equatable {
-        public var categories: [Category]?
-        public var adult: Adult?
-        public var tags: [Tag]?
-        public var description: Description?
-        public var faces: [Face]?
-        public var color: Color?
-        public var imageType: ImageType?
-        public var objects: [Object]?
-        public var brands: [Brand]?
-        public var areaOfInterest: Box?
-        public var requestId: String?
-        public var metadata: Metadata?
-        public var modelVersion: String?
+enum Azure32 {
+    struct Analyze: Codable, Sendable, Equatable {
+        var categories: [Category]?
+        var adult: Adult?
+        var tags: [Tag]?
+        var description: Description?
+        var faces: [Face]?
+        var color: Color?
+        var imageType: ImageType?
+        var objects: [Object]?
+        var brands: [Brand]?
+        var areaOfInterest: Box?
+        var requestId: String?
+        var metadata: Metadata?
+        var modelVersion: String?
     }
 
-    public struct Metadata: Codable, Sendable, Equatable { public var width: Double; public var height: Double; public var format: String? }
-    public struct Box: Codable, Sendable, Equatable { public var x: Double; public var y: Double; public var w: Double; public var h: Double }
-    public struct FaceRectangle: Codable, Sendable, Equatable {
-        public var left: Double; public var top: Double; public var width: Double; public var height: Double
+    struct Metadata: Codable, Sendable, Equatable { var width: Double; var height: Double; var format: String? }
+    struct Box: Codable, Sendable, Equatable { var x: Double; var y: Double; var w: Double; var h: Double }
+    struct FaceRectangle: Codable, Sendable, Equatable {
+        var left: Double; var top: Double; var width: Double; var height: Double
     }
-    public struct Category: Codable, Sendable, Equatable {
-        public var name: String?
-        public var score: Double?
-        public var detail: CategoryDetail?
+    struct Category: Codable, Sendable, Equatable {
+        var name: String?
+        var score: Double?
+        var detail: CategoryDetail?
     }
-    public struct CategoryDetail: Codable, Sendable, Equatable {
-        public var celebrities: [Celebrity]?
-        public var landmarks: [Landmark]?
+    struct CategoryDetail: Codable, Sendable, Equatable {
+        var celebrities: [Celebrity]?
+        var landmarks: [Landmark]?
     }
-    public struct Celebrity: Codable, Sendable, Equatable {
-        public var name: String?
-        public var confidence: Double?
-        public var faceRectangle: FaceRectangle?
+    struct Celebrity: Codable, Sendable, Equatable {
+        var name: String?
+        var confidence: Double?
+        var faceRectangle: FaceRectangle?
     }
-    public struct Landmark: Codable, Sendable, Equatable { public var name: String?; public var confidence: Double? }
-    public struct Adult: Codable, Sendable, Equatable {
-        public var isAdultContent: Bool?
-        public var isRacyContent: Bool?
-        public var isGoryContent: Bool?
-        public var adultScore: Double?
-        public var racyScore: Double?
-        public var goreScore: Double?
+    struct Landmark: Codable, Sendable, Equatable { var name: String?; var confidence: Double? }
+    struct Adult: Codable, Sendable, Equatable {
+        var isAdultContent: Bool?
+        var isRacyContent: Bool?
+        var isGoryContent: Bool?
+        var adultScore: Double?
+        var racyScore: Double?
+        var goreScore: Double?
     }
-    public struct Tag: Codable, Sendable, Equatable { public var name: String?; public var confidence: Double?; public var hint: String? }
-    public struct Description: Codable, Sendable, Equatable {
-        public var tags: [String]?
-        public var captions: [Caption]?
+    struct Tag: Codable, Sendable, Equatable { var name: String?; var confidence: Double?; var hint: String? }
+    struct Description: Codable, Sendable, Equatable {
+        var tags: [String]?
+        var captions: [Caption]?
     }
-    public struct Caption: Codable, Sendable, Equatable { public var text: String?; public var confidence: Double? }
-    public struct Face: Codable, Sendable, Equatable {
-        public var age: Double?
-        public var gender: String?
-        public var faceRectangle: FaceRectangle?
+    struct Caption: Codable, Sendable, Equatable { var text: String?; var confidence: Double? }
+    struct Face: Codable, Sendable, Equatable {
+        var age: Double?
+        var gender: String?
+        var faceRectangle: FaceRectangle?
     }
-    public struct Color: Codable, Sendable, Equatable {
-        public var dominantColorForeground: String?
-        public var dominantColorBackground: String?
-        public var dominantColors: [String]?
-        public var accentColor: String?
-        public var isBWImg: Bool?
+    struct Color: Codable, Sendable, Equatable {
+        var dominantColorForeground: String?
+        var dominantColorBackground: String?
+        var dominantColors: [String]?
+        var accentColor: String?
+        var isBWImg: Bool?
     }
-    public struct ImageType: Codable, Sendable, Equatable { public var clipArtType: Int?; public var lineDrawingType: Int? }
+    struct ImageType: Codable, Sendable, Equatable { var clipArtType: Int?; var lineDrawingType: Int? }
     /// An object and its broader class, recursively (`tree` → `plant`).
-    public final class Parent: Codable, Sendable, Equatable {
-        public let object: String?
-        public let confidence: Double?
-        public let parent: Parent?
-        public static func == (a: Parent, b: Parent) -> Bool { a.object == b.object && a.confidence == b.confidence && a.parent == b.parent }
+    final class Parent: Codable, Sendable, Equatable {
+        let object: String?
+        let confidence: Double?
+        let parent: Parent?
+        static func == (a: Parent, b: Parent) -> Bool { a.object == b.object && a.confidence == b.confidence && a.parent == b.parent }
     }
-    public struct Object: Codable, Sendable, Equatable {
-        public var rectangle: Box?
-        public var object: String?
-        public var confidence: Double?
-        public var parent: Parent?
+    struct Object: Codable, Sendable, Equatable {
+        var rectangle: Box?
+        var object: String?
+        var confidence: Double?
+        var parent: Parent?
     }
-    public struct Brand: Codable, Sendable, Equatable { public var name: String?; public var confidence: Double?; public var rectangle: Box? }
+    struct Brand: Codable, Sendable, Equatable { var name: String?; var confidence: Double?; var rectangle: Box? }
 
     /// `GET …/read/analyzeResults/{id}`.
-    public struct ReadOperation: Codable, Sendable, Equatable {
-        public var status: String?
-        public var createdDateTime: String?
-        public var lastUpdatedDateTime: String?
-        public var analyzeResult: AnalyzeResult?
+    struct ReadOperation: Codable, Sendable, Equatable {
+        var status: String?
+        var createdDateTime: String?
+        var lastUpdatedDateTime: String?
+        var analyzeResult: AnalyzeResult?
     }
-    public struct AnalyzeResult: Codable, Sendable, Equatable {
-        public var version: String?
-        public var modelVersion: String?
-        public var readResults: [ReadPage]?
+    struct AnalyzeResult: Codable, Sendable, Equatable {
+        var version: String?
+        var modelVersion: String?
+        var readResults: [ReadPage]?
     }
-    public struct ReadPage: Codable, Sendable, Equatable {
-        public var page: Int?
-        public var language: String?
+    struct ReadPage: Codable, Sendable, Equatable {
+        var page: Int?
+        var language: String?
         /// The text's general direction in degrees, clockwise.
-        public var angle: Double?
-        public var width: Double?
-        public var height: Double?
+        var angle: Double?
+        var width: Double?
+        var height: Double?
         /// "pixel" for images, "inch" for PDF pages.
-        public var unit: String?
-        public var lines: [ReadLine]?
+        var unit: String?
+        var lines: [ReadLine]?
     }
-    public struct ReadLine: Codable, Sendable, Equatable {
-        public var boundingBox: [Double]?
-        public var text: String?
-        public var appearance: Appearance?
-        public var words: [ReadWord]?
+    struct ReadLine: Codable, Sendable, Equatable {
+        var boundingBox: [Double]?
+        var text: String?
+        var appearance: Appearance?
+        var words: [ReadWord]?
     }
-    public struct Appearance: Codable, Sendable, Equatable {
-        public struct Style: Codable, Sendable, Equatable { public var name: String?; public var confidence: Double? }
-        public var style: Style?
+    struct Appearance: Codable, Sendable, Equatable {
+        struct Style: Codable, Sendable, Equatable { var name: String?; var confidence: Double? }
+        var style: Style?
     }
-    public struct ReadWord: Codable, Sendable, Equatable {
-        public var boundingBox: [Double]?
-        public var text: String?
-        public var confidence: Double?
+    struct ReadWord: Codable, Sendable, Equatable {
+        var boundingBox: [Double]?
+        var text: String?
+        var confidence: Double?
     }
 
     /// The legacy `ocr` operation: boxes are `"x,y,w,h"` strings in the image turned by `textAngle`.
-    public struct OCR: Codable, Sendable, Equatable {
-        public var language: String?
-        public var textAngle: Double?
-        public var orientation: String?
-        public var regions: [OCRRegion]?
-        public var modelVersion: String?
+    struct OCR: Codable, Sendable, Equatable {
+        var language: String?
+        var textAngle: Double?
+        var orientation: String?
+        var regions: [OCRRegion]?
+        var modelVersion: String?
     }
-    public struct OCRRegion: Codable, Sendable, Equatable { public var boundingBox: String?; public var lines: [OCRLine]? }
-    public struct OCRLine: Codable, Sendable, Equatable { public var boundingBox: String?; public var words: [OCRWord]? }
-    public struct OCRWord: Codable, Sendable, Equatable { public var boundingBox: String?; public var text: String? }
+    struct OCRRegion: Codable, Sendable, Equatable { var boundingBox: String?; var lines: [OCRLine]? }
+    struct OCRLine: Codable, Sendable, Equatable { var boundingBox: String?; var words: [OCRWord]? }
+    struct OCRWord: Codable, Sendable, Equatable { var boundingBox: String?; var text: String? }
 }

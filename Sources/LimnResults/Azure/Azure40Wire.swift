@@ -1,96 +1,96 @@
 /// Azure AI Vision Image Analysis 4.0, as sent: the GA `2023-10-01` body and the
 /// `2023-02-01-preview` additions, field for field (names as in the REST API). Every part is
 /// optional, as every feature is; unknown keys are ignored.
-public enum Azure40 {
-    public struct Response: Codable, Sendable, Equatable {
-        public var modelVersion: String?
-        public var metadata: Metadata?
-        public var captionResult: Caption?
-        public var denseCaptionsResult: Values<Caption>?
-        public var tagsResult: Values<Tag>?
-        public var objectsResult: Values<Object>?
-        public var peopleResult: Values<Person>?
-        public var smartCropsResult: Values<Crop>?
-        public var readResult: ReadResult?
+enum Azure40 {
+    struct Response: Codable, Sendable, Equatable {
+        var modelVersion: String?
+        var metadata: Metadata?
+        var captionResult: Caption?
+        var denseCaptionsResult: Values<Caption>?
+        var tagsResult: Values<Tag>?
+        var objectsResult: Values<Object>?
+        var peopleResult: Values<Person>?
+        var smartCropsResult: Values<Crop>?
+        var readResult: ReadResult?
         /// Preview only.
-        public var customModelResult: CustomModelResult?
+        var customModelResult: CustomModelResult?
         /// Preview only.
-        public var adultResult: AdultResult?
+        var adultResult: AdultResult?
     }
 
-    public struct Metadata: Codable, Sendable, Equatable { public var width: Double; public var height: Double }
-    public struct Values<T: Codable & Sendable & Equatable>: Codable, Sendable, Equatable { public var values: [T]? }
-    public struct Box: Codable, Sendable, Equatable { public var x: Double; public var y: Double; public var w: Double; public var h: Double }
-    public struct Point: Codable, Sendable, Equatable { public var x: Double; public var y: Double }
-    public struct Caption: Codable, Sendable, Equatable { public var text: String?; public var confidence: Double?; public var boundingBox: Box? }
-    public struct Tag: Codable, Sendable, Equatable { public var name: String?; public var confidence: Double? }
-    public struct Object: Codable, Sendable, Equatable {
-        public var boundingBox: Box?
-        public var tags: [Tag]?
+    struct Metadata: Codable, Sendable, Equatable { var width: Double; var height: Double }
+    struct Values<T: Codable & Sendable & Equatable>: Codable, Sendable, Equatable { var values: [T]? }
+    struct Box: Codable, Sendable, Equatable { var x: Double; var y: Double; var w: Double; var h: Double }
+    struct Point: Codable, Sendable, Equatable { var x: Double; var y: Double }
+    struct Caption: Codable, Sendable, Equatable { var text: String?; var confidence: Double?; var boundingBox: Box? }
+    struct Tag: Codable, Sendable, Equatable { var name: String?; var confidence: Double? }
+    struct Object: Codable, Sendable, Equatable {
+        var boundingBox: Box?
+        var tags: [Tag]?
         /// Not GA: a documentation example flattens the best tag into the object.
-        public var name: String?
-        public var confidence: Double?
+        var name: String?
+        var confidence: Double?
     }
-    public struct Person: Codable, Sendable, Equatable { public var boundingBox: Box?; public var confidence: Double? }
-    public struct Crop: Codable, Sendable, Equatable { public var aspectRatio: Double?; public var boundingBox: Box? }
+    struct Person: Codable, Sendable, Equatable { var boundingBox: Box?; var confidence: Double? }
+    struct Crop: Codable, Sendable, Equatable { var aspectRatio: Double?; var boundingBox: Box? }
 
     /// GA: `blocks[].lines[].words[]` with polygons. Preview: `content` and `pages[]` whose
     /// words and lines carry 8-number boxes and spans into `content`.
-    public struct ReadResult: Codable, Sendable, Equatable {
-        public var blocks: [Block]?
-        public var content: String?
-        public var pages: [Page]?
+    struct ReadResult: Codable, Sendable, Equatable {
+        var blocks: [Block]?
+        var content: String?
+        var pages: [Page]?
     }
-    public struct Block: Codable, Sendable, Equatable { public var lines: [Line]? }
-    public struct Line: Codable, Sendable, Equatable {
-        public var text: String?
-        public var boundingPolygon: [Point]?
-        public var words: [Word]?
+    struct Block: Codable, Sendable, Equatable { var lines: [Line]? }
+    struct Line: Codable, Sendable, Equatable {
+        var text: String?
+        var boundingPolygon: [Point]?
+        var words: [Word]?
         /// Preview.
-        public var content: String?
-        public var boundingBox: [Double]?
-        public var spans: [Span]?
+        var content: String?
+        var boundingBox: [Double]?
+        var spans: [Span]?
     }
-    public struct Word: Codable, Sendable, Equatable {
-        public var text: String?
-        public var boundingPolygon: [Point]?
-        public var confidence: Double?
+    struct Word: Codable, Sendable, Equatable {
+        var text: String?
+        var boundingPolygon: [Point]?
+        var confidence: Double?
         /// Preview.
-        public var content: String?
-        public var boundingBox: [Double]?
-        public var span: Span?
+        var content: String?
+        var boundingBox: [Double]?
+        var span: Span?
     }
-    public struct Span: Codable, Sendable, Equatable { public var offset: Int; public var length: Int }
-    public struct Page: Codable, Sendable, Equatable {
-        public var height: Double?
-        public var width: Double?
-        public var angle: Double?
-        public var pageNumber: Int?
-        public var words: [Word]?
-        public var lines: [Line]?
-        public var spans: [Span]?
+    struct Span: Codable, Sendable, Equatable { var offset: Int; var length: Int }
+    struct Page: Codable, Sendable, Equatable {
+        var height: Double?
+        var width: Double?
+        var angle: Double?
+        var pageNumber: Int?
+        var words: [Word]?
+        var lines: [Line]?
+        var spans: [Span]?
     }
-    public struct CustomModelResult: Codable, Sendable, Equatable {
-        public var objectsResult: Values<Object>?
-        public var tagsResult: Values<Tag>?
+    struct CustomModelResult: Codable, Sendable, Equatable {
+        var objectsResult: Values<Object>?
+        var tagsResult: Values<Tag>?
     }
-    public struct AdultResult: Codable, Sendable, Equatable {
-        public var isAdult: Bool?
-        public var isRacy: Bool?
-        public var isGory: Bool?
-        public var adultScore: Double?
-        public var racyScore: Double?
-        public var goreScore: Double?
+    struct AdultResult: Codable, Sendable, Equatable {
+        var isAdult: Bool?
+        var isRacy: Bool?
+        var isGory: Bool?
+        var adultScore: Double?
+        var racyScore: Double?
+        var goreScore: Double?
     }
 
     /// The body of an error response (any Azure vision API).
-    public struct ErrorResponse: Codable, Sendable, Equatable {
-        public struct Detail: Codable, Sendable, Equatable {
-            public var code: String?
-            public var message: String?
-            public var innererror: Inner?
+    struct ErrorResponse: Codable, Sendable, Equatable {
+        struct Detail: Codable, Sendable, Equatable {
+            var code: String?
+            var message: String?
+            var innererror: Inner?
         }
-        public struct Inner: Codable, Sendable, Equatable { public var code: String?; public var message: String? }
-        public var error: Detail
+        struct Inner: Codable, Sendable, Equatable { var code: String?; var message: String? }
+        var error: Detail
     }
 }

@@ -1,57 +1,57 @@
 /// Google Cloud Vision `images:annotate`, as sent. Vertices drop zero-valued `x`/`y` (proto3
 /// JSON), so both are optional and missing means 0; `normalizedVertices` are fractions.
-public enum GoogleVision {
-    public struct Batch: Codable, Sendable, Equatable { public var responses: [Response]? }
+enum GoogleVision {
+    struct Batch: Codable, Sendable, Equatable { var responses: [Response]? }
 
-    public struct Response: Codable, Sendable, Equatable {
-        public var textAnnotations: [EntityAnnotation]?
-        public var labelAnnotations: [EntityAnnotation]?
-        public var logoAnnotations: [EntityAnnotation]?
-        public var landmarkAnnotations: [EntityAnnotation]?
-        public var localizedObjectAnnotations: [LocalizedObject]?
-        public var faceAnnotations: [Face]?
-        public var cropHintsAnnotation: CropHints?
-        public var fullTextAnnotation: FullText?
-        public var error: Status?
+    struct Response: Codable, Sendable, Equatable {
+        var textAnnotations: [EntityAnnotation]?
+        var labelAnnotations: [EntityAnnotation]?
+        var logoAnnotations: [EntityAnnotation]?
+        var landmarkAnnotations: [EntityAnnotation]?
+        var localizedObjectAnnotations: [LocalizedObject]?
+        var faceAnnotations: [Face]?
+        var cropHintsAnnotation: CropHints?
+        var fullTextAnnotation: FullText?
+        var error: Status?
     }
 
-    public struct Vertex: Codable, Sendable, Equatable { public var x: Double?; public var y: Double? }
-    public struct BoundingPoly: Codable, Sendable, Equatable {
-        public var vertices: [Vertex]?
-        public var normalizedVertices: [Vertex]?
+    struct Vertex: Codable, Sendable, Equatable { var x: Double?; var y: Double? }
+    struct BoundingPoly: Codable, Sendable, Equatable {
+        var vertices: [Vertex]?
+        var normalizedVertices: [Vertex]?
     }
-    public struct EntityAnnotation: Codable, Sendable, Equatable {
-        public var mid: String?
-        public var locale: String?
-        public var description: String?
-        public var score: Double?
-        public var confidence: Double?
-        public var topicality: Double?
-        public var boundingPoly: BoundingPoly?
+    struct EntityAnnotation: Codable, Sendable, Equatable {
+        var mid: String?
+        var locale: String?
+        var description: String?
+        var score: Double?
+        var confidence: Double?
+        var topicality: Double?
+        var boundingPoly: BoundingPoly?
     }
-    public struct LocalizedObject: Codable, Sendable, Equatable {
-        public var mid: String?
-        public var name: String?
-        public var score: Double?
-        public var boundingPoly: BoundingPoly?
+    struct LocalizedObject: Codable, Sendable, Equatable {
+        var mid: String?
+        var name: String?
+        var score: Double?
+        var boundingPoly: BoundingPoly?
     }
-    public struct Face: Codable, Sendable, Equatable {
-        public var boundingPoly: BoundingPoly?
-        public var fdBoundingPoly: BoundingPoly?
-        public var detectionConfidence: Double?
-        public var joyLikelihood: String?
-        public var rollAngle: Double?
+    struct Face: Codable, Sendable, Equatable {
+        var boundingPoly: BoundingPoly?
+        var fdBoundingPoly: BoundingPoly?
+        var detectionConfidence: Double?
+        var joyLikelihood: String?
+        var rollAngle: Double?
     }
-    public struct CropHints: Codable, Sendable, Equatable { public var cropHints: [CropHint]? }
-    public struct CropHint: Codable, Sendable, Equatable {
-        public var boundingPoly: BoundingPoly?
-        public var confidence: Double?
-        public var importanceFraction: Double?
+    struct CropHints: Codable, Sendable, Equatable { var cropHints: [CropHint]? }
+    struct CropHint: Codable, Sendable, Equatable {
+        var boundingPoly: BoundingPoly?
+        var confidence: Double?
+        var importanceFraction: Double?
     }
-    public struct FullText: Codable, Sendable, Equatable {
-        public struct Page: Codable, Sendable, Equatable { public var width: Double?; public var height: Double? }
-        public var text: String?
-        public var pages: [Page]?
+    struct FullText: Codable, Sendable, Equatable {
+        struct Page: Codable, Sendable, Equatable { var width: Double?; var height: Double? }
+        var text: String?
+        var pages: [Page]?
     }
-    public struct Status: Codable, Sendable, Equatable { public var code: Int?; public var message: String? }
+    struct Status: Codable, Sendable, Equatable { var code: Int?; var message: String? }
 }
