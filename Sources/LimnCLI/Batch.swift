@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
               {"op":"cutout","image":"p.jpg","matte":"p.png","background":"white",
                "shadow":true,"output":"cut/p.png"}
               {"op":"convert","image":"b.png","output":"b.webp","max_size":"800x600"}
-            (one object per line). Keys: annotate takes features, min_confidence, top, font, theme, ocr_mode, box_style, privacy, confidence_style, banner, show_confidence; thumbnail takes size or sizes, mode, and output (one size) or output_dir; cutout takes one of matte, mask or result, and background, shadow, outline, trim; convert takes max_size, lossless; every job takes result_format, output_format, quality. Unknown keys fail the job.
+            (one object per line). Keys are the subcommand's options in snake case, parsed and checked by the same code as the flags (min_confidence is --min-confidence, show_confidence: false is --no-show-confidence, a list repeats the option); image and result stand for the positional arguments, and output (or, for thumbnails, output_dir) is required. output_format and sizes are accepted for format and size. A line is rejected exactly where its flags would be, before any picture is read; unknown keys fail the job.
 
             A failing job is reported (manifest line and why) and the batch goes on; the exit status is 1 when any job failed, 2 when the manifest or options are unusable. Outputs are written atomically, so --resume skips jobs whose outputs all exist and nothing is ever half-written. --shard K/N runs only the jobs numbered K-1, K-1+N, K-1+2N, … (blank lines are not counted), so N machines share one manifest without coordinating: Kubernetes indexed jobs, AWS Batch or Slurm arrays, GNU parallel.
 

@@ -16,43 +16,27 @@ struct Convert: ParsableCommand {
     @Argument(help: "The input image, or - for standard input.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The output file: .png, .jpg, .webp or .bmp; - for standard output.")
-    var output: String
+    @Option(name: .customLong("max-size"), help: "Shrink to fit inside WIDTHxHEIGHT, keeping the aspect ratio; never enlarges.",
+            transform: { try Choices.size($0) })
+    var maxSize: Size?
 
-    @Option(name: .customLong("format"), help: "The output format for -o -: png, jpg, webp, bmp.")
-    var outputFormat: String?
-
-    @Option(help: "Quality for JPEG (1-100) and lossy WebP (0-100).")
-    var quality: Int?
-
-    @Option(name: .customLong("max-size"), help: "Shrink to fit inside WIDTHxHEIGHT, keeping the aspect ratio; never enlarges.")
-    var maxSize: BoxSize?
-
-    @Flag(help: "Write lossless WebP.")
+    @Flag(inversion: .prefixedNo, help: "Write lossless WebP.")
     var lossless = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
-        if let quality, !(0...100).contains(quality) {
-            throw ValidationError("--quality must be between 0 and 100 (JPEG takes 1-100), not \(quality).")
-        }
+        if output.output == nil { throw ValidationError("Missing expected argument '--output <output>' (.png, .jpg, .webp or .bmp; - for standard output).") }
+    }
+
+    func job() throws(JobError) -> ConvertJob {
+        let path = try output.required()
+        var encoding = try output.encoding(for: path)
+        if case .webp(var o) = encoding, lossless { o.lossless = true; encoding = .webp(o) }
+        return ConvertJob(image: input, output: path, encoding: encoding, maxSize: maxSize)
     }
 
     func run() throws {
-        try runJob { () throws(JobError) in
-            try ConvertJob(image: input, output: output, maxSize: maxSize.map { Size(width: $0.width, height: $0.height) },
-                           quality: quality, lossless: lossless, outputFormat: outputFormat).run()
-        }
-    }
-}
-
-/// `WIDTHxHEIGHT`, both positive.
-struct BoxSize: ExpressibleByArgument {
-    var width: Int
-    var height: Int
-
-    init?(argument: String) {
-        guard let size = try? Choices.size(argument) else { return nil }
-        width = size.width
-        height = size.height
+        try runJob { () throws(JobError) in try job().run() }
     }
 }

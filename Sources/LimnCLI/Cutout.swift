@@ -31,32 +31,32 @@ struct CutoutCommand: ParsableCommand {
     @Option(name: .customLong("result"), help: "A segmentation result JSON holding a matte (Baidu body_seg or matting).")
     var result: String?
 
-    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).")
-    var background: String = "none"
+    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).",
+            transform: { try CutoutJob.background($0) })
+    var background: CutoutJob.Background = .none
 
-    @Flag(help: "Add a soft drop shadow.")
+    @Flag(inversion: .prefixedNo, help: "Add a soft drop shadow.")
     var shadow = false
 
-    @Flag(help: "Add a white sticker outline around the subject.")
+    @Flag(inversion: .prefixedNo, help: "Add a white sticker outline around the subject.")
     var outline = false
 
-    @Flag(help: "Trim the canvas to the subject.")
+    @Flag(inversion: .prefixedNo, help: "Trim the canvas to the subject.")
     var trim = false
 
-    @Option(name: .shortAndLong, help: "The output (.png or .webp keep transparency), or - for standard output.")
-    var output: String
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var reading: ResultFormatOption
 
-    @Option(name: .customLong("format"), help: "The output format for -o -: png, jpg, webp, bmp.")
-    var outputFormat: String?
-
-    @Option(help: "JPEG or WebP quality.")
-    var quality: Int?
+    func validate() throws {
+        if output.output == nil { throw ValidationError("Missing expected argument '--output <output>' (.png or .webp keep transparency; - for standard output).") }
+    }
 
     func job() throws(JobError) -> CutoutJob {
         let given = [matte.map(CutoutJob.MatteSource.matte), mask.map(CutoutJob.MatteSource.mask), result.map(CutoutJob.MatteSource.result)].compactMap { $0 }
         guard given.count == 1, let source = given.first else { throw JobError("give exactly one of --matte, --mask or --result.") }
+        let path = try output.required()
         return CutoutJob(image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
-                         output: output, outputFormat: outputFormat, quality: quality)
+                         output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat)
     }
 
     func run() throws {

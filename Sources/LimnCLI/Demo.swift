@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
         for (name, options) in features {
             let out = "\(annotated)/azure40-\(name).png"
             try job(out) { () throws(JobError) in
-                try AnnotateJob(image: scene, result: azure, output: out, options: options).run()
+                try AnnotateJob(image: scene, result: azure, output: out, encoding: try JobIO.encoding(for: out), options: options).run()
                 return [out]
             }
         }
@@ -69,15 +69,16 @@ struct DemoCommand: ParsableCommand {
                        "baidu-bodyseg", "google", "aws-labels", "aws-text", "aws-faces"] {
             let out = "\(annotated)/\(vendor).png"
             try job(out) { () throws(JobError) in
-                try AnnotateJob(image: scene, result: results + vendor + "-scene.json", output: out, options: AnnotationOptions(textMode: .text)).run()
+                try AnnotateJob(image: scene, result: results + vendor + "-scene.json", output: out, encoding: try JobIO.encoding(for: out),
+                                options: AnnotationOptions(textMode: .text)).run()
                 return [out]
             }
         }
 
         // Thumbnails along the smart crops, at several sizes and ratios.
         try job("thumbnails") { () throws(JobError) in
-            let t = ThumbnailJob(image: scene, result: azure, sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)],
-                                 mode: .smart, output: nil, outputDirectory: thumbs, outputFormat: "jpg")
+            let t = try ThumbnailJob(image: scene, result: azure, sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)],
+                                     mode: .smart, outputDirectory: thumbs, format: .jpeg)
             try t.run()
             return t.outputs
         }
@@ -91,7 +92,8 @@ struct DemoCommand: ParsableCommand {
         ] {
             let out = "\(cutouts)/people-\(name).\(ext)"
             try job(out) { () throws(JobError) in
-                try CutoutJob(image: scene, matte: .result(people), background: background, shadow: shadow, outline: outline, trim: trim, output: out).run()
+                try CutoutJob(image: scene, matte: .result(people), background: try CutoutJob.background(background), shadow: shadow, outline: outline,
+                              trim: trim, output: out, encoding: try JobIO.encoding(for: out)).run()
                 return [out]
             }
         }

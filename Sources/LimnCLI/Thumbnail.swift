@@ -22,43 +22,28 @@ struct ThumbnailCommand: ParsableCommand {
     @Option(name: .customLong("result"), help: "A vision result with crop suggestions (Azure smart crops or area of interest, Google crop hints).")
     var result: String?
 
-    @Option(name: .customLong("size"), help: "WIDTHxHEIGHT; repeat for several.")
-    var sizes: [String] = []
+    @Option(name: .customLong("size"), help: "WIDTHxHEIGHT; repeat for several.", transform: { try Choices.size($0) })
+    var sizes: [Size] = []
 
-    @Option(help: "fit, fill or smart (default smart).")
-    var mode: String = "smart"
+    @Option(help: "fit, fill or smart (default smart).", transform: { try Choices.pick($0) })
+    var mode: ThumbnailJob.Mode = .smart
 
-    @Option(name: .shortAndLong, help: "The output for one size (- for standard output).")
-    var output: String?
-
-    @Option(name: .customLong("output-dir"), help: "A folder for <image>-<W>x<H>.<ext>, one per size.")
+    @Option(name: .customLong("output-dir"), help: "A folder for <image>-<W>x<H>.<ext>, one per size (default: the working folder).")
     var outputDirectory: String?
 
-    @Option(name: .customLong("format"), help: "The format in --output-dir (default jpg) or for -o -: png, jpg, webp, bmp.")
-    var outputFormat: String?
-
-    @Option(help: "JPEG or WebP quality.")
-    var quality: Int?
-
-    @Option(name: .customLong("result-format"), help: "Say the result's format instead of detecting it.")
-    var resultFormat: String?
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var reading: ResultFormatOption
 
     func job() throws(JobError) -> ThumbnailJob {
-        var parsed: [Size] = []
-        for s in sizes { parsed.append(try Choices.size(s)) }
-        let job = ThumbnailJob(image: image, result: result, sizes: parsed, mode: try Choices.pick(mode, "--mode"),
-                               output: output, outputDirectory: outputDirectory ?? (output == nil ? "." : nil),
-                               resultFormat: try resultFormat.map { (w) throws(JobError) in try Choices.resultFormat(w) },
-                               outputFormat: outputFormat, quality: quality)
-        try job.validate()
-        return job
+        try ThumbnailJob(image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
+                         resultFormat: reading.resultFormat, format: output.format, quality: output.quality)
     }
 
     func run() throws {
         try runJob { () throws(JobError) in
             let job = try job()
             try job.run()
-            if job.output != "-" { for path in job.outputs { print(path) } }
+            if job.outputs != ["-"] { for path in job.outputs { print(path) } }
         }
     }
 }

@@ -1,14 +1,14 @@
 import Limn
 
-/// Draws a vision result onto its picture (see `limn annotate`).
+/// Draws a vision result onto its picture (see `limn annotate`). Every option is parsed and
+/// checked when the job is made, before any picture is read.
 struct AnnotateJob {
     var image: String
     var result: String
     var output: String
+    var encoding: EncodeFormat
     var options = AnnotationOptions()
     var resultFormat: ResultFormat?
-    var outputFormat: String?
-    var quality: Int?
 
     var outputs: [String] { [output] }
 
@@ -18,6 +18,6 @@ struct AnnotateJob {
         let analysis = try JobIO.result(result, format: resultFormat)
         let drawn: Image
         do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch { throw JobError(error) }
-        try JobIO.write(drawn, to: output, as: try JobIO.encoding(for: output, format: outputFormat, quality: quality))
+        try JobIO.write(drawn, to: output, as: encoding)
     }
 }

@@ -29,24 +29,11 @@ enum Choices {
         return set
     }
 
-    static func pick<T: RawRepresentable & CaseIterable>(_ word: String, _ name: String) throws(JobError) -> T where T.RawValue == String {
-        if let value = T(rawValue: word.lowercased()) ?? T.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) { return value }
-        throw JobError("\(name) \"\(word)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
-    }
-
-    static func theme(_ word: String) throws(JobError) -> Theme {
-        switch word.lowercased() {
-        case "light": return .light
-        case "dark": return .dark
-        default: throw JobError("theme \"\(word)\" is not one of light, dark.")
-        }
-    }
-
-    static func resultFormat(_ word: String) throws(JobError) -> ResultFormat {
-        guard let f = ResultFormat(rawValue: word.lowercased()) else {
-            throw JobError("result format \"\(word)\" is not one of \(ResultFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        return f
+    /// The case whose raw value is `word`, in any letter case (the option's name is said by the
+    /// parser around this message).
+    static func pick<T: RawRepresentable & CaseIterable>(_ word: String) throws(JobError) -> T where T.RawValue == String {
+        if let value = T.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) { return value }
+        throw JobError("use one of \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
 
     /// `WIDTHxHEIGHT`, both positive and at most 16384.

@@ -4,16 +4,13 @@ import Limn
 struct ConvertJob {
     var image: String
     var output: String
+    /// The output's encoding, lossless WebP already applied.
+    var encoding: EncodeFormat
     var maxSize: Size?
-    var quality: Int?
-    var lossless = false
-    var outputFormat: String?
 
     var outputs: [String] { [output] }
 
     func run() throws(JobError) {
-        var encoding = try JobIO.encoding(for: output, format: outputFormat, quality: quality)
-        if case .webp(var o) = encoding, lossless { o.lossless = true; encoding = .webp(o) }
         let picture: Image
         if let box = maxSize {
             if image == "-" {

@@ -9,16 +9,23 @@ struct CutoutJob {
         case result(String)
     }
 
+    /// What goes behind the subject, as parsed from its word (a picture file is read when the job runs).
+    enum Background: Equatable {
+        case none, blur, checkerboard
+        case gradient(from: Pixel, to: Pixel)
+        case color(Pixel)
+        case picture(String)
+    }
+
     var image: String
     var matte: MatteSource
-    var background = "none"
+    var background = Background.none
     var shadow = false
     var outline = false
     var trim = false
     var output: String
+    var encoding: EncodeFormat
     var resultFormat: ResultFormat?
-    var outputFormat: String?
-    var quality: Int?
 
     var outputs: [String] { [output] }
 
@@ -39,13 +46,13 @@ struct CutoutJob {
         } catch {
             throw JobError("\(error)")
         }
-        var options = CutoutOptions(background: try Self.background(background, picture: picture))
+        var options = CutoutOptions(background: try background.options(for: picture))
         if shadow { options.shadow = .init() }
         if outline { options.outline = .init() }
         options.trim = trim
         let cut: Image
         do { cut = try Cutout.make(picture: picture, matte: mask, options: options) } catch { throw JobError(error) }
-        try JobIO.write(cut, to: output, as: try JobIO.encoding(for: output, format: outputFormat, quality: quality))
+        try JobIO.write(cut, to: output, as: encoding)
     }
 
     /// The words that name a kind of background rather than a picture file.
@@ -56,24 +63,39 @@ struct CutoutJob {
         backgroundKeywords.contains(word.lowercased()) || word.lowercased().hasPrefix("gradient:") || Choices.color(word) != nil
     }
 
-    /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a color, or a picture file.
-    static func background(_ word: String, picture: Image) throws(JobError) -> CutoutOptions.Background {
+    /// `none`, `blur`, `checkerboard`, `gradient` (or `gradient:#from,#to`), a color, or a
+    /// picture file (which must exist).
+    static func background(_ word: String) throws(JobError) -> Background {
         switch word.lowercased() {
         case "none", "transparent": return .none
-        case "blur", "blurred": return .blurredOriginal(sigma: max(8, Double(max(picture.width, picture.height)) / 60))
+        case "blur", "blurred": return .blur
         case "checkerboard", "checker": return .checkerboard
-        case "gradient": return .gradient(from: Pixel(r: 238, g: 242, b: 250), to: Pixel(r: 150, g: 170, b: 205), angle: 90)
+        case "gradient": return .gradient(from: Pixel(r: 238, g: 242, b: 250), to: Pixel(r: 150, g: 170, b: 205))
         default: break
         }
         if word.lowercased().hasPrefix("gradient:") {
             let colors = word.dropFirst("gradient:".count).split(separator: ",").compactMap { Choices.color(String($0)) }
             guard colors.count == 2 else { throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).") }
-            return .gradient(from: colors[0], to: colors[1], angle: 90)
+            return .gradient(from: colors[0], to: colors[1])
         }
         if let color = Choices.color(word) { return .color(color) }
         guard FileManager.default.fileExists(atPath: word) else {
             throw JobError("background \"\(word)\" is not none, blur, checkerboard, gradient, a color (#rrggbb, white, …) or a picture file.")
         }
-        return .image(try JobIO.picture(word).image, mode: .fill())
+        return .picture(word)
+    }
+}
+
+extension CutoutJob.Background {
+    /// The recipe's background for `picture` (a blur's strength follows its size; a picture file is read now).
+    func options(for picture: Image) throws(JobError) -> CutoutOptions.Background {
+        switch self {
+        case .none: return .none
+        case .blur: return .blurredOriginal(sigma: max(8, Double(max(picture.width, picture.height)) / 60))
+        case .checkerboard: return .checkerboard
+        case let .gradient(from, to): return .gradient(from: from, to: to, angle: 90)
+        case .color(let color): return .color(color)
+        case .picture(let path): return .image(try JobIO.picture(path).image, mode: .fill())
+        }
     }
 }

@@ -76,13 +76,12 @@ enum JobIO {
         return JobError(error)
     }
 
-    /// The encoding an output path asks for (`-` means PNG unless `format` says otherwise).
-    static func encoding(for path: String, format: String?, quality: Int?) throws(JobError) -> EncodeFormat {
+    /// The encoding an output path asks for: `format` when given, else the path's extension
+    /// (`-`: PNG), with `quality` applied where the format takes one.
+    static func encoding(for path: String, format: ImageFormat? = nil, quality: Int? = nil) throws(JobError) -> EncodeFormat {
         var encoding: EncodeFormat
         if let format {
-            do { encoding = try EncodeFormat(forPath: "output." + format) } catch {
-                throw JobError("--format \(format): not a format Limn writes; use png, jpg, webp or bmp.")
-            }
+            encoding = EncodeFormat(format)
         } else if path == "-" {
             encoding = .png(PNGOptions(compression: .fast))
         } else {

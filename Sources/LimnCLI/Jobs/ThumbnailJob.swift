@@ -12,33 +12,46 @@ struct ThumbnailJob {
         case smart
     }
 
-    var image: String
-    var result: String?
-    var sizes: [Size]
-    var mode: Mode = .smart
-    /// One output for one size, or a folder receiving `<name>-<W>x<H>.<ext>` for each.
-    var output: String?
-    var outputDirectory: String?
-    var resultFormat: ResultFormat?
-    var outputFormat: String?
-    var quality: Int?
+    let image: String
+    let result: String?
+    let sizes: [Size]
+    let mode: Mode
+    let resultFormat: ResultFormat?
+    /// One path and encoding per size: the one output, or `<name>-<W>x<H>.<ext>` in the folder.
+    let targets: [(path: String, encoding: EncodeFormat)]
+    let outputDirectory: String?
 
-    var outputs: [String] {
-        if let output { return [output] }
-        let folder = outputDirectory ?? "."
-        let stem = image == "-" ? "stdin" : ((image as NSString).lastPathComponent as NSString).deletingPathExtension
-        let ext = outputFormat ?? "jpg"
-        return sizes.map { "\(folder)/\(stem)-\($0.width)x\($0.height).\(ext)" }
-    }
-
-    func validate() throws(JobError) {
+    /// Checks the request and works out every output and its encoding (before any picture is
+    /// read). `output` names one file for one size; otherwise `outputDirectory` (default `.`)
+    /// receives one file per size in `format` (default JPEG).
+    init(image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
+         resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil) throws(JobError) {
         if sizes.isEmpty { throw JobError("no --size given; ask for at least one, e.g. --size 400x300.") }
         if output != nil && outputDirectory != nil { throw JobError("give either -o/--output (one size) or --output-dir, not both.") }
         if output != nil && sizes.count > 1 { throw JobError("\(sizes.count) sizes need --output-dir; -o/--output names one file.") }
+        self.image = image
+        self.result = result
+        self.sizes = sizes
+        self.mode = mode
+        self.resultFormat = resultFormat
+        if let output {
+            targets = [(output, try JobIO.encoding(for: output, format: format, quality: quality))]
+            self.outputDirectory = nil
+        } else {
+            let folder = outputDirectory ?? "."
+            let stem = image == "-" ? "stdin" : ((image as NSString).lastPathComponent as NSString).deletingPathExtension
+            let ext = format.map { $0 == .jpeg ? "jpg" : $0.rawValue } ?? "jpg"
+            targets = try sizes.map { (size) throws(JobError) in
+                let path = "\(folder)/\(stem)-\(size.width)x\(size.height).\(ext)"
+                return (path, try JobIO.encoding(for: path, format: format, quality: quality))
+            }
+            self.outputDirectory = folder
+        }
     }
 
+    var outputs: [String] { targets.map(\.path) }
+
     func run() throws(JobError) {
-        try validate()
         var crop: ThumbnailCrop
         switch mode {
         case .fit: crop = .none
@@ -59,8 +72,8 @@ struct ThumbnailJob {
         if let directory = outputDirectory {
             do { try AtomicFile.makeFolders(directory) } catch { throw JobError(error) }
         }
-        for (thumbnail, path) in zip(thumbnails, outputs) {
-            try JobIO.write(thumbnail, to: path, as: try JobIO.encoding(for: path, format: output == nil ? nil : outputFormat, quality: quality))
+        for (thumbnail, target) in zip(thumbnails, targets) {
+            try JobIO.write(thumbnail, to: target.path, as: target.encoding)
         }
     }
 }

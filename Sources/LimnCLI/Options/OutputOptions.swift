@@ -1,0 +1,44 @@
+import ArgumentParser
+import Limn
+
+/// Where a job writes, in what format, at what quality: declared once for every subcommand, and
+/// what a manifest's `output`, `format` (or `output_format`) and `quality` keys are.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The output (.png, .jpg, .webp, .bmp), or - for standard output.")
+    var output: String?
+
+    @Option(name: .customLong("format"), help: "The output format when the output's name cannot say it: png, jpg, webp, bmp.",
+            transform: { (word: String) throws(JobError) -> ImageFormat in
+                guard let format = ImageFormat(fileExtension: word) else { throw JobError("not a format Limn writes; use png, jpg, webp or bmp.") }
+                return format
+            })
+    var format: ImageFormat?
+
+    @Option(help: "JPEG (1-100) or WebP (0-100) quality.")
+    var quality: Int?
+
+    func validate() throws {
+        if let quality, !(0...100).contains(quality) {
+            throw ValidationError("--quality must be between 0 and 100 (JPEG takes 1-100), not \(quality).")
+        }
+    }
+
+    /// The encoding `path` gets: `--format` when given, else the path's extension (`-`: PNG),
+    /// with `--quality` applied where the format takes one.
+    func encoding(for path: String) throws(JobError) -> EncodeFormat {
+        try JobIO.encoding(for: path, format: format, quality: quality)
+    }
+
+    /// The output, which this subcommand requires.
+    func required() throws(JobError) -> String {
+        guard let output else { throw JobError("no output given; name one with -o/--output (- for standard output).") }
+        return output
+    }
+}
+
+/// `--result-format`, for every job that reads a vision result.
+struct ResultFormatOption: ParsableArguments {
+    @Option(name: .customLong("result-format"), help: "Say the result's format instead of detecting it (e.g. azure-4.0, aws-text).",
+            transform: { try Choices.pick($0) })
+    var resultFormat: ResultFormat?
+}
