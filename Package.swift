@@ -16,7 +16,7 @@ let package = Package(
         .executable(name: "limn", targets: ["LimnCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // System libraries: module maps and include-only shims, found through pkg-config.

@@ -17,19 +17,21 @@ let package = Package(
     targets: [
         // Inputs and task bodies, shared by the areas and by limn-tasks. The plugin runs every
         // executable whose folder sits in a folder named Benchmarks, so limn-tasks lives in Sources/.
-        .target(name: "BenchSupport", dependencies: [.product(name: "Limn", package: "Limn"), .product(name: "LimnText", package: "Limn")],
-                path: "Sources/BenchSupport"),
+        .target(
+            name: "BenchSupport", dependencies: [.product(name: "Limn", package: "Limn"), .product(name: "LimnText", package: "Limn")],
+            path: "Sources/BenchSupport"),
         .target(
             name: "BenchRegistration",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Sources/BenchRegistration"),
         .executableTarget(
             name: "limn-tasks", dependencies: ["BenchSupport", .product(name: "Limn", package: "Limn")], path: "Sources/LimnTasks"),
-    ] + areas.map { area in
-        .executableTarget(
-            name: area,
-            dependencies: ["BenchRegistration", .product(name: "Benchmark", package: "benchmark")],
-            path: area,
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
-    }
+    ]
+        + areas.map { area in
+            .executableTarget(
+                name: area,
+                dependencies: ["BenchRegistration", .product(name: "Benchmark", package: "benchmark")],
+                path: area,
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
+        }
 )

@@ -11,8 +11,10 @@ import LimnText
 /// picture is taken as upright and unturned. Returns a new image (possibly larger: banners,
 /// panels, the side-by-side text view). Deterministic. Throws ``LimnText/TextError`` when no font
 /// can be loaded.
-public func annotate(image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
-                     geometry: PictureGeometry? = nil) throws -> Image {
+public func annotate(
+    image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
+    geometry: PictureGeometry? = nil
+) throws -> Image {
     let picture = geometry ?? PictureGeometry(storedSize: image.size)
     return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
 }
@@ -23,8 +25,10 @@ public func annotate(image: Image, analysis: Analysis, options: AnnotationOption
 /// result's format instead of detecting it. Throws the error of the step that failed:
 /// ``LimnCodecs/CodecError`` (the picture), ``LimnResults/ResultsError`` (the result),
 /// ``LimnText/TextError`` (fonts), ``LimnError`` (the output).
-public func annotate(imageFile: String, resultFile: String, output: String, options: AnnotationOptions = AnnotationOptions(),
-                     format: ResultFormat? = nil, encoding: EncodeFormat? = nil) throws {
+public func annotate(
+    imageFile: String, resultFile: String, output: String, options: AnnotationOptions = AnnotationOptions(),
+    format: ResultFormat? = nil, encoding: EncodeFormat? = nil
+) throws {
     let encode: EncodeFormat
     if let encoding { encode = encoding } else { encode = try EncodeFormat(forPath: output) }
     let decoded = try ImageDecoder.decode(file: imageFile)

@@ -1,9 +1,10 @@
+import LimnRaster
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnRaster
 
 /// How to choose a crop when no service suggested one.
 public enum ContentCrop: String, Sendable, CaseIterable {
@@ -24,8 +25,10 @@ public enum ContentCrop: String, Sendable, CaseIterable {
         guard self != .center, !image.isEmpty, size.width < full.width - 0.5 || size.height < full.height - 0.5 else { return centered }
         // Score candidate positions along the free axis on a small copy.
         let scale = min(1, 256 / Double(max(image.width, image.height)))
-        let small = image.resized(to: Size(width: max(1, Int((Double(image.width) * scale).rounded())),
-                                           height: max(1, Int((Double(image.height) * scale).rounded()))), filter: .box)
+        let small = image.resized(
+            to: Size(
+                width: max(1, Int((Double(image.width) * scale).rounded())),
+                height: max(1, Int((Double(image.height) * scale).rounded()))), filter: .box)
         let horizontal = size.width < full.width - 0.5
         let span = horizontal ? full.width - size.width : full.height - size.height
         let steps = 32
@@ -33,11 +36,13 @@ public enum ContentCrop: String, Sendable, CaseIterable {
         let interest = self == .attention ? ContentCrop.attentionMap(small) : []
         for step in 0...steps {
             let offset = span * Double(step) / Double(steps)
-            let candidate = horizontal
+            let candidate =
+                horizontal
                 ? Rect(x: offset, y: 0, width: size.width, height: size.height)
                 : Rect(x: 0, y: offset, width: size.width, height: size.height)
             let scaled = candidate.scaled(x: Double(small.width) / full.width, y: Double(small.height) / full.height)
-            var score = self == .attention
+            var score =
+                self == .attention
                 ? ContentCrop.sum(interest, width: small.width, over: scaled)
                 : ContentCrop.entropy(small, over: scaled)
             // A slight preference for the middle settles ties and flat pictures.
@@ -58,23 +63,28 @@ public enum ContentCrop: String, Sendable, CaseIterable {
     static func attentionMap(_ image: Image) -> [Double] {
         let w = image.width, h = image.height
         var luma = [Double](repeating: 0, count: w * h), score = [Double](repeating: 0, count: w * h)
-        for y in 0..<h { for x in 0..<w {
-            let p = image[x, y]
-            luma[y * w + x] = 0.299 * Double(p.r) + 0.587 * Double(p.g) + 0.114 * Double(p.b)
-        } }
-        for y in 0..<h { for x in 0..<w {
-            let i = y * w + x, p = image[x, y]
-            let l = luma[i]
-            let around = (luma[y * w + max(x - 1, 0)] + luma[y * w + min(x + 1, w - 1)]
-                          + luma[max(y - 1, 0) * w + x] + luma[min(y + 1, h - 1) * w + x]) / 4
-            let edge = abs(l - around)
-            let maxC = Double(max(p.r, p.g, p.b)), minC = Double(min(p.r, p.g, p.b))
-            let saturation = maxC > 0 ? (maxC - minC) / maxC : 0
-            // Skin: red above green above blue, in the range photographs of people show.
-            let r = Double(p.r), g = Double(p.g), b = Double(p.b)
-            let skin = r > 95 && g > 40 && b > 20 && r > g && g > b && r - b > 15 && r - g > 15 ? 1.0 : 0
-            score[i] = edge * 2 + saturation * 20 + skin * 30
-        } }
+        for y in 0..<h {
+            for x in 0..<w {
+                let p = image[x, y]
+                luma[y * w + x] = 0.299 * Double(p.r) + 0.587 * Double(p.g) + 0.114 * Double(p.b)
+            }
+        }
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x, p = image[x, y]
+                let l = luma[i]
+                let around =
+                    (luma[y * w + max(x - 1, 0)] + luma[y * w + min(x + 1, w - 1)]
+                        + luma[max(y - 1, 0) * w + x] + luma[min(y + 1, h - 1) * w + x]) / 4
+                let edge = abs(l - around)
+                let maxC = Double(max(p.r, p.g, p.b)), minC = Double(min(p.r, p.g, p.b))
+                let saturation = maxC > 0 ? (maxC - minC) / maxC : 0
+                // Skin: red above green above blue, in the range photographs of people show.
+                let r = Double(p.r), g = Double(p.g), b = Double(p.b)
+                let skin = r > 95 && g > 40 && b > 20 && r > g && g > b && r - b > 15 && r - g > 15 ? 1.0 : 0
+                score[i] = edge * 2 + saturation * 20 + skin * 30
+            }
+        }
         return score
     }
 

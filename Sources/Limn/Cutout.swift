@@ -51,9 +51,11 @@ public struct CutoutOptions: Sendable {
     /// Accept a matte whose shape differs from the picture's, stretching it.
     public var stretchMatte: Bool
 
-    public init(background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .center,
-                padding: Int = 0, offsetX: Int = 0, offsetY: Int = 0, shadow: Shadow? = nil, outline: Outline? = nil,
-                opacity: Double = 1, trim: Bool = false, trimMargin: Int = 0, decontaminate: Bool = true, stretchMatte: Bool = false) {
+    public init(
+        background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .center,
+        padding: Int = 0, offsetX: Int = 0, offsetY: Int = 0, shadow: Shadow? = nil, outline: Outline? = nil,
+        opacity: Double = 1, trim: Bool = false, trimMargin: Int = 0, decontaminate: Bool = true, stretchMatte: Bool = false
+    ) {
         self.background = background; self.canvasSize = canvasSize; self.subjectShare = subjectShare; self.anchor = anchor
         self.padding = padding; self.offsetX = offsetX; self.offsetY = offsetY; self.shadow = shadow; self.outline = outline
         self.opacity = opacity; self.trim = trim; self.trimMargin = trimMargin; self.decontaminate = decontaminate
@@ -98,23 +100,28 @@ public enum Cutout {
             canvasSize = picture.size
         }
         // Scale and place the subject.
-        let inner = PixelRect(x: options.padding, y: options.padding,
-                              width: max(canvasSize.width - 2 * options.padding, 1), height: max(canvasSize.height - 2 * options.padding, 1))
+        let inner = PixelRect(
+            x: options.padding, y: options.padding,
+            width: max(canvasSize.width - 2 * options.padding, 1), height: max(canvasSize.height - 2 * options.padding, 1))
         var place = (x: origin.x, y: origin.y)
         if let share = options.subjectShare, share.isFinite, share > 0 {
-            let box = FitTarget(width: max(1, Int((Double(inner.width) * min(share, 1)).rounded())),
-                                height: max(1, Int((Double(inner.height) * min(share, 1)).rounded())))
+            let box = FitTarget(
+                width: max(1, Int((Double(inner.width) * min(share, 1)).rounded())),
+                height: max(1, Int((Double(inner.height) * min(share, 1)).rounded())))
             subject = subject.fitted(to: box, mode: .fit())
         }
         if options.subjectShare != nil || options.trim || canvasSize != picture.size {
-            place = (inner.x + Int((Double(inner.width - subject.width) * options.anchor.x).rounded()),
-                     inner.y + Int((Double(inner.height - subject.height) * options.anchor.y).rounded()))
+            place = (
+                inner.x + Int((Double(inner.width - subject.width) * options.anchor.x).rounded()),
+                inner.y + Int((Double(inner.height - subject.height) * options.anchor.y).rounded())
+            )
         }
         place = (place.x + options.offsetX, place.y + options.offsetY)
 
         var canvas = background(options.background, size: canvasSize, picture: picture)
         // Shadow and outline come from the subject's alpha, on a layer with room around it.
-        let room = Int((options.outline?.width ?? 0).rounded(.up))
+        let room =
+            Int((options.outline?.width ?? 0).rounded(.up))
             + Int(((options.shadow.map { 3 * $0.sigma + max(abs($0.offsetX), abs($0.offsetY)) }) ?? 0).rounded(.up)) + 1
         if options.shadow != nil || options.outline != nil {
             var padded = Image(width: subject.width + 2 * room, height: subject.height + 2 * room)
@@ -123,8 +130,9 @@ public enum Cutout {
             if let shadow = options.shadow {
                 let soft = alpha.blurred(sigma: shadow.sigma)
                 let layer = (try? Image(width: soft.width, height: soft.height, fill: shadow.color).settingAlpha(soft)) ?? Image()
-                canvas.composite(layer, x: place.x - room + Int(shadow.offsetX.rounded()), y: place.y - room + Int(shadow.offsetY.rounded()),
-                                 opacity: shadow.opacity * options.opacity)
+                canvas.composite(
+                    layer, x: place.x - room + Int(shadow.offsetX.rounded()), y: place.y - room + Int(shadow.offsetY.rounded()),
+                    opacity: shadow.opacity * options.opacity)
             }
             if let outline = options.outline, outline.width > 0 {
                 let ring = alpha.dilated(radius: outline.width)

@@ -22,7 +22,8 @@ extension EncodeFormat {
     public init(forPath path: String) throws {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."),
-              let format = ImageFormat(fileExtension: String(name[name.index(after: dot)...])) else {
+            let format = ImageFormat(fileExtension: String(name[name.index(after: dot)...]))
+        else {
             throw LimnError.unknownOutputFormat(path: path)
         }
         self.init(format)

@@ -25,7 +25,8 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownOutputFormat(let path):
             return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp or .bmp."
         case let .matteMismatch(matte, picture):
-            return "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."
+            return
+                "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."
         case let .noMatte(source, vendor):
             return "\(source): this \(vendor) result holds no matte; request a segmentation or matting result."
         }

@@ -1,11 +1,12 @@
+import LimnCodecs
+import LimnRaster
+import LimnResults
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnCodecs
-import LimnRaster
-import LimnResults
 
 /// What part of the picture a thumbnail shows.
 public enum ThumbnailCrop: Sendable, Equatable {
@@ -34,7 +35,9 @@ public enum Thumbnail {
         let onto = analysedSize.map { AffineTransform.scaling(from: Size(width: max($0.width, 1), height: max($0.height, 1)), to: picture) }
         var best: (box: Rect, distance: Double)?
         for suggestion in suggestions {
-            guard suggestion.box.isFinite, let inside = (onto?.apply(suggestion.box) ?? suggestion.box).intersection(Rect(picture)) else { continue }
+            guard suggestion.box.isFinite, let inside = (onto?.apply(suggestion.box) ?? suggestion.box).intersection(Rect(picture)) else {
+                continue
+            }
             let stated = suggestion.aspectRatio.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
             let ratio = stated ?? inside.width / inside.height
             let distance = abs(log(ratio) - log(target))
@@ -109,8 +112,9 @@ public enum Thumbnail {
             }
             needed = max(needed, Double(out.width) / regionSize.width, Double(out.height) / regionSize.height)
         }
-        return Size(width: Int((Double(picture.width) * min(needed, 1)).rounded(.up)),
-                    height: Int((Double(picture.height) * min(needed, 1)).rounded(.up)))
+        return Size(
+            width: Int((Double(picture.width) * min(needed, 1)).rounded(.up)),
+            height: Int((Double(picture.height) * min(needed, 1)).rounded(.up)))
     }
 
     /// A thumbnail of `image`: exactly `size` (for `.none`, the picture fitted inside it).
@@ -131,8 +135,10 @@ public enum Thumbnail {
     /// that still holds every thumbnail's resolution inside its region (a 24 MP JPEG is never
     /// decoded at full size for a 256-pixel thumbnail). EXIF orientation is applied; suggestion
     /// boxes refer to the upright picture.
-    public static func make(fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
-                            filter: ResampleFilter = .lanczos3) throws -> [Image] {
+    public static func make(
+        fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
+        filter: ResampleFilter = .lanczos3
+    ) throws -> [Image] {
         guard !sizes.isEmpty else { return [] }
         let info: ImageInfo
         info = try ImageDecoder.info(file: path)
@@ -148,7 +154,8 @@ public enum Thumbnail {
                 return make(from: decoded, size: size, crop: crop, filter: filter)
             case let .suggestions(suggestions, analysedSize, fallback):
                 let aspect = Double(max(size.width, 1)) / Double(max(size.height, 1))
-                let region = Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysedSize)?
+                let region =
+                    Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysedSize)?
                     .scaled(x: fx, y: fy) ?? fallback.window(in: decoded, aspect: aspect)
                 return decoded.resampled(from: region, to: size, filter: filter)
             }

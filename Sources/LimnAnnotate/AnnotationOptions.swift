@@ -58,11 +58,13 @@ public struct AnnotationOptions: Sendable, Equatable {
     /// Multiplies the automatic size (line widths, fonts, paddings follow the picture's size).
     public var scale: Double
 
-    public init(features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,
-                boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
-                colorTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
-                showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
-                fontFamily: String = "sans-serif", scale: Double = 1) {
+    public init(
+        features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,
+        boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
+        colorTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
+        showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
+        fontFamily: String = "sans-serif", scale: Double = 1
+    ) {
         self.features = features
         self.minimumConfidence = minimumConfidence
         self.topK = topK
@@ -98,10 +100,12 @@ public struct Theme: Sendable, Equatable {
         self.textBacking = textBacking; self.typesetText = typesetText; self.page = page; self.dimming = dimming
     }
 
-    public static let light = Theme(panel: Pixel(r: 250, g: 250, b: 247), panelText: Pixel(r: 28, g: 28, b: 32), mutedText: Pixel(r: 105, g: 105, b: 112),
-                                    textBacking: Pixel(r: 255, g: 255, b: 255, a: 205), typesetText: Pixel(r: 12, g: 12, b: 16),
-                                    page: Pixel(r: 252, g: 251, b: 248), dimming: Pixel(r: 0, g: 0, b: 0, a: 120))
-    public static let dark = Theme(panel: Pixel(r: 24, g: 25, b: 30), panelText: Pixel(r: 240, g: 240, b: 236), mutedText: Pixel(r: 160, g: 160, b: 168),
-                                   textBacking: Pixel(r: 12, g: 12, b: 16, a: 200), typesetText: Pixel(r: 245, g: 245, b: 240),
-                                   page: Pixel(r: 30, g: 31, b: 36), dimming: Pixel(r: 0, g: 0, b: 0, a: 150))
+    public static let light = Theme(
+        panel: Pixel(r: 250, g: 250, b: 247), panelText: Pixel(r: 28, g: 28, b: 32), mutedText: Pixel(r: 105, g: 105, b: 112),
+        textBacking: Pixel(r: 255, g: 255, b: 255, a: 205), typesetText: Pixel(r: 12, g: 12, b: 16),
+        page: Pixel(r: 252, g: 251, b: 248), dimming: Pixel(r: 0, g: 0, b: 0, a: 120))
+    public static let dark = Theme(
+        panel: Pixel(r: 24, g: 25, b: 30), panelText: Pixel(r: 240, g: 240, b: 236), mutedText: Pixel(r: 160, g: 160, b: 168),
+        textBacking: Pixel(r: 12, g: 12, b: 16, a: 200), typesetText: Pixel(r: 245, g: 245, b: 240),
+        page: Pixel(r: 30, g: 31, b: 36), dimming: Pixel(r: 0, g: 0, b: 0, a: 150))
 }

@@ -15,11 +15,15 @@ public enum Annotator {
     /// or below, then the tags and a legend of classes; the side-by-side text view doubles the
     /// width. So the result can be larger than `image`. The same inputs give the same pixels. Throws only when no font
     /// can be loaded.
-    public static func annotate(_ image: Image, with given: Analysis, options: AnnotationOptions = AnnotationOptions(),
-                                engine: TextEngine = .shared) throws -> Image {
+    public static func annotate(
+        _ image: Image, with given: Analysis, options: AnnotationOptions = AnnotationOptions(),
+        engine: TextEngine = .shared
+    ) throws -> Image {
         // Shapes still in fractions, or the legacy OCR's turned frame, are mapped onto this
         // picture (taken as the analysed one) rather than drawn in the wrong place.
-        let analysis = given.isMappedToPixels ? given
+        let analysis =
+            given.isMappedToPixels
+            ? given
             : given.mapped(to: PictureGeometry(storedSize: image.size))
         let metrics = Metrics(width: image.width, height: image.height, scale: options.scale)
         let font = Font(family: options.fontFamily, size: metrics.fontSize)
@@ -31,8 +35,9 @@ public enum Annotator {
         let plain = Selection(analysis, options: options)
         let sideBySide = options.textMode == .sideBySide && !plain.textLines.isEmpty
         let width = sideBySide ? image.width * 2 : image.width
-        let (above, below) = try Panels.make(analysis, detections: plain.detections, width: width, options: options,
-                                             metrics: metrics, engine: engine)
+        let (above, below) = try Panels.make(
+            analysis, detections: plain.detections, width: width, options: options,
+            metrics: metrics, engine: engine)
         let middle = sideBySide ? [image, try text.page(plain, size: image.size, theme: options.theme)] : [image]
         var canvas = above.isEmpty && below.isEmpty && !sideBySide ? image : Frame.stack(above.map { [$0] } + [middle] + below.map { [$0] })
         let top = above.reduce(0) { $0 + $1.height }
@@ -52,11 +57,14 @@ public enum Annotator {
         var placer = LabelPlacer(bounds: picture, obstacles: boxed.map { $0.shape.bounds })
         if options.features.contains(.smartCrops), !placed.cropSuggestions.isEmpty {
             // Everything of the picture outside the crops is dimmed; the panels and page are kept.
-            let kept = [Rect(x: 0, y: 0, width: Double(width), height: Double(top)),
-                        Rect(x: 0, y: picture.maxY, width: Double(width), height: Double(canvas.height) - picture.maxY),
-                        Rect(x: picture.maxX, y: 0, width: Double(width) - picture.maxX, height: Double(canvas.height))]
-            try CropLayer(options: options, metrics: metrics, engine: engine, clip: picture).draw(placed.cropSuggestions, keeping: kept, on: &canvas, into: &list,
-                                                                                  placer: &placer)
+            let kept = [
+                Rect(x: 0, y: 0, width: Double(width), height: Double(top)),
+                Rect(x: 0, y: picture.maxY, width: Double(width), height: Double(canvas.height) - picture.maxY),
+                Rect(x: picture.maxX, y: 0, width: Double(width) - picture.maxX, height: Double(canvas.height)),
+            ]
+            try CropLayer(options: options, metrics: metrics, engine: engine, clip: picture).draw(
+                placed.cropSuggestions, keeping: kept, on: &canvas, into: &list,
+                placer: &placer)
         }
 
         let detections = DetectionLayer(options: options, metrics: metrics, engine: engine, clip: picture)
@@ -77,18 +85,22 @@ public enum Annotator {
             let chip: Chip
             if region.kind == .denseCaption {
                 let chipWidth = min(max(box.width, metrics.fontSize * 12), Double(image.width) * 0.45)
-                chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence), color: Self.captionColor,
-                                font: smallFont, maxWidth: chipWidth, maxLines: 3, metrics: metrics, engine: engine)
+                chip = try Chip(
+                    labelText(region.label, region.confidence, show: options.showConfidence), color: Self.captionColor,
+                    font: smallFont, maxWidth: chipWidth, maxLines: 3, metrics: metrics, engine: engine)
             } else {
-                chip = try Chip(labelText(region.label, region.confidence, show: options.showConfidence),
-                                color: options.palette.color(for: region.label), font: font, metrics: metrics, engine: engine)
+                chip = try Chip(
+                    labelText(region.label, region.confidence, show: options.showConfidence),
+                    color: options.palette.color(for: region.label), font: font, metrics: metrics, engine: engine)
             }
             detections.label(chip, for: box, placer: &placer, into: &list)
         }
 
         if sideBySide {
-            try? list.fill(.rectangle(Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
-                           with: options.theme.mutedText)
+            try? list.fill(
+                .rectangle(
+                    Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
+                with: options.theme.mutedText)
         }
         canvas.draw(list)
         return canvas

@@ -9,8 +9,10 @@ struct Chip {
     let padding: Double
     let radius: Double
 
-    init(_ text: String, color: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
-         metrics: Metrics, engine: TextEngine) throws {
+    init(
+        _ text: String, color: Pixel, font: Font, maxWidth: Double? = nil, maxLines: Int? = 1,
+        metrics: Metrics, engine: TextEngine
+    ) throws {
         block = try engine.layout(text, font: font, options: TextLayoutOptions(maxWidth: maxWidth, maxLines: maxLines, lineSpacing: 1.05))
         self.color = color
         padding = metrics.padding

@@ -1,9 +1,10 @@
+import LimnRaster
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnRaster
 
 /// WCAG 2 contrast between colors, used to pick legible text for a chip.
 public enum Contrast {

@@ -39,12 +39,19 @@ struct DetectionLayer {
             case .plain where style.dashes.isEmpty:
                 try? list.fill(.rectangleStroke(r, width: w), with: stroke, rule: .evenOdd, clip: clip)
             case .rounded where style.dashes.isEmpty:
-                try? list.fill(.rectangleStroke(r, width: w, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke,
-                               rule: .evenOdd, clip: clip)
-            case .plain: try? list.stroke(.rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
-            case .rounded: try? list.stroke(.roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
-            case .corners: try? list.stroke(Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
-                                             style: StrokeStyle(width: w * 1.4, join: .miter, cap: .square), clip: clip)
+                try? list.fill(
+                    .rectangleStroke(r, width: w, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke,
+                    rule: .evenOdd, clip: clip)
+            case .plain:
+                try? list.stroke(
+                    .rectangle(r), with: stroke, style: StrokeStyle(width: w, join: .miter, cap: .butt, dashes: style.dashes), clip: clip)
+            case .rounded:
+                try? list.stroke(
+                    .roundedRectangle(r, radius: min(metrics.radius, r.width / 2, r.height / 2)), with: stroke, style: style, clip: clip)
+            case .corners:
+                try? list.stroke(
+                    Self.brackets(r, length: min(r.width, r.height) * 0.22 + metrics.lineWidth), with: stroke,
+                    style: StrokeStyle(width: w * 1.4, join: .miter, cap: .square), clip: clip)
             }
         }
     }
@@ -52,8 +59,10 @@ struct DetectionLayer {
     /// Four L-shaped corner marks.
     static func brackets(_ r: Rect, length l: Double) -> Path {
         var p = Path()
-        for (corner, dx, dy) in [(Point(x: r.minX, y: r.minY), 1.0, 1.0), (Point(x: r.maxX, y: r.minY), -1.0, 1.0),
-                                 (Point(x: r.maxX, y: r.maxY), -1.0, -1.0), (Point(x: r.minX, y: r.maxY), 1.0, -1.0)] {
+        for (corner, dx, dy) in [
+            (Point(x: r.minX, y: r.minY), 1.0, 1.0), (Point(x: r.maxX, y: r.minY), -1.0, 1.0),
+            (Point(x: r.maxX, y: r.maxY), -1.0, -1.0), (Point(x: r.minX, y: r.maxY), 1.0, -1.0),
+        ] {
             p.move(to: Point(x: corner.x + dx * l, y: corner.y))
             p.line(to: corner)
             p.line(to: Point(x: corner.x, y: corner.y + dy * l))
@@ -67,7 +76,9 @@ struct DetectionLayer {
         if detached {
             let from = Point(x: min(max(box.center.x, rect.minX), rect.maxX), y: min(max(box.center.y, rect.minY), rect.maxY))
             let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
-            try? list.stroke(.polyline([from, to]), with: chip.color, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip)
+            try? list.stroke(
+                .polyline([from, to]), with: chip.color, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.6), cap: .round), clip: clip
+            )
             try? list.fill(.circle(center: to, radius: metrics.lineWidth * 1.2), with: chip.color, clip: clip)
         }
         chip.draw(at: rect, into: &list, engine: engine)

@@ -1,9 +1,10 @@
+import LimnRaster
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnRaster
 
 /// The output's layout: panels above, the picture (and the side-by-side page) in the middle,
 /// panels below, assembled in one allocation by copying rows (no fill, no blending), so a large

@@ -22,19 +22,21 @@ struct LabelPlacer {
     mutating func place(_ size: (width: Double, height: Double), for box: Rect, gap: Double) -> (rect: Rect, detached: Bool) {
         let w = size.width, h = size.height
         var candidates: [Point] = [
-            Point(x: box.minX, y: box.minY - h),            // above, left-aligned (the usual place)
-            Point(x: box.maxX - w, y: box.minY - h),        // above, right-aligned
-            Point(x: box.minX, y: box.maxY),                // below
+            Point(x: box.minX, y: box.minY - h),  // above, left-aligned (the usual place)
+            Point(x: box.maxX - w, y: box.minY - h),  // above, right-aligned
+            Point(x: box.minX, y: box.maxY),  // below
             Point(x: box.maxX - w, y: box.maxY),
-            Point(x: box.minX, y: box.minY),                // inside, top
-            Point(x: box.minX, y: box.maxY - h),            // inside, bottom
-            Point(x: box.maxX, y: box.minY),                // beside
+            Point(x: box.minX, y: box.minY),  // inside, top
+            Point(x: box.minX, y: box.maxY - h),  // inside, bottom
+            Point(x: box.maxX, y: box.minY),  // beside
             Point(x: box.minX - w, y: box.minY),
         ]
         for step in 1...4 {  // further away, for crowded pictures
             let d = Double(step) * (h + gap)
-            candidates += [Point(x: box.minX, y: box.minY - h - d), Point(x: box.minX, y: box.maxY + d),
-                           Point(x: box.maxX + d, y: box.minY), Point(x: box.minX - w - d, y: box.minY)]
+            candidates += [
+                Point(x: box.minX, y: box.minY - h - d), Point(x: box.minX, y: box.maxY + d),
+                Point(x: box.maxX + d, y: box.minY), Point(x: box.minX - w - d, y: box.minY),
+            ]
         }
         var best: (cost: Double, rect: Rect)? = nil
         let area = max(w * h, 1)

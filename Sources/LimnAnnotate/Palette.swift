@@ -32,9 +32,10 @@ public struct Palette: Sendable, Equatable {
     public static func confidence(_ c: Double) -> Pixel {
         let t = min(max(c.isFinite ? c : 0, 0), 1)
         func mix(_ a: Pixel, _ b: Pixel, _ u: Double) -> Pixel {
-            Pixel(r: UInt8((Double(a.r) + (Double(b.r) - Double(a.r)) * u).rounded()),
-                  g: UInt8((Double(a.g) + (Double(b.g) - Double(a.g)) * u).rounded()),
-                  b: UInt8((Double(a.b) + (Double(b.b) - Double(a.b)) * u).rounded()))
+            Pixel(
+                r: UInt8((Double(a.r) + (Double(b.r) - Double(a.r)) * u).rounded()),
+                g: UInt8((Double(a.g) + (Double(b.g) - Double(a.g)) * u).rounded()),
+                b: UInt8((Double(a.b) + (Double(b.b) - Double(a.b)) * u).rounded()))
         }
         let red = Pixel(r: 220, g: 40, b: 40), amber = Pixel(r: 240, g: 170, b: 20), green = Pixel(r: 40, g: 170, b: 70)
         return t < 0.5 ? mix(red, amber, t * 2) : mix(amber, green, (t - 0.5) * 2)

@@ -9,7 +9,8 @@ enum PrivacyFilter {
         guard mode != .none else { return }
         for region in regions {
             guard let crop = region.shape.bounds.coveredPixels?.clamped(to: image.size), crop.width > 1, crop.height > 1,
-                  let piece = image.cropped(to: Rect(x: Double(crop.x), y: Double(crop.y), width: Double(crop.width), height: Double(crop.height)))?.raster
+                let piece = image.cropped(
+                    to: Rect(x: Double(crop.x), y: Double(crop.y), width: Double(crop.width), height: Double(crop.height)))?.raster
             else { continue }
             let hidden: Image
             switch mode {

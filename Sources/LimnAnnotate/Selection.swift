@@ -4,18 +4,20 @@ import LimnResults
 /// The regions an annotation draws: by feature, above the confidence threshold, the top K of
 /// each feature by confidence (ties keep the service's order, so the choice is deterministic).
 struct Selection {
-    var detections: [Region] = []   // objects, people, faces, brands (boxes with chips)
+    var detections: [Region] = []  // objects, people, faces, brands (boxes with chips)
     var denseCaptions: [Region] = []
-    var textLines: [Region] = []    // lines, or Google's block words when there are no lines
+    var textLines: [Region] = []  // lines, or Google's block words when there are no lines
     var textBlocks: [Region] = []
-    var privacy: [Region] = []      // people and faces, for blurring
+    var privacy: [Region] = []  // people and faces, for blurring
 
     init(_ analysis: Analysis, options: AnnotationOptions) {
         func keep(_ kinds: Set<RegionKind>, _ feature: AnnotationOptions.Feature) -> [Region] {
             guard options.features.contains(feature) else { return [] }
             return Self.top(analysis.regions.filter { kinds.contains($0.kind) && Self.passes($0, options) }, options.topK)
         }
-        detections = keep([.object, .subject, .landmark], .objects) + keep([.person], .people) + keep([.face, .celebrity], .faces) + keep([.brand], .brands)
+        detections =
+            keep([.object, .subject, .landmark], .objects) + keep([.person], .people) + keep([.face, .celebrity], .faces)
+            + keep([.brand], .brands)
         denseCaptions = keep([.denseCaption], .denseCaptions)
         if options.features.contains(.text) {
             let lines = analysis.regions.filter { $0.kind == .textLine && Self.passes($0, options) }

@@ -34,7 +34,9 @@ struct TextLayer {
         for block in selection.textBlocks where !selection.textLines.isEmpty {
             var faint = Self.outlineColor
             faint.a = 110
-            add(block.shape.points, color: faint, width: max(1, metrics.lineWidth * 0.5), dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2])
+            add(
+                block.shape.points, color: faint, width: max(1, metrics.lineWidth * 0.5),
+                dashes: [metrics.lineWidth * 3, metrics.lineWidth * 2])
         }
         for line in selection.textLines {
             let c = color(line)
@@ -68,7 +70,8 @@ struct TextLayer {
         var guide = theme.mutedText
         guide.a = 70
         for line in selection.textLines {
-            try? list.stroke(.polygon(line.shape.points), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
+            try? list.stroke(
+                .polygon(line.shape.points), with: guide, style: StrokeStyle(width: max(1, metrics.lineWidth * 0.4), join: .round))
         }
         try typeset(selection, into: &list, backing: nil, ink: theme.typesetText)
         page.draw(list)

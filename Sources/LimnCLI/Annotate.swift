@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Limn
 
 /// `limn annotate IMAGE RESULT.json`: draw a vision result onto its picture.
@@ -34,13 +35,12 @@ struct AnnotateCommand: ParsableCommand {
     func job() throws(JobError) -> AnnotateJob {
         let stem = image == "-" ? "stdin" : ((image as NSString).lastPathComponent as NSString).deletingPathExtension
         let path = output.output ?? "\(stem)-annotated.png"
-        return AnnotateJob(image: image, result: result, output: path, encoding: try output.encoding(for: path),
-                           options: try drawing.options(), resultFormat: reading.resultFormat)
+        return AnnotateJob(
+            image: image, result: result, output: path, encoding: try output.encoding(for: path),
+            options: try drawing.options(), resultFormat: reading.resultFormat)
     }
 
     func run() throws {
         try runJob { () throws(JobError) in try job().run() }
     }
 }
-
-import Foundation

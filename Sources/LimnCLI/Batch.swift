@@ -56,18 +56,22 @@ struct BatchCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let runner = BatchRunner(manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
-                                 resume: resume, progress: !noProgress && standardErrorIsTerminal)
+        let runner = BatchRunner(
+            manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
+            resume: resume, progress: !noProgress && standardErrorIsTerminal)
         outcomes = runner.run()
         let seconds = Date().timeIntervalSince(started)
         let failed = outcomes.filter { $0.status == .failed }.count
         let skipped = outcomes.filter { $0.status == .skipped }.count
         let ran = outcomes.count - skipped
-        writeStandardError("limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
-                           + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n")
+        writeStandardError(
+            "limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
+                + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n"
+        )
         if let report {
             do {
-                try AtomicFile.write(BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report, makingFolders: true)
+                try AtomicFile.write(
+                    BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report, makingFolders: true)
             } catch {
                 printError(String(describing: error))
                 throw ExitCode.failure

@@ -16,8 +16,9 @@ struct Convert: ParsableCommand {
     @Argument(help: "The input image, or - for standard input.")
     var input: String
 
-    @Option(name: .customLong("max-size"), help: "Shrink to fit inside WIDTHxHEIGHT, keeping the aspect ratio; never enlarges.",
-            transform: { try Choices.size($0) })
+    @Option(
+        name: .customLong("max-size"), help: "Shrink to fit inside WIDTHxHEIGHT, keeping the aspect ratio; never enlarges.",
+        transform: { try Choices.size($0) })
     var maxSize: Size?
 
     @Flag(inversion: .prefixedNo, help: "Write lossless WebP.")
@@ -26,7 +27,9 @@ struct Convert: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.output == nil { throw ValidationError("Missing expected argument '--output <output>' (.png, .jpg, .webp or .bmp; - for standard output).") }
+        if output.output == nil {
+            throw ValidationError("Missing expected argument '--output <output>' (.png, .jpg, .webp or .bmp; - for standard output).")
+        }
     }
 
     func job() throws(JobError) -> ConvertJob {

@@ -31,8 +31,9 @@ struct CutoutCommand: ParsableCommand {
     @Option(name: .customLong("result"), help: "A segmentation result JSON holding a matte (Baidu body_seg or matting).")
     var result: String?
 
-    @Option(help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).",
-            transform: { try CutoutJob.background($0) })
+    @Option(
+        help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).",
+        transform: { try CutoutJob.background($0) })
     var background: CutoutJob.Background = .none
 
     @Flag(inversion: .prefixedNo, help: "Add a soft drop shadow.")
@@ -48,15 +49,20 @@ struct CutoutCommand: ParsableCommand {
     @OptionGroup var reading: ResultFormatOption
 
     func validate() throws {
-        if output.output == nil { throw ValidationError("Missing expected argument '--output <output>' (.png or .webp keep transparency; - for standard output).") }
+        if output.output == nil {
+            throw ValidationError("Missing expected argument '--output <output>' (.png or .webp keep transparency; - for standard output).")
+        }
     }
 
     func job() throws(JobError) -> CutoutJob {
-        let given = [matte.map(CutoutJob.MatteSource.matte), mask.map(CutoutJob.MatteSource.mask), result.map(CutoutJob.MatteSource.result)].compactMap { $0 }
+        let given = [
+            matte.map(CutoutJob.MatteSource.matte), mask.map(CutoutJob.MatteSource.mask), result.map(CutoutJob.MatteSource.result),
+        ].compactMap { $0 }
         guard given.count == 1, let source = given.first else { throw JobError("give exactly one of --matte, --mask or --result.") }
         let path = try output.required()
-        return CutoutJob(image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
-                         output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat)
+        return CutoutJob(
+            image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
+            output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat)
     }
 
     func run() throws {

@@ -20,7 +20,9 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         guard let resources = Bundle.module.url(forResource: "demo", withExtension: nil)?.path else {
-            printError("the demo's pictures and results are missing beside the limn executable (Limn_LimnCLI.resources); run it from its build folder or reinstall.")
+            printError(
+                "the demo's pictures and results are missing beside the limn executable (Limn_LimnCLI.resources); run it from its build folder or reinstall."
+            )
             throw ExitCode.failure
         }
         let scene = resources + "/street.png", results = resources + "/results/"
@@ -65,20 +67,26 @@ struct DemoCommand: ParsableCommand {
                 return [out]
             }
         }
-        for vendor in ["azure40-preview", "azure32-analyze", "azure32-read", "azure32-ocr", "baidu-ocr", "baidu-object-detect",
-                       "baidu-bodyseg", "google", "aws-labels", "aws-text", "aws-faces"] {
+        for vendor in [
+            "azure40-preview", "azure32-analyze", "azure32-read", "azure32-ocr", "baidu-ocr", "baidu-object-detect",
+            "baidu-bodyseg", "google", "aws-labels", "aws-text", "aws-faces",
+        ] {
             let out = "\(annotated)/\(vendor).png"
             try job(out) { () throws(JobError) in
-                try AnnotateJob(image: scene, result: results + vendor + "-scene.json", output: out, encoding: try JobIO.encoding(for: out),
-                                options: AnnotationOptions(textMode: .text)).run()
+                try AnnotateJob(
+                    image: scene, result: results + vendor + "-scene.json", output: out, encoding: try JobIO.encoding(for: out),
+                    options: AnnotationOptions(textMode: .text)
+                ).run()
                 return [out]
             }
         }
 
         // Thumbnails along the smart crops, at several sizes and ratios.
         try job("thumbnails") { () throws(JobError) in
-            let t = try ThumbnailJob(image: scene, result: azure, sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)],
-                                     mode: .smart, outputDirectory: thumbs, format: .jpeg)
+            let t = try ThumbnailJob(
+                image: scene, result: azure,
+                sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)],
+                mode: .smart, outputDirectory: thumbs, format: .jpeg)
             try t.run()
             return t.outputs
         }
@@ -92,8 +100,11 @@ struct DemoCommand: ParsableCommand {
         ] {
             let out = "\(cutouts)/people-\(name).\(ext)"
             try job(out) { () throws(JobError) in
-                try CutoutJob(image: scene, matte: .result(people), background: try CutoutJob.background(background), shadow: shadow, outline: outline,
-                              trim: trim, output: out, encoding: try JobIO.encoding(for: out)).run()
+                try CutoutJob(
+                    image: scene, matte: .result(people), background: try CutoutJob.background(background), shadow: shadow,
+                    outline: outline,
+                    trim: trim, output: out, encoding: try JobIO.encoding(for: out)
+                ).run()
                 return [out]
             }
         }

@@ -83,13 +83,16 @@ struct Info: ParsableCommand {
         var counts: [String?] = [count(a.captions.count, "caption", "captions"), count(a.tags.count, "tag", "tags")]
         let names: [(RegionKind, String, String)] = [
             (.denseCaption, "dense caption", "dense captions"), (.object, "object", "objects"), (.person, "person", "people"),
-            (.face, "face", "faces"), (.celebrity, "celebrity", "celebrities"), (.brand, "brand", "brands"), (.landmark, "landmark", "landmarks"), (.subject, "subject", "subjects"),
+            (.face, "face", "faces"), (.celebrity, "celebrity", "celebrities"), (.brand, "brand", "brands"),
+            (.landmark, "landmark", "landmarks"), (.subject, "subject", "subjects"),
             (.textBlock, "text block", "text blocks"),
         ]
         for (kind, one, many) in names { counts.append(count(a.regions.filter { $0.kind == kind }.count, one, many)) }
         let lines = a.regions.filter { $0.kind == .textLine }
         let words = a.allRegions.filter { $0.kind == .textWord }.count
-        if !lines.isEmpty { counts.append("\(lines.count) text line\(lines.count == 1 ? "" : "s") (\(words) word\(words == 1 ? "" : "s"))") } else {
+        if !lines.isEmpty {
+            counts.append("\(lines.count) text line\(lines.count == 1 ? "" : "s") (\(words) word\(words == 1 ? "" : "s"))")
+        } else {
             counts.append(count(words, "text word", "text words"))
         }
         counts.append(count(a.unplacedText.count, "line of text without position", "lines of text without position"))

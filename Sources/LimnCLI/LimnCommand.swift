@@ -1,4 +1,5 @@
 import ArgumentParser
+
 #if os(Linux)
 /// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not bring in).
 @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
@@ -12,8 +13,10 @@ struct LimnCommand: ParsableCommand {
         discussion: """
             Start with `limn demo`: it runs every job on pictures and results that ship with Limn. Each subcommand's --help has examples. Errors are one line on standard error, and the exit status is not zero.
             """,
-        subcommands: [DemoCommand.self, AnnotateCommand.self, ThumbnailCommand.self, CutoutCommand.self,
-                      Convert.self, Info.self, BatchCommand.self]
+        subcommands: [
+            DemoCommand.self, AnnotateCommand.self, ThumbnailCommand.self, CutoutCommand.self,
+            Convert.self, Info.self, BatchCommand.self,
+        ]
     )
 
     /// Parses and runs; a usage error becomes one line on standard error (with where to find

@@ -19,7 +19,9 @@ struct ThumbnailCommand: ParsableCommand {
     @Argument(help: "The picture, or - for standard input.")
     var image: String
 
-    @Option(name: .customLong("result"), help: "A vision result with crop suggestions (Azure smart crops or area of interest, Google crop hints).")
+    @Option(
+        name: .customLong("result"),
+        help: "A vision result with crop suggestions (Azure smart crops or area of interest, Google crop hints).")
     var result: String?
 
     @Option(name: .customLong("size"), help: "WIDTHxHEIGHT; repeat for several.", transform: { try Choices.size($0) })
@@ -35,8 +37,9 @@ struct ThumbnailCommand: ParsableCommand {
     @OptionGroup var reading: ResultFormatOption
 
     func job() throws(JobError) -> ThumbnailJob {
-        try ThumbnailJob(image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
-                         resultFormat: reading.resultFormat, format: output.format, quality: output.quality)
+        try ThumbnailJob(
+            image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
+            resultFormat: reading.resultFormat, format: output.format, quality: output.quality)
     }
 
     func run() throws {

@@ -54,8 +54,10 @@ public struct DecodeLimits: Sendable, Equatable {
     /// 16 MiB by default.
     public var maxHeaderBytes: Int
 
-    public init(maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384,
-                maxBytes: Int = 2 << 30, maxInputBytes: Int? = nil, maxHeaderBytes: Int = 16 << 20) {
+    public init(
+        maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384,
+        maxBytes: Int = 2 << 30, maxInputBytes: Int? = nil, maxHeaderBytes: Int = 16 << 20
+    ) {
         self.maxWidth = maxWidth
         self.maxHeight = maxHeight
         self.maxPixels = maxPixels
@@ -76,9 +78,11 @@ public struct DecodeLimits: Sendable, Equatable {
             throw CodecError.corrupt(source: source, format: format, message: "the header declares a \(width)x\(height) image")
         }
         var broken: String?
-        if width > maxWidth { broken = "width at most \(maxWidth)" }
-        else if height > maxHeight { broken = "height at most \(maxHeight)" }
-        else if width.multipliedReportingOverflow(by: height).overflow || width * height > maxPixels {
+        if width > maxWidth {
+            broken = "width at most \(maxWidth)"
+        } else if height > maxHeight {
+            broken = "height at most \(maxHeight)"
+        } else if width.multipliedReportingOverflow(by: height).overflow || width * height > maxPixels {
             broken = "at most \(maxPixels) pixels"
         } else if width * height > maxBytes / bytesPerPixel {
             broken = "at most \(maxBytes) bytes of pixels" + (bytesPerPixel == 4 ? "" : ", and this decode needs \(bytesPerPixel) a pixel")

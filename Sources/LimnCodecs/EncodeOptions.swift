@@ -62,8 +62,10 @@ public struct JPEGOptions: Sendable, Equatable {
     /// Transparent pixels are composited over this color first (JPEG has no alpha).
     public var background: Pixel
 
-    public init(quality: Int = 85, subsampling: Subsampling = .s420, progressive: Bool = false,
-                background: Pixel = .white) {
+    public init(
+        quality: Int = 85, subsampling: Subsampling = .s420, progressive: Bool = false,
+        background: Pixel = .white
+    ) {
         self.quality = quality
         self.subsampling = subsampling
         self.progressive = progressive

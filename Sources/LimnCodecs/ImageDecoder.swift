@@ -96,7 +96,8 @@ public enum ImageDecoder {
 
     /// What the header says, without decoding pixels. `limits` bound the header (a PNG chunk
     /// before the image data may hold at most ``DecodeLimits/maxHeaderBytes``).
-    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer", limits: DecodeLimits = .default) throws -> ImageInfo {
+    public static func info(_ bytes: UnsafeRawBufferPointer, source: String = "buffer", limits: DecodeLimits = .default) throws -> ImageInfo
+    {
         switch try sniff(bytes, source: source) {
         case .jpeg: return try JPEGCodec.info(bytes, source: source)
         case .png: return try PNGCodec.info(bytes, source: source, limits: limits)
@@ -134,8 +135,9 @@ public enum ImageDecoder {
             } catch {
                 guard case .truncated? = error as? CodecError, !input.reachedEnd else { throw error }
                 guard wanted < limits.maxHeaderBytes else {
-                    throw CodecError.overLimit(source: source, what: "its header runs on past the first \(wanted) bytes",
-                                     limit: "at most \(limits.maxHeaderBytes) bytes of header")
+                    throw CodecError.overLimit(
+                        source: source, what: "its header runs on past the first \(wanted) bytes",
+                        limit: "at most \(limits.maxHeaderBytes) bytes of header")
                 }
                 wanted = min(wanted * 4, limits.maxHeaderBytes)
             }
@@ -151,7 +153,8 @@ public enum ImageDecoder {
     }
 
     /// The orientation tag alone, read cheaply before decoding (to orient the target size).
-    private static func orientation(_ bytes: UnsafeRawBufferPointer, format: ImageFormat, source: String) throws(CodecError) -> Orientation {
+    private static func orientation(_ bytes: UnsafeRawBufferPointer, format: ImageFormat, source: String) throws(CodecError) -> Orientation
+    {
         switch format {
         case .jpeg:
             return JPEGMarkers(bytes).exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up

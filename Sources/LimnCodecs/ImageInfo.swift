@@ -14,8 +14,10 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     /// True for an animated WebP (Limn decodes its first frame).
     public var isAnimated: Bool
 
-    public init(format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,
-                hasAlpha: Bool, isAnimated: Bool = false) {
+    public init(
+        format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,
+        hasAlpha: Bool, isAnimated: Bool = false
+    ) {
         self.format = format
         self.width = width
         self.height = height

@@ -33,9 +33,10 @@ public struct AffineTransform: Sendable, Hashable {
 
     /// This map followed by `next`.
     public func then(_ next: AffineTransform) -> AffineTransform {
-        AffineTransform(a: next.a * a + next.c * b, b: next.b * a + next.d * b,
-                        c: next.a * c + next.c * d, d: next.b * c + next.d * d,
-                        tx: next.a * tx + next.c * ty + next.tx, ty: next.b * tx + next.d * ty + next.ty)
+        AffineTransform(
+            a: next.a * a + next.c * b, b: next.b * a + next.d * b,
+            c: next.a * c + next.c * d, d: next.b * c + next.d * d,
+            tx: next.a * tx + next.c * ty + next.tx, ty: next.b * tx + next.d * ty + next.ty)
     }
 
     /// The map that scales a picture of size `from` onto one of size `to` (each axis on its own).

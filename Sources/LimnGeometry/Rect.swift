@@ -53,8 +53,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// The smallest rectangle containing both.
     public func union(_ other: Rect) -> Rect {
-        Rect(corner: Point(x: min(minX, other.minX), y: min(minY, other.minY)),
-             Point(x: max(maxX, other.maxX), y: max(maxY, other.maxY)))
+        Rect(
+            corner: Point(x: min(minX, other.minX), y: min(minY, other.minY)),
+            Point(x: max(maxX, other.maxX), y: max(maxY, other.maxY)))
     }
 
     /// The rectangle with every coordinate multiplied by the factors (for mapping between image sizes).

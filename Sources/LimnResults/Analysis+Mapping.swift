@@ -40,8 +40,9 @@ extension Analysis {
     /// around their mapped corners. The result has `imageSize` the upright picture's and
     /// `textAngle` nil. Deterministic; allocates only the new regions.
     public func mapped(to picture: PictureGeometry, analysedUpright: Bool? = nil) -> Analysis {
-        var out = applying(transform(onto: picture, analysedUpright: analysedUpright),
-                           fractions: fractionsToPixels(onto: picture, analysedUpright: analysedUpright))
+        var out = applying(
+            transform(onto: picture, analysedUpright: analysedUpright),
+            fractions: fractionsToPixels(onto: picture, analysedUpright: analysedUpright))
         out.imageSize = picture.uprightSize
         out.textAngle = nil
         return out
@@ -80,10 +81,12 @@ extension Analysis {
     /// size (the frame when the result gives none), and whether the frame is upright.
     private func frames(onto picture: PictureGeometry, analysedUpright: Bool?) -> (frame: Size, analysed: Size, upright: Bool) {
         let stored = picture.storedSize, upright = picture.uprightSize
-        let isUpright = analysedUpright ?? {
-            guard picture.orientation.swapsAxes, let s = imageSize else { return true }
-            return !(s == stored && s != upright)
-        }()
+        let isUpright =
+            analysedUpright
+            ?? {
+                guard picture.orientation.swapsAxes, let s = imageSize else { return true }
+                return !(s == stored && s != upright)
+            }()
         let frame = isUpright ? upright : stored
         return (frame, imageSize ?? frame, isUpright)
     }

@@ -110,8 +110,10 @@ public struct Region: Hashable, Sendable {
     /// Broader classes, nearest first (Azure 3.2 `parent` chains: "tree" → ["plant"]).
     public var parents: [String]
 
-    public init(kind: RegionKind, label: String, confidence: Double?, shape: RegionShape, units: RegionUnits = .pixels,
-                children: [Region] = [], parents: [String] = []) {
+    public init(
+        kind: RegionKind, label: String, confidence: Double?, shape: RegionShape, units: RegionUnits = .pixels,
+        children: [Region] = [], parents: [String] = []
+    ) {
         self.kind = kind; self.label = label; self.confidence = confidence; self.shape = shape
         self.units = units; self.children = children; self.parents = parents
     }
@@ -181,9 +183,11 @@ public struct Analysis: Sendable, Equatable {
     /// Text recognised without a position (Baidu OCR without `location`), in reading order.
     public var unplacedText: [String] = []
 
-    public init(vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: Size?,
-                captions: [Caption] = [], tags: [Tag] = [], regions: [Region] = [],
-                cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = [], textAngle: Double? = nil) {
+    public init(
+        vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: Size?,
+        captions: [Caption] = [], tags: [Tag] = [], regions: [Region] = [],
+        cropSuggestions: [CropSuggestion] = [], encodedMattes: [EncodedMatte] = [], textAngle: Double? = nil
+    ) {
         self.vendor = vendor
         self.format = format
         self.modelVersion = modelVersion

@@ -9,7 +9,9 @@ extension Analysis {
     /// than ``ResultLimits/maxRegions`` regions once they are counted.
     public init(json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default) throws {
         guard json.count <= limits.maxJSONBytes else {
-            throw ResultsError.overLimit(source: source, what: "the document holds \(json.count) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+            throw ResultsError.overLimit(
+                source: source, what: "the document holds \(json.count) bytes",
+                limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
         try self.init(parsing: json, format: format, source: source)
         try limits.check(self, source: source)
@@ -48,8 +50,10 @@ extension Analysis {
     public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if attributes?[.type] as? FileAttributeType == .typeRegular, let size = (attributes?[.size] as? NSNumber)?.intValue,
-           size > limits.maxJSONBytes {
-            throw ResultsError.overLimit(source: path, what: "the file holds \(size) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
+            size > limits.maxJSONBytes
+        {
+            throw ResultsError.overLimit(
+                source: path, what: "the file holds \(size) bytes", limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
         let data: Data
         do {
@@ -74,21 +78,27 @@ extension ResultFormat {
         if has("CelebrityFaces") || has("UnrecognizedFaces") { return .awsCelebrities }
         if has("Labels") || has("LabelModelVersion") { return .awsLabels }
         if has("words_result") || has("words_result_num") { return .baiduOCR }
-        if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has) || has("log_id") && body.kind("image") == .string {
+        if ["labelmap", "scoremap", "foreground", "person_info", "person_num"].contains(where: has)
+            || has("log_id") && body.kind("image") == .string
+        {
             return .baiduSegmentation
         }
         if has("log_id"), body.keys(of: "result").contains("left") { return .baiduObjectDetect }
         if has("analyzeResult") || has("status") && has("createdDateTime") { return .azure32Read }
         if has("regions") && (has("textAngle") || has("orientation") || has("language")) { return .azure32OCR }
-        let azure40Keys = ["captionResult", "denseCaptionsResult", "tagsResult", "objectsResult", "peopleResult",
-                           "smartCropsResult", "readResult", "customModelResult", "adultResult"]
+        let azure40Keys = [
+            "captionResult", "denseCaptionsResult", "tagsResult", "objectsResult", "peopleResult",
+            "smartCropsResult", "readResult", "customModelResult", "adultResult",
+        ]
         if azure40Keys.contains(where: has) {
             if has("customModelResult") || has("adultResult") { return .azure40Preview }
             if body.keys(of: "readResult").contains("content") { return .azure40Preview }
             return .azure40
         }
-        let azure32Keys = ["categories", "description", "faces", "objects", "brands", "areaOfInterest", "requestId",
-                           "color", "imageType", "adult", "tags"]
+        let azure32Keys = [
+            "categories", "description", "faces", "objects", "brands", "areaOfInterest", "requestId",
+            "color", "imageType", "adult", "tags",
+        ]
         if azure32Keys.contains(where: has) { return .azure32Analyze }
         if has("modelVersion") && has("metadata") { return .azure40 }
         return nil
@@ -111,7 +121,8 @@ struct ResultDocument {
         // and the wire model is decoded once.
         let scanned = json.withUnsafeBytes { JSONShape(scanning: $0) }
         if let scanned, !["Entries", "parameters", "error", "error_code", "__type"].contains(where: scanned.has),
-           scanned.kind("responses") != .object {
+            scanned.kind("responses") != .object
+        {
             self.source = source
             self.data = json
             self.body = [:]
@@ -131,7 +142,8 @@ struct ResultDocument {
             throw ResultsError.unrecognised(source: source, detail: "the top level is \(Self.kind(of: object))")
         }
         if let responses = top["responses"] as? [String: Any], let ok = responses["200"] as? [String: Any],
-           let body = ok["body"] as? [String: Any] {
+            let body = ok["body"] as? [String: Any]
+        {
             self.body = body
             shape = JSONShape(object: body)
             envelope = .openAPIExample
@@ -139,12 +151,18 @@ struct ResultDocument {
         }
         if let responses = top["responses"] as? [String: Any], top["parameters"] != nil {
             let codes = responses.keys.sorted().joined(separator: ", ")
-            throw ResultsError.unrecognised(source: source, detail: "an API example whose answer (\(codes)) has no result body; an asynchronous call answers 202 and its result is fetched from the Operation-Location")
+            throw ResultsError.unrecognised(
+                source: source,
+                detail:
+                    "an API example whose answer (\(codes)) has no result body; an asynchronous call answers 202 and its result is fetched from the Operation-Location"
+            )
         }
         if let entries = top["Entries"] as? [[String: Any]] {
             for (i, entry) in entries.enumerated() {
                 if let text = entry["ResponseBody"] as? String, let data = text.data(using: .utf8),
-                   let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any], body["metadata"] != nil || body["error"] != nil {
+                    let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                    body["metadata"] != nil || body["error"] != nil
+                {
                     self.body = body
                     shape = JSONShape(object: body)
                     envelope = .recording(data)
@@ -167,19 +185,24 @@ struct ResultDocument {
     /// The service's own error responses, recognised whatever the vendor.
     func throwIfServiceError() throws(ResultsError) {
         if let error = body["error"] as? [String: Any] {
-            throw ResultsError.serviceError(source: source, vendor: "Azure AI Vision", code: Self.text(error["code"]) ?? "error",
-                                message: Self.text(error["message"]) ?? "no message")
+            throw ResultsError.serviceError(
+                source: source, vendor: "Azure AI Vision", code: Self.text(error["code"]) ?? "error",
+                message: Self.text(error["message"]) ?? "no message")
         }
         if let code = body["error_code"], let message = body["error_msg"] {
-            throw ResultsError.serviceError(source: source, vendor: "Baidu AI", code: Self.text(code) ?? "error", message: Self.text(message) ?? "")
+            throw ResultsError.serviceError(
+                source: source, vendor: "Baidu AI", code: Self.text(code) ?? "error", message: Self.text(message) ?? "")
         }
         if let type = body["__type"] as? String {
-            throw ResultsError.serviceError(source: source, vendor: "AWS Rekognition", code: type,
-                                message: Self.text(body["message"] ?? body["Message"]) ?? "no message")
+            throw ResultsError.serviceError(
+                source: source, vendor: "AWS Rekognition", code: type,
+                message: Self.text(body["message"] ?? body["Message"]) ?? "no message")
         }
-        if let responses = body["responses"] as? [[String: Any]], let first = responses.first, let error = first["error"] as? [String: Any] {
-            throw ResultsError.serviceError(source: source, vendor: "Google Cloud Vision", code: Self.text(error["code"]) ?? "error",
-                                message: Self.text(error["message"]) ?? "no message")
+        if let responses = body["responses"] as? [[String: Any]], let first = responses.first, let error = first["error"] as? [String: Any]
+        {
+            throw ResultsError.serviceError(
+                source: source, vendor: "Google Cloud Vision", code: Self.text(error["code"]) ?? "error",
+                message: Self.text(error["message"]) ?? "no message")
         }
     }
 
@@ -195,7 +218,8 @@ struct ResultDocument {
         } catch let error as DecodingError {
             // Not JSON at all (the quick scan does not parse values): say so, with the parser's reason.
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw ResultsError.malformedJSON(source: source, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+                throw ResultsError.malformedJSON(
+                    source: source, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
             }
             throw Self.describe(error, source: source)
         } catch {

@@ -23,7 +23,8 @@ public struct ResultLimits: Sendable, Equatable {
         func visit(_ region: Region) { count += 1; region.children.forEach(visit) }
         analysis.regions.forEach(visit)
         guard count <= maxRegions else {
-            throw ResultsError.overLimit(source: source, what: "the result holds \(count) regions", limit: "at most \(maxRegions), ResultLimits.maxRegions")
+            throw ResultsError.overLimit(
+                source: source, what: "the result holds \(count) regions", limit: "at most \(maxRegions), ResultLimits.maxRegions")
         }
     }
 }

@@ -17,11 +17,13 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .malformedJSON(source, detail):
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
-            return "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision or AWS Rekognition."
+            return
+                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision or AWS Rekognition."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         case let .serviceError(source, vendor, code, message):
-            return "\(source): this is an error response from \(vendor) (\(code): \(message)), not a result; fix the request and call the service again."
+            return
+                "\(source): this is an error response from \(vendor) (\(code): \(message)), not a result; fix the request and call the service again."
         case let .overLimit(source, what, limit):
             return "\(source): \(what), over the limit (\(limit)); raise ResultLimits if the result is genuine."
         }

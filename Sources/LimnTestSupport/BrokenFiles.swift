@@ -41,17 +41,18 @@ public enum BrokenFiles {
         // Cut short at several places: inside the header, just after it, halfway, near the end.
         for (ext, make) in sources {
             for cut in ["header", "early", "half", "end"] {
-                list.append(BrokenFile(file: "broken/truncated-\(cut).\(ext)", failure: .truncated) {
-                    let whole = try make()
-                    let n: Int
-                    switch cut {
-                    case "header": n = ext == "bmp" ? 30 : 20
-                    case "early": n = ext == "bmp" ? 200 : min(whole.count / 8 + 40, whole.count - 1)
-                    case "half": n = whole.count / 2
-                    default: n = whole.count - (ext == "jpg" ? 2 : 13)
-                    }
-                    return Array(whole.prefix(n))
-                })
+                list.append(
+                    BrokenFile(file: "broken/truncated-\(cut).\(ext)", failure: .truncated) {
+                        let whole = try make()
+                        let n: Int
+                        switch cut {
+                        case "header": n = ext == "bmp" ? 30 : 20
+                        case "early": n = ext == "bmp" ? 200 : min(whole.count / 8 + 40, whole.count - 1)
+                        case "half": n = whole.count / 2
+                        default: n = whole.count - (ext == "jpg" ? 2 : 13)
+                        }
+                        return Array(whole.prefix(n))
+                    })
             }
         }
         list += [

@@ -5,11 +5,11 @@ public enum EXIFBlocks {
         func u16(_ v: Int) -> [UInt8] { bigEndian ? [UInt8(v >> 8), UInt8(v & 0xFF)] : [UInt8(v & 0xFF), UInt8(v >> 8)] }
         func u32(_ v: Int) -> [UInt8] { bigEndian ? be32(v) : be32(v).reversed() }
         var t: [UInt8] = bigEndian ? [0x4D, 0x4D] : [0x49, 0x49]
-        t += u16(42) + u32(8)                          // header, IFD0 at offset 8
-        t += u16(2)                                    // two entries
+        t += u16(42) + u32(8)  // header, IFD0 at offset 8
+        t += u16(2)  // two entries
         t += u16(0x010F) + u16(2) + u32(4) + Array("Limn".utf8)  // Make, ASCII, inline
         t += u16(0x0112) + u16(3) + u32(1) + u16(orientation) + u16(0)
-        t += u32(0)                                    // no next IFD
+        t += u32(0)  // no next IFD
         return t
     }
 

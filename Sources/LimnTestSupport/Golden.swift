@@ -30,7 +30,8 @@ public enum Golden {
         let path = path(suite: suite, name: name)
         if ProcessInfo.processInfo.environment["LIMN_RECORD_GOLDEN"] == "1" {
             do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let bytes = try ImageEncoder.encode(image, as: .png(PNGOptions(compression: .compact)))
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
                 return nil
@@ -46,12 +47,16 @@ public enum Golden {
         }
         let difference = ImageDifference(image, expected)
         if image.size == expected.size, difference.maxChannel <= tolerance.maxChannel,
-           difference.differingShare <= tolerance.maxDifferingShare { return nil }
+            difference.differingShare <= tolerance.maxDifferingShare
+        {
+            return nil
+        }
         let folder = FileManager.default.temporaryDirectory.path + "/limn-golden/\(suite)"
         var written = ""
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(ImageEncoder.encode(image, as: .png(PNGOptions(compression: .fast)))).write(to: URL(fileURLWithPath: folder + "/\(name).actual.png"))
+            try Data(ImageEncoder.encode(image, as: .png(PNGOptions(compression: .fast)))).write(
+                to: URL(fileURLWithPath: folder + "/\(name).actual.png"))
             if image.size == expected.size {
                 try Data(ImageEncoder.encode(differencePicture(image, expected), as: .png(PNGOptions(compression: .fast))))
                     .write(to: URL(fileURLWithPath: folder + "/\(name).diff.png"))

@@ -30,7 +30,9 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
                         let d = abs(Int(pa[i + c]) - Int(pb[i + c]))
                         if d > 0 { any = true }
                         maxChannel = max(maxChannel, d)
-                        let shown = c == 3 ? Double(d)
+                        let shown =
+                            c == 3
+                            ? Double(d)
                             : abs(Double(pa[i + c]) * Double(pa[i + 3]) - Double(pb[i + c]) * Double(pb[i + 3])) / 255
                         squared += shown * shown
                     }
@@ -50,4 +52,3 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
         "max channel difference \(maxChannel), \(String(format: "%.2f", differingShare * 100))% of pixels differ, PSNR \(psnr) dB"
     }
 }
-

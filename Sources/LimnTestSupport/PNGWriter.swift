@@ -41,7 +41,8 @@ public struct PNGWriter {
         out += chunk("IHDR", ihdr)
         if colorType == .palette { out += chunk("PLTE", palette.flatMap { [$0.0, $0.1, $0.2] }) }
         if !transparency.isEmpty {
-            let body = colorType == .palette
+            let body =
+                colorType == .palette
                 ? transparency.map { UInt8($0) }
                 : transparency.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
             out += chunk("tRNS", body)
@@ -53,7 +54,8 @@ public struct PNGWriter {
 
     /// The scanlines of every pass, each led by its filter byte; filters cycle 0…4 by row.
     func filteredData() -> [UInt8] {
-        let passes: [(x0: Int, y0: Int, dx: Int, dy: Int)] = interlaced
+        let passes: [(x0: Int, y0: Int, dx: Int, dy: Int)] =
+            interlaced
             ? [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
             : [(0, 0, 1, 1)]
         let bitsPerPixel = channels * bitDepth
@@ -120,7 +122,10 @@ func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {
 }
 
 func be32(_ v: Int) -> [UInt8] {
-    [UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+    [
+        UInt8(truncatingIfNeeded: v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
+        UInt8(truncatingIfNeeded: v),
+    ]
 }
 
 /// A PNG chunk: length, type, data, CRC-32 of type and data.

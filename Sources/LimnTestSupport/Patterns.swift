@@ -17,8 +17,9 @@ public enum Patterns {
             let cx = x / cell, cy = y / cell
             let on = (cx + cy) % 2 == 0
             let alpha = UInt8(truncatingIfNeeded: (cx * 37 + cy * 91) & 0xFF)
-            return on ? Pixel(r: 240, g: UInt8(truncatingIfNeeded: cx * 19), b: 16, a: alpha)
-                      : Pixel(r: 10, g: 60, b: UInt8(truncatingIfNeeded: 200 - cy * 7), a: 255 &- alpha)
+            return on
+                ? Pixel(r: 240, g: UInt8(truncatingIfNeeded: cx * 19), b: 16, a: alpha)
+                : Pixel(r: 10, g: 60, b: UInt8(truncatingIfNeeded: 200 - cy * 7), a: 255 &- alpha)
         }
     }
 
@@ -49,8 +50,9 @@ public enum Patterns {
         return make(width, height, opaque: opaque) { _, _ in
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             let v = state
-            return Pixel(r: UInt8(truncatingIfNeeded: v), g: UInt8(truncatingIfNeeded: v >> 8),
-                         b: UInt8(truncatingIfNeeded: v >> 16), a: opaque ? 255 : UInt8(truncatingIfNeeded: v >> 24))
+            return Pixel(
+                r: UInt8(truncatingIfNeeded: v), g: UInt8(truncatingIfNeeded: v >> 8),
+                b: UInt8(truncatingIfNeeded: v >> 16), a: opaque ? 255 : UInt8(truncatingIfNeeded: v >> 24))
         }
     }
 

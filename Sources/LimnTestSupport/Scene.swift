@@ -63,13 +63,16 @@ public enum Scene {
         func spaceAdvance(_ font: Font) -> Double { (try? engine.layout(" ", font: font).advance) ?? 0 }
 
         let signLine = try engine.layout("BAKERY 面包店", font: signFont)
-        let signOrigin = Point(x: (sign.minX + sign.width / 2 - signLine.advance / 2).rounded(),
-                               y: (sign.minY + sign.height / 2 + (signLine.ascent - signLine.descent) / 2).rounded())
+        let signOrigin = Point(
+            x: (sign.minX + sign.width / 2 - signLine.advance / 2).rounded(),
+            y: (sign.minY + sign.height / 2 + (signLine.ascent - signLine.descent) / 2).rounded())
         let bannerLine = try engine.layout("営業中", font: bannerFont)
         // Vertical: the text runs down the banner; its own top-left is the banner's top-right.
         let bannerTurn = AffineTransform.rotation(radians: Double.pi / 2)
-            .then(.translation(x: banner.maxX - (banner.width - bannerLine.ascent - bannerLine.descent) / 2,
-                               y: banner.minY + (banner.height - bannerLine.advance) / 2))
+            .then(
+                .translation(
+                    x: banner.maxX - (banner.width - bannerLine.ascent - bannerLine.descent) / 2,
+                    y: banner.minY + (banner.height - bannerLine.advance) / 2))
         let boardLine = try engine.layout("SALE -30%", font: boardFont)
         let boardTurn = AffineTransform.translation(x: -boardLine.advance / 2, y: 0)
             .then(.rotation(radians: boardAngle * Double.pi / 180))
@@ -77,7 +80,8 @@ public enum Scene {
         return [
             try line("BAKERY 面包店", font: signFont, origin: signOrigin, transform: .identity),
             try line("営業中", font: bannerFont, origin: Point(x: 0, y: bannerLine.ascent), transform: bannerTurn),
-            try line("SALE -30%", font: boardFont, origin: Point(x: 0, y: (boardLine.ascent - boardLine.descent) / 2), transform: boardTurn),
+            try line(
+                "SALE -30%", font: boardFont, origin: Point(x: 0, y: (boardLine.ascent - boardLine.descent) / 2), transform: boardTurn),
         ]
     }
 
@@ -101,22 +105,35 @@ public enum Scene {
         try image.fill(.roundedRectangle(sign, radius: 6), with: Pixel(r: 40, g: 38, b: 48, a: 255))
         // The banner and the board.
         try image.fill(.rectangle(banner), with: Pixel(r: 200, g: 36, b: 44, a: 255))
-        try image.fill(.rectangle(Rect(x: banner.minX + banner.width / 2 - 2, y: banner.maxY, width: 4, height: 40)), with: Pixel(r: 60, g: 60, b: 60, a: 255))
+        try image.fill(
+            .rectangle(Rect(x: banner.minX + banner.width / 2 - 2, y: banner.maxY, width: 4, height: 40)),
+            with: Pixel(r: 60, g: 60, b: 60, a: 255))
         let bw = Double(boardSize.width), bh = Double(boardSize.height)
         let board = Path.roundedRectangle(Rect(x: -bw / 2, y: -bh / 2, width: bw, height: bh), radius: 8)
-            .applying(AffineTransform.rotation(radians: boardAngle * Double.pi / 180).then(.translation(x: boardCenter.x, y: boardCenter.y)))
+            .applying(
+                AffineTransform.rotation(radians: boardAngle * Double.pi / 180).then(.translation(x: boardCenter.x, y: boardCenter.y)))
         try image.fill(board, with: Pixel(r: 250, g: 205, b: 40, a: 255))
         // The car.
-        try image.fill(.roundedRectangle(Rect(x: car.minX + 50, y: car.minY, width: 140, height: 60), radius: 18), with: Pixel(r: 36, g: 80, b: 160, a: 255))
-        try image.fill(.roundedRectangle(Rect(x: car.minX + 64, y: car.minY + 10, width: 112, height: 36), radius: 10), with: Pixel(r: 180, g: 215, b: 235, a: 255))
-        try image.fill(.roundedRectangle(Rect(x: car.minX, y: car.minY + 40, width: car.width, height: 90), radius: 22), with: Pixel(r: 40, g: 92, b: 176, a: 255))
+        try image.fill(
+            .roundedRectangle(Rect(x: car.minX + 50, y: car.minY, width: 140, height: 60), radius: 18),
+            with: Pixel(r: 36, g: 80, b: 160, a: 255))
+        try image.fill(
+            .roundedRectangle(Rect(x: car.minX + 64, y: car.minY + 10, width: 112, height: 36), radius: 10),
+            with: Pixel(r: 180, g: 215, b: 235, a: 255))
+        try image.fill(
+            .roundedRectangle(Rect(x: car.minX, y: car.minY + 40, width: car.width, height: 90), radius: 22),
+            with: Pixel(r: 40, g: 92, b: 176, a: 255))
         for x in [car.minX + 55, car.maxX - 55] {
             try image.fill(.circle(center: Point(x: x, y: car.maxY - 26), radius: 26), with: Pixel(r: 25, g: 25, b: 28, a: 255))
             try image.fill(.circle(center: Point(x: x, y: car.maxY - 26), radius: 11), with: Pixel(r: 160, g: 160, b: 165, a: 255))
         }
         // Two people.
-        for (body, face, color) in [(person1, face1, Pixel(r: 46, g: 140, b: 80, a: 255)), (person2, face2, Pixel(r: 120, g: 70, b: 150, a: 255))] {
-            try image.fill(.roundedRectangle(Rect(x: body.minX, y: face.maxY + 2, width: body.width, height: body.maxY - face.maxY - 2), radius: 10), with: color)
+        for (body, face, color) in [
+            (person1, face1, Pixel(r: 46, g: 140, b: 80, a: 255)), (person2, face2, Pixel(r: 120, g: 70, b: 150, a: 255)),
+        ] {
+            try image.fill(
+                .roundedRectangle(Rect(x: body.minX, y: face.maxY + 2, width: body.width, height: body.maxY - face.maxY - 2), radius: 10),
+                with: color)
             try image.fill(.ellipse(in: face), with: Pixel(r: 236, g: 196, b: 164, a: 255))
         }
         // The text, fitted to the quadrilaterals the results give.

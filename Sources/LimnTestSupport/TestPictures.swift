@@ -20,8 +20,10 @@ public struct TestPicture: Sendable {
     public let orientation: Orientation
     public let make: @Sendable () throws -> [UInt8]
 
-    public init(_ file: String, _ format: ImageFormat, fidelity: Fidelity, orientation: Orientation = .up,
-                expected: @escaping @Sendable () -> Image, make: @escaping @Sendable () throws -> [UInt8]) {
+    public init(
+        _ file: String, _ format: ImageFormat, fidelity: Fidelity, orientation: Orientation = .up,
+        expected: @escaping @Sendable () -> Image, make: @escaping @Sendable () throws -> [UInt8]
+    ) {
         self.file = file
         self.format = format
         self.fidelity = fidelity
@@ -92,13 +94,14 @@ public enum TestPictures {
             writer.interlaced = true
             return writer
         }
-        list.append(TestPicture("png/interlaced-rgba16.png", .png, fidelity: .psnr(50), expected: checker) {
-            // Interlaced 16-bit with alpha goes through libpng's premultiplied linear output:
-            // colors under very low alpha lose precision, so this one is compared by PSNR.
-            var writer = PNGWriter(image: checker(), colorType: .rgba, bitDepth: 16)
-            writer.interlaced = true
-            return writer.encode()
-        })
+        list.append(
+            TestPicture("png/interlaced-rgba16.png", .png, fidelity: .psnr(50), expected: checker) {
+                // Interlaced 16-bit with alpha goes through libpng's premultiplied linear output:
+                // colors under very low alpha lose precision, so this one is compared by PSNR.
+                var writer = PNGWriter(image: checker(), colorType: .rgba, bitDepth: 16)
+                writer.interlaced = true
+                return writer.encode()
+            })
         add("interlaced-rgb16", gradient) {
             var writer = PNGWriter(image: gradient(), colorType: .rgb, bitDepth: 16)
             writer.interlaced = true
@@ -133,8 +136,10 @@ public enum TestPictures {
             TestPicture("jpeg/cmyk.jpg", .jpeg, fidelity: .psnr(36), expected: gradient) {
                 try TestPictureEncoding.cmykJPEG(invertedCMYK(gradient()), width: w, height: h, quality: 95)
             },
-            TestPicture("jpeg/large-gradient.jpg", .jpeg, fidelity: .psnr(40),
-                        expected: { Patterns.gradient(width: 512, height: 384) }) {
+            TestPicture(
+                "jpeg/large-gradient.jpg", .jpeg, fidelity: .psnr(40),
+                expected: { Patterns.gradient(width: 512, height: 384) }
+            ) {
                 try ImageEncoder.encode(Patterns.gradient(width: 512, height: 384), as: .jpeg(JPEGOptions(quality: 90)))
             },
         ]
@@ -197,8 +202,10 @@ public enum TestPictures {
 
     public static var orientations: [TestPicture] {
         Orientation.allCases.map { orientation in
-            TestPicture("orientation/jpeg-\(orientation.rawValue).jpg", .jpeg, fidelity: .psnr(45),
-                        orientation: orientation, expected: { Patterns.orientationBlocks() }) {
+            TestPicture(
+                "orientation/jpeg-\(orientation.rawValue).jpg", .jpeg, fidelity: .psnr(45),
+                orientation: orientation, expected: { Patterns.orientationBlocks() }
+            ) {
                 let stored = Patterns.orientationBlocks().applyingOrientation(orientation.inverse)
                 let plain = try ImageEncoder.encode(stored, as: .jpeg(JPEGOptions(quality: 100, subsampling: .s444)))
                 // Alternate byte orders so both TIFF layouts are read.

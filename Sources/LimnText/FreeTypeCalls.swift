@@ -92,18 +92,22 @@ enum FreeTypeCalls {
             hb_buffer_guess_segment_properties(buffer)
             hb_shape(hbFont, buffer, nil, 0)
             var n: UInt32 = 0
-            guard let infos = hb_buffer_get_glyph_infos(buffer, &n), let positions = hb_buffer_get_glyph_positions(buffer, &n) else { return [] }
+            guard let infos = hb_buffer_get_glyph_infos(buffer, &n), let positions = hb_buffer_get_glyph_positions(buffer, &n) else {
+                return []
+            }
             return (0..<Int(n)).map { i in
-                ShapedGlyph(glyph: infos[i].codepoint, cluster: Int(infos[i].cluster),
-                            advance: Double(positions[i].x_advance) / 64, offsetX: Double(positions[i].x_offset) / 64,
-                            offsetY: Double(positions[i].y_offset) / 64)
+                ShapedGlyph(
+                    glyph: infos[i].codepoint, cluster: Int(infos[i].cluster),
+                    advance: Double(positions[i].x_advance) / 64, offsetX: Double(positions[i].x_offset) / 64,
+                    offsetY: Double(positions[i].y_offset) / 64)
             }
         }
 
         /// Renders a glyph with `FT_Load_Glyph` and `FT_Render_Glyph` in 8-bit grayscale.
         func render(_ glyph: UInt32) -> GlyphBitmap? {
             guard FT_Load_Glyph(face, glyph, FT_Int32(FT_LOAD_DEFAULT)) == 0,
-                  FT_Render_Glyph(face.pointee.glyph, FT_RENDER_MODE_NORMAL) == 0 else { return nil }
+                FT_Render_Glyph(face.pointee.glyph, FT_RENDER_MODE_NORMAL) == 0
+            else { return nil }
             let slot = face.pointee.glyph.pointee
             let bitmap = slot.bitmap
             let w = Int(bitmap.width), h = Int(bitmap.rows), pitch = Int(bitmap.pitch)

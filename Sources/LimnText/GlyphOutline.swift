@@ -8,7 +8,8 @@ extension FreeTypeCalls.Face {
     func outline(_ glyph: UInt32) -> Path? {
         let flags = FT_Int32(FT_LOAD_NO_HINTING) | FT_Int32(FT_LOAD_NO_BITMAP)
         guard FT_Load_Glyph(face, glyph, flags) == 0,
-              face.pointee.glyph.pointee.format == FT_GLYPH_FORMAT_OUTLINE else { return nil }
+            face.pointee.glyph.pointee.format == FT_GLYPH_FORMAT_OUTLINE
+        else { return nil }
         final class Builder { var path = Path() }
         let builder = Builder()
         func point(_ v: UnsafePointer<FT_Vector>?) -> Point {
@@ -28,7 +29,9 @@ extension FreeTypeCalls.Face {
                 Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.quad(to: point(to), control: point(control)); return 0
             },
             cubic_to: { c1, c2, to, user in
-                Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.cubic(to: point(to), control1: point(c1), control2: point(c2)); return 0
+                Unmanaged<Builder>.fromOpaque(user!).takeUnretainedValue().path.cubic(
+                    to: point(to), control1: point(c1), control2: point(c2));
+                return 0
             },
             shift: 0, delta: 0)
         var outline = face.pointee.glyph.pointee.outline

@@ -11,8 +11,10 @@ extension Image {
 
     /// Lays out and draws `text` (see ``TextEngine/layout(_:font:direction:)``); returns the line.
     @discardableResult
-    public mutating func draw(_ text: String, at origin: Point, font: Font, color: Pixel,
-                              direction: TextDirection = .auto) throws -> TextLine {
+    public mutating func draw(
+        _ text: String, at origin: Point, font: Font, color: Pixel,
+        direction: TextDirection = .auto
+    ) throws -> TextLine {
         let line = try TextEngine.shared.layout(text, font: font, direction: direction)
         draw(line, at: origin, color: color)
         return line
@@ -43,8 +45,10 @@ extension TextLine {
         for (g, bitmap) in zip(glyphs, engine.bitmaps(of: self)) {
             let gx = (origin.x + g.x).rounded(), gy = (origin.y + g.y).rounded()
             guard let bitmap, bitmap.width > 0, bitmap.height > 0, abs(gx) < 1e9, abs(gy) < 1e9 else { continue }
-            out.append(CoverageBitmap(width: bitmap.width, height: bitmap.height, left: Int(gx) + bitmap.left,
-                                      top: Int(gy) - bitmap.top, pixels: bitmap.pixels))
+            out.append(
+                CoverageBitmap(
+                    width: bitmap.width, height: bitmap.height, left: Int(gx) + bitmap.left,
+                    top: Int(gy) - bitmap.top, pixels: bitmap.pixels))
         }
         return out
     }

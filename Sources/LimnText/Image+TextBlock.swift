@@ -1,9 +1,10 @@
+import LimnRaster
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnRaster
 
 extension Image {
     /// Draws a paragraph so that `style.anchor` of its box (grown by the background's padding)
@@ -55,8 +56,10 @@ extension DrawList {
     @discardableResult
     public mutating func draw(_ block: TextBlock, transform: AffineTransform, style: TextStyle, engine: TextEngine = .shared) -> Rect? {
         let box = Self.box(of: block, style: style)
-        let corners = [Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.minY),
-                       Point(x: box.maxX, y: box.maxY), Point(x: box.minX, y: box.maxY)].map(transform.apply)
+        let corners = [
+            Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.minY),
+            Point(x: box.maxX, y: box.maxY), Point(x: box.minX, y: box.maxY),
+        ].map(transform.apply)
         guard corners.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { return nil }
         let xs = corners.map(\.x), ys = corners.map(\.y)
         let bounds = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
@@ -67,13 +70,16 @@ extension DrawList {
         let needsOutlines = !transform.isIntegerTranslation || (style.halo.map { $0.width > 0 && $0.color.a > 0 } ?? false)
         let outlines = needsOutlines ? Self.outlines(of: block, engine: engine, wholePixels: transform.isIntegerTranslation) : Path()
         if let halo = style.halo, halo.width > 0, halo.color.a > 0, halo.width.isFinite,
-           let grown = try? outlines.applying(transform).grown(by: halo.width) {
+            let grown = try? outlines.applying(transform).grown(by: halo.width)
+        {
             try? fill(grown, with: halo.color)
         }
         guard style.color.a > 0 else { return bounds }
         if transform.isIntegerTranslation {
             for line in block.lines {
-                draw(line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), color: style.color, engine: engine)
+                draw(
+                    line.line, at: Point(x: line.origin.x + transform.tx, y: line.origin.y + transform.ty), color: style.color,
+                    engine: engine)
             }
         } else {
             try? fill(outlines.applying(transform), with: style.color)

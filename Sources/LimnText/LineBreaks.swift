@@ -14,7 +14,8 @@ enum LineBreaks {
             if isSpace(after) || isClosing(after) || isOpening(before) { continue }
             if after == "\n" || before == "\n" { continue }
             if isSpace(before) || before == "-" || before == "\u{2010}" || before == "/" && !isSpace(after)
-                || isIdeographic(before) || isIdeographic(after) {
+                || isIdeographic(before) || isIdeographic(after)
+            {
                 breaks.append(i)
             }
         }
@@ -27,7 +28,7 @@ enum LineBreaks {
         guard let v = c.unicodeScalars.first?.value else { return false }
         switch v {
         case 0x2E80...0x2FFF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF01...0xFF60, 0x20000...0x3FFFF:
+            0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF01...0xFF60, 0x20000...0x3FFFF:
             return true
         case 0x3000...0x303F: return true  // CJK punctuation; closing/opening handled above
         default: return false

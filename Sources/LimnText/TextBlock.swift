@@ -18,8 +18,10 @@ public struct TextLayoutOptions: Sendable, Equatable {
     public var lineSpacing: Double
     public var direction: TextDirection
 
-    public init(maxWidth: Double? = nil, maxLines: Int? = nil, alignment: TextAlignment = .natural,
-                lineSpacing: Double = 1.15, direction: TextDirection = .auto) {
+    public init(
+        maxWidth: Double? = nil, maxLines: Int? = nil, alignment: TextAlignment = .natural,
+        lineSpacing: Double = 1.15, direction: TextDirection = .auto
+    ) {
         self.maxWidth = maxWidth
         self.maxLines = maxLines
         self.alignment = alignment

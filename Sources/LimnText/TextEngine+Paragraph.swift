@@ -64,8 +64,10 @@ extension TextEngine {
     }
 
     /// Greedy wrapping: each line takes as many break-separated pieces as fit when shaped together.
-    private func wrap(_ characters: [Character], width: Double, font: Font, direction: TextDirection,
-                      maxLines: Int) throws(TextError) -> [String] {
+    private func wrap(
+        _ characters: [Character], width: Double, font: Font, direction: TextDirection,
+        maxLines: Int
+    ) throws(TextError) -> [String] {
         guard !characters.isEmpty else { return [""] }
         let breaks = LineBreaks.opportunities(in: characters) + [characters.count]
         var lines: [String] = []

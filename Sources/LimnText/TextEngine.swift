@@ -1,9 +1,10 @@
+import LimnRaster
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LimnRaster
 
 /// One line of text, shaped and placed: glyphs in visual (left-to-right) order with their pen
 /// positions relative to the line's origin (left end of the baseline, y down).
@@ -114,7 +115,8 @@ public final class TextEngine: @unchecked Sendable {
                     continue
                 }
                 var chosen = 0
-                for (k, entry) in chain.enumerated() where entry.covers(scalar) || (k == 0 && font.path != nil && (try? sized(faceNumber(entry)).glyph(for: scalar)) ?? 0 != 0) {
+                for (k, entry) in chain.enumerated()
+                where entry.covers(scalar) || (k == 0 && font.path != nil && (try? sized(faceNumber(entry)).glyph(for: scalar)) ?? 0 != 0) {
                     chosen = k
                     break
                 }

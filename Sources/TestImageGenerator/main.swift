@@ -1,15 +1,17 @@
 // Writes every picture of `TestImages/` from the deterministic patterns in LimnTestSupport.
 // Run on demand, then commit its output:  swift run TestImageGenerator [output-folder]
 import Foundation
-import LimnTestSupport
 import LimnCodecs
+import LimnTestSupport
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : RepositoryPaths.testImages
 var lines: [String] = []
 do {
     for picture in TestPictures.all {
         try write(picture.make(), to: picture.file)
-        lines.append("| `\(picture.file)` | \(picture.format) | \(picture.fidelity == .exact ? "exact" : "lossy") | \(picture.orientation.rawValue) |")
+        lines.append(
+            "| `\(picture.file)` | \(picture.format) | \(picture.fidelity == .exact ? "exact" : "lossy") | \(picture.orientation.rawValue) |"
+        )
     }
     for broken in BrokenFiles.all {
         try write(broken.make(), to: broken.file)
@@ -28,7 +30,8 @@ do {
     if CommandLine.arguments.count <= 1 {
         let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
         try FileManager.default.createDirectory(atPath: demo + "/results", withIntermediateDirectories: true)
-        try Data(try ImageEncoder.encode(scene, as: .png(PNGOptions(compression: .compact)))).write(to: URL(fileURLWithPath: demo + "/street.png"))
+        try Data(try ImageEncoder.encode(scene, as: .png(PNGOptions(compression: .compact)))).write(
+            to: URL(fileURLWithPath: demo + "/street.png"))
         for file in try SceneResults.all() {
             try Data(file.json.utf8).write(to: URL(fileURLWithPath: demo + "/results/" + file.name))
         }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnResults
 import LimnTestSupport
+import Testing
+
 @testable import LimnAnnotate
 
 /// Each annotator drawn on the scene (TestImages/scene) from the project's own results, compared
@@ -27,7 +28,9 @@ import LimnTestSupport
 
     @Test func boxStyles() throws {
         for style in AnnotationOptions.BoxStyle.allCases {
-            check(try draw("azure32-analyze-scene.json", AnnotationOptions(features: [.objects, .people, .faces, .brands], boxStyle: style)), "boxes-\(style.rawValue)")
+            check(
+                try draw("azure32-analyze-scene.json", AnnotationOptions(features: [.objects, .people, .faces, .brands], boxStyle: style)),
+                "boxes-\(style.rawValue)")
         }
     }
 
@@ -50,7 +53,9 @@ import LimnTestSupport
     }
 
     @Test func panelsAndThemes() throws {
-        check(try draw("azure40-scene.json", AnnotationOptions(features: [.caption, .tags], bannerPosition: .above, theme: .dark)), "caption-tags-dark")
+        check(
+            try draw("azure40-scene.json", AnnotationOptions(features: [.caption, .tags], bannerPosition: .above, theme: .dark)),
+            "caption-tags-dark")
         check(try draw("google-scene.json", AnnotationOptions(features: [.objects, .faces, .legend, .tags])), "google-legend")
     }
 
@@ -64,7 +69,8 @@ import LimnTestSupport
 @Suite struct AnnotatorPropertyTests {
     let scene = AnnotatorGoldenTests.scene
     func analysis(_ name: String) throws -> Analysis {
-        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: Size(width: 800, height: 520)))
+        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(
+            to: PictureGeometry(storedSize: Size(width: 800, height: 520)))
     }
 
     @Test func theSameInputsGiveTheSamePixels() throws {
@@ -108,9 +114,11 @@ import LimnTestSupport
             let box = Rect(x: x, y: y, width: 20, height: 40)
             regions.append(Region(kind: .person, label: "person", confidence: 0.5 + Double(i % 50) / 100, shape: .box(box)))
         }
-        let analysis = Analysis(vendor: .azureImageAnalysis40, format: .azure40, imageSize: Size(width: 1000, height: 1000), regions: regions)
-        let drawn = try Annotator.annotate(Image(width: 1000, height: 1000, fill: .white), with: analysis,
-                                           options: AnnotationOptions(features: [.people]))
+        let analysis = Analysis(
+            vendor: .azureImageAnalysis40, format: .azure40, imageSize: Size(width: 1000, height: 1000), regions: regions)
+        let drawn = try Annotator.annotate(
+            Image(width: 1000, height: 1000, fill: .white), with: analysis,
+            options: AnnotationOptions(features: [.people]))
         #expect(drawn.size == Size(width: 1000, height: 1000))
         #expect(Annotator.maximumLabels == 300)
     }
@@ -169,7 +177,9 @@ import LimnTestSupport
         #expect(tiny.fontSize >= 10 && tiny.lineWidth >= 1.25, "floors keep small pictures legible")
         #expect(labelText("person", 0.0031, show: true) == "person 0.3%" && labelText("car", 0.914, show: true) == "car 91%")
         #expect(labelText("", nil, show: true) == "?" && labelText("car", 0.5, show: false) == "car" && percentage(0.0996) == "10%")
-        #expect(CropLayer.ratioName(16.0 / 9) == "16:9" && CropLayer.ratioName(1.005) == "1:1" && CropLayer.ratioName(5.27) == "5.27" && CropLayer.ratioName(0.9) == "0.90")
+        #expect(
+            CropLayer.ratioName(16.0 / 9) == "16:9" && CropLayer.ratioName(1.005) == "1:1" && CropLayer.ratioName(5.27) == "5.27"
+                && CropLayer.ratioName(0.9) == "0.90")
     }
 }
 

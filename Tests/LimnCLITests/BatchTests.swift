@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnTestSupport
+import Testing
 
 /// `limn batch` on a manifest of a few hundred small jobs, some broken.
 @Suite(.serialized) struct BatchTests {
@@ -24,16 +24,20 @@ import LimnTestSupport
                 }
                 broken.append(i)
             } else if i % 50 == 3 {
-                line = #"{"op": "annotate", "image": "\#(images)/scene/street.png", "result": "\#(images)/results/aws-labels-scene.json", "output": "out/annotated-\#(i).png", "features": ["objects", "legend"]}"#
+                line =
+                    #"{"op": "annotate", "image": "\#(images)/scene/street.png", "result": "\#(images)/results/aws-labels-scene.json", "output": "out/annotated-\#(i).png", "features": ["objects", "legend"]}"#
                 good.append("out/annotated-\(i).png")
             } else if i % 50 == 4 {
-                line = #"{"op": "cutout", "image": "\#(images)/scene/street.png", "result": "\#(images)/results/baidu-bodyseg-scene.json", "background": "white", "output": "out/cutout-\#(i).jpg"}"#
+                line =
+                    #"{"op": "cutout", "image": "\#(images)/scene/street.png", "result": "\#(images)/results/baidu-bodyseg-scene.json", "background": "white", "output": "out/cutout-\#(i).jpg"}"#
                 good.append("out/cutout-\(i).jpg")
             } else if i % 3 == 0 {
-                line = #"{"op": "thumbnail", "image": "\#(images)/\#(small[i % small.count])", "size": "24x24", "mode": "fill", "output": "out/thumb-\#(i).png"}"#
+                line =
+                    #"{"op": "thumbnail", "image": "\#(images)/\#(small[i % small.count])", "size": "24x24", "mode": "fill", "output": "out/thumb-\#(i).png"}"#
                 good.append("out/thumb-\(i).png")
             } else {
-                line = #"{"op": "convert", "image": "\#(images)/\#(small[i % small.count])", "output": "out/sub/convert-\#(i).\#(["png", "webp", "jpg"][i % 3])", "max_size": "32x32"}"#
+                line =
+                    #"{"op": "convert", "image": "\#(images)/\#(small[i % small.count])", "output": "out/sub/convert-\#(i).\#(["png", "webp", "jpg"][i % 3])", "max_size": "32x32"}"#
                 good.append("out/sub/convert-\(i).\(["png", "webp", "jpg"][i % 3])")
             }
             lines.append(line)
@@ -47,7 +51,9 @@ import LimnTestSupport
     func outputs(in folder: String) throws -> [String: Data] {
         var all: [String: Data] = [:]
         let root = URL(fileURLWithPath: folder + "/out")
-        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) ?? FileManager.default.enumerator(atPath: "/")! {
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) ?? FileManager.default
+            .enumerator(atPath: "/")!
+        {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
                 all[String(url.path.dropFirst(folder.count + 1))] = try Data(contentsOf: url)
@@ -72,7 +78,8 @@ import LimnTestSupport
         #expect(failures.contains { $0.contains("missing-7.png: no such file") })
         #expect(failures.contains { $0.contains("unknown key \"qualty\"") })
         #expect(r.stderr.contains("limn batch: 300 jobs: \(good.count) done, \(broken.count) failed, 0 skipped"))
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))) as! [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))) as! [String: Any]
         let summary = report["summary"] as! [String: Any]
         #expect(summary["jobs"] as? Int == 300 && summary["failed"] as? Int == broken.count && summary["ok"] as? Int == good.count)
         let jobs = report["jobs"] as! [[String: Any]]
@@ -124,7 +131,8 @@ import LimnTestSupport
         for k in 1...3 {
             let r = try CLI.limn(["batch", manifest, "--shard", "\(k)/3", "--report", folder + "/r\(k).json"])
             #expect(r.status == 1)
-            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r\(k).json"))) as! [String: Any]
+            let report =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r\(k).json"))) as! [String: Any]
             let jobs = (report["jobs"] as! [[String: Any]]).map { $0["job"] as! Int }
             #expect(jobs.allSatisfy { $0 % 3 == k - 1 })
             seen += jobs

@@ -1,9 +1,10 @@
 import Foundation
+import LimnTestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-import LimnTestSupport
 
 /// The `limn` executable, run as a user would.
 @Suite struct CLITests {
@@ -53,7 +54,9 @@ import LimnTestSupport
         let e = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { e.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            e.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
@@ -81,7 +84,10 @@ import LimnTestSupport
         let r = try Self.limn("info", "\(images)/png/rgb8.png", "\(images)/broken/gif-named.png")
         #expect(r.status != 0)
         #expect(r.stdout.contains("PNG 61x45"))
-        #expect(r.stderr == "limn: \(images)/broken/gif-named.png: not a PNG, JPEG, WebP or BMP image (it looks like GIF); convert it to one of those first.\n")
+        #expect(
+            r.stderr
+                == "limn: \(images)/broken/gif-named.png: not a PNG, JPEG, WebP or BMP image (it looks like GIF); convert it to one of those first.\n"
+        )
     }
 
     @Test(arguments: ["png", "jpg", "webp", "bmp"])

@@ -1,9 +1,10 @@
 import Foundation
+import LimnTestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-import LimnTestSupport
 
 /// Hostile inputs to the `limn` process, each checked for a clean error and for the process's
 /// own peak memory (GNU `time`'s `%M`; without `/usr/bin/time` the memory checks are skipped,

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LimnTestSupport
+import Testing
 
 /// Every option is declared once: a manifest key is its flag in snake case, parsed and checked
 /// by the same code. So a manifest line fails exactly where the flags fail, with the line, and
@@ -26,9 +26,13 @@ import LimnTestSupport
     @Test func theManifestRejectsWhatTheFlagsReject() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let annotate: [String: Any] = ["op": "annotate", "image": scene, "result": results + "azure40-scene.json", "output": folder + "/a.png"]
+        let annotate: [String: Any] = [
+            "op": "annotate", "image": scene, "result": results + "azure40-scene.json", "output": folder + "/a.png",
+        ]
         let thumbnail: [String: Any] = ["op": "thumbnail", "image": scene, "output": folder + "/t.jpg", "size": "40x40"]
-        let cutout: [String: Any] = ["op": "cutout", "image": scene, "result": results + "baidu-bodyseg-scene.json", "output": folder + "/c.png"]
+        let cutout: [String: Any] = [
+            "op": "cutout", "image": scene, "result": results + "baidu-bodyseg-scene.json", "output": folder + "/c.png",
+        ]
         let convert: [String: Any] = ["op": "convert", "image": scene, "output": folder + "/v.png"]
         func flags(_ job: [String: Any]) -> [String] {
             switch job["op"] as! String {
@@ -74,11 +78,14 @@ import LimnTestSupport
 
     @Test func optionsAreCheckedBeforeThePictureIsRead() throws {
         // The picture does not exist: the option's error comes first, from the flags and the manifest alike.
-        let r = try CLI.limn(["annotate", "/nonexistent/picture.jpg", results + "azure40-scene.json", "--theme", "purple", "-o", "/nonexistent/x.png"])
+        let r = try CLI.limn([
+            "annotate", "/nonexistent/picture.jpg", results + "azure40-scene.json", "--theme", "purple", "-o", "/nonexistent/x.png",
+        ])
         #expect(r.stderr.contains("light, dark") && !r.stderr.contains("no such file"), "\(r.stderr)")
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let message = try batchFailure(["op": "thumbnail", "image": "/nonexistent/picture.jpg", "size": "4x4", "format": "tiff", "output_dir": folder], in: folder)
+        let message = try batchFailure(
+            ["op": "thumbnail", "image": "/nonexistent/picture.jpg", "size": "4x4", "format": "tiff", "output_dir": folder], in: folder)
         #expect(message.contains("not a format Limn writes") && !message.contains("no such file"), "\(message)")
     }
 
@@ -86,17 +93,22 @@ import LimnTestSupport
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // banner and show_confidence were manifest-only once; every key now has its flag.
-        let flags = try CLI.limn(["annotate", scene, results + "azure40-scene.json", "--features", "objects,caption", "--banner", "below",
-                                  "--no-show-confidence", "--top", "3", "--box-style", "corners", "-o", folder + "/flags.png"])
+        let flags = try CLI.limn([
+            "annotate", scene, results + "azure40-scene.json", "--features", "objects,caption", "--banner", "below",
+            "--no-show-confidence", "--top", "3", "--box-style", "corners", "-o", folder + "/flags.png",
+        ])
         #expect(flags.status == 0, "\(flags.stderr)")
-        let line = #"{"op":"annotate","image":"\#(scene)","result":"\#(results)azure40-scene.json","features":["objects","caption"],"banner":"below","show_confidence":false,"top":3,"box_style":"corners","output":"manifest.png"}"#
+        let line =
+            #"{"op":"annotate","image":"\#(scene)","result":"\#(results)azure40-scene.json","features":["objects","caption"],"banner":"below","show_confidence":false,"top":3,"box_style":"corners","output":"manifest.png"}"#
         try Data(line.utf8).write(to: URL(fileURLWithPath: folder + "/jobs.jsonl"))
         let batch = try CLI.limn(["batch", folder + "/jobs.jsonl"])
         #expect(batch.status == 0, "\(batch.stderr)")
         let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/flags.png"))
         let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.png"))
         #expect(a == b, "the same options give the same bytes")
-        let defaults = try CLI.limn(["annotate", scene, results + "azure40-scene.json", "--features", "objects,caption", "-o", folder + "/defaults.png"])
+        let defaults = try CLI.limn([
+            "annotate", scene, results + "azure40-scene.json", "--features", "objects,caption", "-o", folder + "/defaults.png",
+        ])
         let plain = try Data(contentsOf: URL(fileURLWithPath: folder + "/defaults.png"))
         #expect(defaults.status == 0 && plain != a, "the options changed the picture")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LimnTestSupport
+import Testing
 
 /// Outputs get the permissions the caller's umask gives a plain create, under every worker count:
 /// nothing in the process changes the umask (it is process-wide, so a worker that read it by
@@ -37,7 +37,10 @@ import LimnTestSupport
         #expect(folders.count == subfolders)
         let wrongFiles = files.filter { $0.value != 0o644 }
         let wrongFolders = folders.filter { $0.value != 0o755 }
-        #expect(wrongFiles.isEmpty, "\(wrongFiles.count) of \(files.count) files not 0644, e.g. \(wrongFiles.first.map { "\($0.key) \(String($0.value, radix: 8))" } ?? "")")
+        #expect(
+            wrongFiles.isEmpty,
+            "\(wrongFiles.count) of \(files.count) files not 0644, e.g. \(wrongFiles.first.map { "\($0.key) \(String($0.value, radix: 8))" } ?? "")"
+        )
         #expect(wrongFolders.isEmpty, "\(wrongFolders.count) of \(folders.count) folders not 0755")
     }
 

@@ -1,9 +1,10 @@
 import Foundation
+import LimnTestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-import LimnTestSupport
 
 /// The output policy (see `AtomicFile`): files are replaced atomically, devices, FIFOs and
 /// standard output are written in place, links are followed, and nothing else is touched. Each
@@ -38,9 +39,12 @@ import LimnTestSupport
     /// temporary folder (a TMPDIR inside root's home would not do).
     static var users: [Bool] {
         let temporary = FileManager.default.temporaryDirectory.path
-        let reachable = (try? FileManager.default.attributesOfItem(atPath: temporary)[.posixPermissions] as? Int).map { $0 & 0o001 != 0 } ?? false
+        let reachable =
+            (try? FileManager.default.attributesOfItem(atPath: temporary)[.posixPermissions] as? Int).map { $0 & 0o001 != 0 } ?? false
         guard isRoot, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), reachable else {
-            print("OutputPolicyTests: run as the current user only (the nobody cases need root, setpriv and a temporary folder others can enter)")
+            print(
+                "OutputPolicyTests: run as the current user only (the nobody cases need root, setpriv and a temporary folder others can enter)"
+            )
             return [false]
         }
         return [false, true]
@@ -128,8 +132,9 @@ import LimnTestSupport
         #expect(r.status == 0, "\(r.stderr)")
         #expect(kind(link) == S_IFLNK)
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect((try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)?.intValue == 0o640,
-                "a replaced file keeps its permissions")
+        #expect(
+            (try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)?.intValue == 0o640,
+            "a replaced file keeps its permissions")
         // A dangling link makes the file it names; a loop is refused.
         #expect(symlink("made.png", folder + "/dangling.png") == 0)
         #expect(try limn(["convert", folder + "/in.png", "-o", folder + "/dangling.png"], in: folder, asNobody: asNobody).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,9 @@ struct Spawned {
             let report = String(decoding: FileManager.default.contents(atPath: folder + "/peak") ?? Data(), as: UTF8.self)
             let lines = report.split(separator: "\n")
             peak = lines.last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 * 1024 }
-            if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }), let n = Int32(line.split(separator: " ").last ?? "") {
+            if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }),
+                let n = Int32(line.split(separator: " ").last ?? "")
+            {
                 signal = n
                 exit = -1
             }

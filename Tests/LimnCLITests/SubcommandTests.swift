@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnTestSupport
+import Testing
 
 /// Each subcommand run as a process on TestImages inputs.
 @Suite struct SubcommandTests {
@@ -26,7 +26,9 @@ import LimnTestSupport
             #expect(FileManager.default.fileExists(atPath: path), "\(path)")
             #expect(try ImageDecoder.info(file: path).width > 0)
         }
-        #expect(printed.contains { $0.hasSuffix("annotated/azure40-all.png") } && printed.contains { $0.contains("thumbnails/street-256x256.jpg") }
+        #expect(
+            printed.contains { $0.hasSuffix("annotated/azure40-all.png") }
+                && printed.contains { $0.contains("thumbnails/street-256x256.jpg") }
                 && printed.contains { $0.hasSuffix("cutouts/people-transparent.png") })
         #expect(try size(folder + "/thumbnails/street-480x270.jpg") == "480x270")
         #expect(r.stderr.contains("wrote \(printed.count) files"))
@@ -36,8 +38,9 @@ import LimnTestSupport
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/a.jpg"
-        let r = try CLI.limn("annotate", scene, results + "google-scene.json", "-o", out, "--features", "objects,faces,legend",
-                             "--min-confidence", "0.7", "--top", "5", "--theme", "dark", "--box-style", "corners", "--quality", "80")
+        let r = try CLI.limn(
+            "annotate", scene, results + "google-scene.json", "-o", out, "--features", "objects,faces,legend",
+            "--min-confidence", "0.7", "--top", "5", "--theme", "dark", "--box-style", "corners", "--quality", "80")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try ImageDecoder.info(file: out).format == .jpeg)
         #expect(try ImageDecoder.decode(file: out).image.height > 520, "the legend panel is below the picture")
@@ -55,12 +58,15 @@ import LimnTestSupport
     @Test func standardInputAndOutput() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let r = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: results + "azure40-scene.json")),
-                             "annotate", scene, "-", "-o", "-", "--features", "people")
+        let r = try CLI.limn(
+            stdin: try Data(contentsOf: URL(fileURLWithPath: results + "azure40-scene.json")),
+            "annotate", scene, "-", "-o", "-", "--features", "people")
         #expect(r.status == 0, "\(String(decoding: r.stderrData, as: UTF8.self))")
         let decoded = try ImageDecoder.decode(Array(r.stdoutData))
         #expect(decoded.info.format == .png && decoded.image.width == 800)
-        let converted = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: scene)), "convert", "-", "-o", "-", "--format", "webp", "--max-size", "200x200")
+        let converted = try CLI.limn(
+            stdin: try Data(contentsOf: URL(fileURLWithPath: scene)), "convert", "-", "-o", "-", "--format", "webp", "--max-size", "200x200"
+        )
         #expect(converted.status == 0)
         let small = try ImageDecoder.decode(Array(converted.stdoutData))
         #expect(small.info.format == .webp && small.image.width == 200 && small.image.height == 130)
@@ -71,8 +77,9 @@ import LimnTestSupport
     @Test func thumbnailSizesModesAndOutputs() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let r = try CLI.limn("thumbnail", scene, "--result", results + "azure40-scene.json", "--size", "120x120", "--size", "320x180",
-                             "--output-dir", folder + "/t", "--format", "png")
+        let r = try CLI.limn(
+            "thumbnail", scene, "--result", results + "azure40-scene.json", "--size", "120x120", "--size", "320x180",
+            "--output-dir", folder + "/t", "--format", "png")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.split(separator: "\n").map(String.init) == [folder + "/t/street-120x120.png", folder + "/t/street-320x180.png"])
         #expect(try size(folder + "/t/street-120x120.png") == "120x120")
@@ -96,7 +103,8 @@ import LimnTestSupport
         #expect(!cut.isOpaque && cut.width < 200, "trimmed to the two people, transparent around them")
         for background in ["white", "#336699", "blur", "checkerboard", "gradient:#ffffff,#000000", scene] {
             let out = folder + "/bg.jpg"
-            let b = try CLI.limn("cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", background, "--shadow", "-o", out)
+            let b = try CLI.limn(
+                "cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", background, "--shadow", "-o", out)
             #expect(b.status == 0, "\(background): \(b.stderr)")
             #expect(try ImageDecoder.decode(file: out).image.isOpaque)
         }
@@ -104,7 +112,8 @@ import LimnTestSupport
         #expect(none.status != 0 && none.stderr.contains("exactly one of --matte, --mask or --result"))
         let bad = try CLI.limn("cutout", scene, "--matte", images + "/broken/truncated-half.png", "-o", folder + "/x.png")
         #expect(bad.status != 0 && bad.stderr.contains("truncated-half.png"))
-        let color = try CLI.limn("cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", "mauve-ish", "-o", folder + "/x.png")
+        let color = try CLI.limn(
+            "cutout", scene, "--result", results + "baidu-bodyseg-scene.json", "--background", "mauve-ish", "-o", folder + "/x.png")
         #expect(color.status != 0 && color.stderr.contains("is not none, blur"))
     }
 
@@ -112,11 +121,16 @@ import LimnTestSupport
         let r = try CLI.limn("info", results + "azure40-scene.json", results + "baidu-ocr-scene.json", scene)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == results + "azure40-scene.json: Azure Image Analysis 4.0 (azure-4.0), model 2023-10-01, image 800x520: 1 caption, 7 tags, 5 dense captions, 3 objects, 4 people, 3 text lines (5 words), 3 crop suggestions")
+        #expect(
+            lines[0] == results
+                + "azure40-scene.json: Azure Image Analysis 4.0 (azure-4.0), model 2023-10-01, image 800x520: 1 caption, 7 tags, 5 dense captions, 3 objects, 4 people, 3 text lines (5 words), 3 crop suggestions"
+        )
         #expect(lines[1] == results + "baidu-ocr-scene.json: Baidu AI (baidu-ocr): 3 text lines (0 words)")
         #expect(lines[2].contains("PNG 800x520"))
         let piped = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: results + "google-scene.json")), "info", "-")
-        #expect(piped.stdout.hasPrefix("-: Google Cloud Vision (google-vision), image 800x520: 7 tags, 3 objects, 2 faces, 1 text block"), "\(piped.stdout)")
+        #expect(
+            piped.stdout.hasPrefix("-: Google Cloud Vision (google-vision), image 800x520: 7 tags, 3 objects, 2 faces, 1 text block"),
+            "\(piped.stdout)")
         let image = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: scene)), "info", "-")
         #expect(image.stdout == "-: PNG 800x520, orientation 1 (upright), opaque\n")
     }
@@ -149,11 +163,15 @@ import LimnTestSupport
 
     @Test func theDemoShipsTheSameSceneAndResultsAsTestImages() throws {
         let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
-        #expect(FileManager.default.contents(atPath: demo + "/street.png") == FileManager.default.contents(atPath: images + "/scene/street.png"))
+        #expect(
+            FileManager.default.contents(atPath: demo + "/street.png") == FileManager.default.contents(atPath: images + "/scene/street.png")
+        )
         let names = try FileManager.default.contentsOfDirectory(atPath: images + "/results").sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: demo + "/results").sorted() == names)
         for name in names {
-            #expect(FileManager.default.contents(atPath: demo + "/results/" + name) == FileManager.default.contents(atPath: images + "/results/" + name), "\(name)")
+            #expect(
+                FileManager.default.contents(atPath: demo + "/results/" + name)
+                    == FileManager.default.contents(atPath: images + "/results/" + name), "\(name)")
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Broken and hostile input: a typed error naming the source, never a crash.
 @Suite struct BrokenFileTests {
@@ -79,9 +79,11 @@ import LimnTestSupport
 /// Many cut and bit-flipped copies of every format: each decode either throws a CodecError or
 /// returns an image of the declared size. The test fails on a crash, by construction.
 @Suite struct DamageTests {
-    static let sources = ["png/rgba8.png", "png/interlaced-palette4.png", "jpeg/progressive.jpg", "jpeg/large-gradient.jpg",
-                          "jpeg/cmyk.jpg", "webp/lossy-alpha.webp", "webp/lossless.webp", "webp/animated.webp",
-                          "bmp/rgba32-bottom-up.bmp", "orientation/jpeg-6.jpg", "webp/exif-orientation-6.webp"]
+    static let sources = [
+        "png/rgba8.png", "png/interlaced-palette4.png", "jpeg/progressive.jpg", "jpeg/large-gradient.jpg",
+        "jpeg/cmyk.jpg", "webp/lossy-alpha.webp", "webp/lossless.webp", "webp/animated.webp",
+        "bmp/rgba32-bottom-up.bmp", "orientation/jpeg-6.jpg", "webp/exif-orientation-6.webp",
+    ]
 
     @Test(arguments: sources)
     func everyTruncationFailsCleanly(file: String) throws {

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Destination passing: decoding into an existing image reuses its memory.
 @Suite struct DecodeIntoTests {

@@ -1,7 +1,8 @@
-import Testing
+import Foundation
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Every picture in `TestImages/` decodes to the pattern it was made from.
 @Suite struct DecodeVariantsTests {
@@ -71,5 +72,3 @@ import LimnTestSupport
         #expect(try ImageDecoder.decode(file: path).info.format == .jpeg)
     }
 }
-
-import Foundation

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Lengths in headers are never trusted: every chunk, segment and offset is checked against the
 /// bytes there are (and chunks other than image data against a cap) before a library allocates.
@@ -15,7 +15,11 @@ import LimnTestSupport
         #expect(png.count == 57)
         for attempt in ["info", "decode"] {
             do {
-                if attempt == "info" { _ = try ImageDecoder.info(png, source: "h.png") } else { _ = try ImageDecoder.decode(png, source: "h.png") }
+                if attempt == "info" {
+                    _ = try ImageDecoder.info(png, source: "h.png")
+                } else {
+                    _ = try ImageDecoder.decode(png, source: "h.png")
+                }
                 Issue.record("\(attempt) accepted a \(type) chunk declaring 2 GB")
             } catch {
                 guard case .overLimit(let source, let what, _)? = error as? CodecError else { Issue.record("\(error)"); continue }
@@ -27,7 +31,10 @@ import LimnTestSupport
 
     @Test func aChunkWithinTheCapButPastTheEndIsTruncated() {
         let png = HostileFiles.pngDeclaring("tEXt", length: 1000)
-        #expect(throws: CodecError.truncated(source: "h.png", format: .png, detail: "the tEXt chunk at byte 33 declares 1000 bytes, but only 12 follow")) {
+        #expect(
+            throws: CodecError.truncated(
+                source: "h.png", format: .png, detail: "the tEXt chunk at byte 33 declares 1000 bytes, but only 12 follow")
+        ) {
             try ImageDecoder.info(png, source: "h.png")
         }
     }
@@ -146,7 +153,10 @@ import LimnTestSupport
                 let read = try InputBytes.read(fileDescriptor: fd, source: "pipe", limit: limit)
                 #expect(read.count == count && read.reachedEnd)
             } else {
-                #expect(throws: CodecError.overLimit(source: "pipe", what: "the input goes on past \(limit) bytes", limit: "at most \(limit) are read")) {
+                #expect(
+                    throws: CodecError.overLimit(
+                        source: "pipe", what: "the input goes on past \(limit) bytes", limit: "at most \(limit) are read")
+                ) {
                     try InputBytes.read(fileDescriptor: fd, source: "pipe", limit: limit)
                 }
             }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Limn
 import LimnTestSupport
+import Testing
 
 /// The README's Swift example, run on a picture of the project's own.
 @Suite struct ReadmeExampleTests {
@@ -34,8 +34,11 @@ import LimnTestSupport
         #expect(square.size == Size(width: 25, height: 25) && detail?.raster.size == Size(width: 300, height: 200))
         #expect(soft.size == photo.size)
         let result = folder + "/result.json"
-        try Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 1024, "height": 768}, "smartCropsResult": {"values": [{"aspectRatio": 1.0, "boundingBox": {"x": 100, "y": 50, "w": 600, "h": 600}}]}}"#.utf8)
-            .write(to: URL(fileURLWithPath: result))
+        try Data(
+            #"{"modelVersion": "2023-10-01", "metadata": {"width": 1024, "height": 768}, "smartCropsResult": {"values": [{"aspectRatio": 1.0, "boundingBox": {"x": 100, "y": 50, "w": 600, "h": 600}}]}}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: result))
         let analysis = try Analysis(contentsOfFile: result)
         let thumbnails = try Thumbnail.make(
             fromFile: path, sizes: [Size(width: 64, height: 64), Size(width: 40, height: 30)],
@@ -47,8 +50,10 @@ import LimnTestSupport
         for y in 40..<150 { for x in 60..<200 { gray[x, y] = 255 } }
         try gray.write(to: matteFile)
         let matte = try Matte.read(file: matteFile)
-        let portrait = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(
-            background: .blurredOriginal(sigma: 24), shadow: .init(), outline: .init(width: 8, color: .white)))
+        let portrait = try Cutout.make(
+            picture: photo, matte: matte,
+            options: CutoutOptions(
+                background: .blurredOriginal(sigma: 24), shadow: .init(), outline: .init(width: 8, color: .white)))
         let sticker = try Cutout.make(picture: photo, matte: matte, options: CutoutOptions(trim: true, trimMargin: 16))
         #expect(portrait.size == photo.size && portrait.isOpaque)
         let bounds = try #require(try Matte.fitted(matte, to: photo.size).contentBounds())
@@ -82,7 +87,8 @@ import LimnTestSupport
         // The umask is read from /proc (setting it to read it would race with the other tests).
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-              let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else {
+            let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        else {
             print("skipped the mode check: no Umask line in /proc/self/status on this system")
             return
         }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Limn's decodes against the reference decoders (djpeg, dwebp), pixel for pixel, on the
 /// project's own pictures and on the real photographs in `../shared/photos`.
@@ -15,8 +15,9 @@ import LimnTestSupport
         try compareWithDjpeg(RepositoryPaths.testImages + "/" + file, scale: nil)
     }
 
-    @Test(.enabled(if: tool("djpeg") != nil, "djpeg is not installed (apt: libjpeg-turbo-progs)"),
-          arguments: ["1/2", "1/4", "1/8", "3/8"])
+    @Test(
+        .enabled(if: tool("djpeg") != nil, "djpeg is not installed (apt: libjpeg-turbo-progs)"),
+        arguments: ["1/2", "1/4", "1/8", "3/8"])
     func scaledJPEGMatchesDjpegScaled(scale: String) throws {
         try compareWithDjpeg(RepositoryPaths.testImages + "/jpeg/large-gradient.jpg", scale: scale)
     }
@@ -29,9 +30,11 @@ import LimnTestSupport
         #expect(ours == reference, "\(ImageDifference(ours, reference))")
     }
 
-    @Test(.enabled(if: SharedPhotos.isPresent && tool("djpeg") != nil,
-                   "../shared/photos or djpeg is absent: the real-photo cross-check is skipped"),
-          arguments: SharedPhotos.files)
+    @Test(
+        .enabled(
+            if: SharedPhotos.isPresent && tool("djpeg") != nil,
+            "../shared/photos or djpeg is absent: the real-photo cross-check is skipped"),
+        arguments: SharedPhotos.files)
     func realPhotosMatchTheReferenceDecoder(name: String) throws {
         let path = SharedPhotos.folder + "/" + name
         let info = try ImageDecoder.info(file: path)

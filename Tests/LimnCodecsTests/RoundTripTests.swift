@@ -1,7 +1,7 @@
-import Testing
 import LimnCodecs
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 @Suite struct RoundTripTests {
     static let rgba = Patterns.noise(width: 61, height: 45, seed: 11)
@@ -64,7 +64,9 @@ import LimnTestSupport
     @Test func jpegFlattensTransparencyOntoTheBackground() throws {
         let clear = Image(width: 16, height: 16)
         let red = Pixel(r: 255, g: 0, b: 0)
-        let back = try ImageDecoder.decode(ImageEncoder.encode(clear, as: .jpeg(JPEGOptions(quality: 95, subsampling: .s444, background: red)))).image
+        let back = try ImageDecoder.decode(
+            ImageEncoder.encode(clear, as: .jpeg(JPEGOptions(quality: 95, subsampling: .s444, background: red)))
+        ).image
         #expect(ImageDifference(back, Image(width: 16, height: 16, fill: red)).maxChannel <= 2)
     }
 

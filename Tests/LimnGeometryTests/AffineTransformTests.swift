@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LimnGeometry
+import Testing
 
 @Suite struct AffineTransformTests {
     static func close(_ p: Point, _ q: Point, _ tolerance: Double = 1e-12) -> Bool {
@@ -34,8 +34,9 @@ import LimnGeometry
 
     @Test func rectanglesMapToTheirBounds() {
         let r = Rect(x: 10, y: 20, width: 30, height: 40)
-        #expect(AffineTransform.scaling(from: Size(width: 100, height: 200), to: Size(width: 50, height: 400)).apply(r)
-            == Rect(x: 5, y: 40, width: 15, height: 80))
+        #expect(
+            AffineTransform.scaling(from: Size(width: 100, height: 200), to: Size(width: 50, height: 400)).apply(r)
+                == Rect(x: 5, y: 40, width: 15, height: 80))
         let flip = AffineTransform(a: -1, b: 0, c: 0, d: 1, tx: 100, ty: 0)
         #expect(flip.keepsRectanglesAligned && flip.apply(r) == Rect(x: 60, y: 20, width: 30, height: 40))
         let turn = AffineTransform.rotation(radians: .pi / 4)

@@ -1,5 +1,5 @@
-import Testing
 import LimnGeometry
+import Testing
 
 @Suite struct GeometryTests {
     @Test func rectNormalisesNegativeSides() {
@@ -57,7 +57,8 @@ import LimnGeometry
     @Test func boundsOfPoints() {
         #expect(Rect(bounding: [Point(x: 3, y: 1), Point(x: -1, y: 4), Point(x: 2, y: 2)]) == Rect(x: -1, y: 1, width: 4, height: 3))
         #expect(Rect(bounding: [Point]()) == nil)
-        #expect(Rect(x: 1, y: 2, width: 3, height: 4).corners == [Point(x: 1, y: 2), Point(x: 4, y: 2), Point(x: 4, y: 6), Point(x: 1, y: 6)])
+        #expect(
+            Rect(x: 1, y: 2, width: 3, height: 4).corners == [Point(x: 1, y: 2), Point(x: 4, y: 2), Point(x: 4, y: 6), Point(x: 1, y: 6)])
     }
 
     @Test func pixelRectIntersection() {

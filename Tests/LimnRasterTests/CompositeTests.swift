@@ -1,5 +1,5 @@
-import Testing
 import LimnRaster
+import Testing
 
 @Suite struct CompositeTests {
     /// "Over" in doubles with straight alpha: the reference.
@@ -11,10 +11,14 @@ import LimnRaster
         return (c(t.r, b.r), c(t.g, b.g), c(t.b, b.b), a * 255)
     }
 
-    static let tops: [Pixel] = [Pixel(r: 200, g: 10, b: 30), Pixel(r: 200, g: 10, b: 30, a: 0), Pixel(r: 200, g: 10, b: 30, a: 128),
-                                Pixel(r: 255, g: 255, b: 255, a: 1), Pixel(r: 0, g: 90, b: 255, a: 254), Pixel(r: 77, g: 66, b: 55, a: 37)]
-    static let bottoms: [Pixel] = [Pixel(r: 10, g: 220, b: 40), Pixel(r: 10, g: 220, b: 40, a: 0), Pixel(r: 10, g: 220, b: 40, a: 128),
-                                   Pixel(r: 250, g: 250, b: 0, a: 200), Pixel(r: 1, g: 2, b: 3, a: 3)]
+    static let tops: [Pixel] = [
+        Pixel(r: 200, g: 10, b: 30), Pixel(r: 200, g: 10, b: 30, a: 0), Pixel(r: 200, g: 10, b: 30, a: 128),
+        Pixel(r: 255, g: 255, b: 255, a: 1), Pixel(r: 0, g: 90, b: 255, a: 254), Pixel(r: 77, g: 66, b: 55, a: 37),
+    ]
+    static let bottoms: [Pixel] = [
+        Pixel(r: 10, g: 220, b: 40), Pixel(r: 10, g: 220, b: 40, a: 0), Pixel(r: 10, g: 220, b: 40, a: 128),
+        Pixel(r: 250, g: 250, b: 0, a: 200), Pixel(r: 1, g: 2, b: 3, a: 3),
+    ]
 
     @Test(arguments: [1.0, 0.5, 0.2])
     func overIsWithinOneOfTheReference(opacity: Double) {
@@ -27,8 +31,9 @@ import LimnRaster
                 #expect(abs(Double(got.a) - want.3) <= 1, "\(t) over \(b) at \(opacity): \(got) vs \(want)")
                 if got.a > 0 && want.3 >= 1 {
                     // Color only matters where something shows; compare it there.
-                    #expect(abs(Double(got.r) - want.0) <= 1 && abs(Double(got.g) - want.1) <= 1 && abs(Double(got.b) - want.2) <= 1,
-                            "\(t) over \(b) at \(opacity): \(got) vs \(want)")
+                    #expect(
+                        abs(Double(got.r) - want.0) <= 1 && abs(Double(got.g) - want.1) <= 1 && abs(Double(got.b) - want.2) <= 1,
+                        "\(t) over \(b) at \(opacity): \(got) vs \(want)")
                 }
             }
         }
@@ -42,11 +47,13 @@ import LimnRaster
         let background = Pixel(r: 10, g: 20, b: 30)
         var wide = Image(width: alphas.count, height: 2, fill: background)
         wide.composite(top)
-        for y in 0..<2 { for x in 0..<alphas.count {
-            var one = Image(width: 1, height: 1, fill: background)
-            one.composite(Image(width: 1, height: 1, fill: top[x, y]))
-            #expect(wide[x, y] == one[0, 0], "(\(x),\(y))")
-        } }
+        for y in 0..<2 {
+            for x in 0..<alphas.count {
+                var one = Image(width: 1, height: 1, fill: background)
+                one.composite(Image(width: 1, height: 1, fill: top[x, y]))
+                #expect(wide[x, y] == one[0, 0], "(\(x),\(y))")
+            }
+        }
     }
 
     @Test func compositingClipsAtTheEdgesAndKeepsOpacity() {
@@ -62,10 +69,12 @@ import LimnRaster
     /// A white disc with a soft edge, then resized (where color bleeding would appear).
     static func whiteSubject() -> Image {
         var alpha = Mask(width: 120, height: 120)
-        for y in 0..<120 { for x in 0..<120 {
-            let d = ((Double(x) - 59.5) * (Double(x) - 59.5) + (Double(y) - 59.5) * (Double(y) - 59.5)).squareRoot()
-            alpha[x, y] = UInt8(min(max((40 - d) / 6, 0), 1) * 255)
-        } }
+        for y in 0..<120 {
+            for x in 0..<120 {
+                let d = ((Double(x) - 59.5) * (Double(x) - 59.5) + (Double(y) - 59.5) * (Double(y) - 59.5)).squareRoot()
+                alpha[x, y] = UInt8(min(max((40 - d) / 6, 0), 1) * 255)
+            }
+        }
         let subject = (try? Image(width: 120, height: 120, fill: .white).cutout(with: alpha, decontaminate: false)) ?? Image()
         return subject.resized(to: Size(width: 53, height: 53))
     }
@@ -79,11 +88,13 @@ import LimnRaster
     @Test func theSameSubjectOnBlackHasNoLightHalo() {
         let subject = Self.whiteSubject()
         let out = Image(width: 53, height: 53, fill: .black).compositing(subject)
-        for y in 0..<53 { for x in 0..<53 {
-            let p = out[x, y], a = subject[x, y].a
-            // Exactly the coverage, in gray: nothing lighter around the edge than the alpha says.
-            #expect(p.r == p.g && p.g == p.b && abs(Int(p.r) - Int(a)) <= 1, "(\(x),\(y)) \(p) alpha \(a)")
-        } }
+        for y in 0..<53 {
+            for x in 0..<53 {
+                let p = out[x, y], a = subject[x, y].a
+                // Exactly the coverage, in gray: nothing lighter around the edge than the alpha says.
+                #expect(p.r == p.g && p.g == p.b && abs(Int(p.r) - Int(a)) <= 1, "(\(x),\(y)) \(p) alpha \(a)")
+            }
+        }
     }
 
     @Test func gradientsRunAlongTheirAngle() {
@@ -101,15 +112,19 @@ import LimnRaster
     /// A red square shot against green: the matte's soft edge mixes the two.
     static func greenScreen() -> (Image, Mask) {
         var matte = Mask(width: 80, height: 80)
-        for y in 0..<80 { for x in 0..<80 {
-            let edge = min(min(Double(x) - 20, 60 - Double(x)), min(Double(y) - 20, 60 - Double(y)))
-            matte[x, y] = UInt8(min(max((edge + 3) / 6, 0), 1) * 255)
-        } }
+        for y in 0..<80 {
+            for x in 0..<80 {
+                let edge = min(min(Double(x) - 20, 60 - Double(x)), min(Double(y) - 20, 60 - Double(y)))
+                matte[x, y] = UInt8(min(max((edge + 3) / 6, 0), 1) * 255)
+            }
+        }
         var picture = Image(width: 80, height: 80, fill: .black)
-        for y in 0..<80 { for x in 0..<80 {
-            let a = Double(matte[x, y]) / 255
-            picture[x, y] = Pixel(r: UInt8((220 * a).rounded()), g: UInt8((200 * (1 - a)).rounded()), b: 20)
-        } }
+        for y in 0..<80 {
+            for x in 0..<80 {
+                let a = Double(matte[x, y]) / 255
+                picture[x, y] = Pixel(r: UInt8((220 * a).rounded()), g: UInt8((200 * (1 - a)).rounded()), b: 20)
+            }
+        }
         return (picture, matte)
     }
 
@@ -137,10 +152,12 @@ import LimnRaster
         let raw = try picture.cutout(with: matte, decontaminate: false)
         let clean = try picture.cutout(with: matte, decontaminate: true)
         var worstRaw = 0, worstClean = 0
-        for y in 0..<80 { for x in 0..<80 where matte[x, y] > 25 && matte[x, y] < 230 {
-            worstRaw = max(worstRaw, Int(raw[x, y].g)); worstClean = max(worstClean, Int(clean[x, y].g))
-            #expect(clean[x, y].r > 150, "(\(x),\(y)) \(clean[x, y])")
-        } }
+        for y in 0..<80 {
+            for x in 0..<80 where matte[x, y] > 25 && matte[x, y] < 230 {
+                worstRaw = max(worstRaw, Int(raw[x, y].g)); worstClean = max(worstClean, Int(clean[x, y].g))
+                #expect(clean[x, y].r > 150, "(\(x),\(y)) \(clean[x, y])")
+            }
+        }
         #expect(worstRaw > 100)
         #expect(worstClean < 40, "green left at the edge: \(worstClean)")
         // Composited onto blue, the edge is a mix of red and blue only.

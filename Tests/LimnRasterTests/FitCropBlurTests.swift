@@ -1,6 +1,7 @@
-import Testing
-@testable import LimnRaster
 import LimnTestSupport
+import Testing
+
+@testable import LimnRaster
 
 @Suite struct FitPlanTests {
     @Test(arguments: [
@@ -24,15 +25,18 @@ import LimnTestSupport
     }
 
     @Test func withoutEnlargingSmallPicturesKeepTheirSize() {
-        let plan = FitPlan(source: Size(width: 100, height: 50), target: FitTarget(width: 400, height: 400), mode: .fit(), allowEnlarging: false)
+        let plan = FitPlan(
+            source: Size(width: 100, height: 50), target: FitTarget(width: 400, height: 400), mode: .fit(), allowEnlarging: false)
         #expect(plan.scaledSize == Size(width: 100, height: 50))
-        let fill = FitPlan(source: Size(width: 100, height: 50), target: FitTarget(width: 400, height: 400), mode: .fill(), allowEnlarging: false)
+        let fill = FitPlan(
+            source: Size(width: 100, height: 50), target: FitTarget(width: 400, height: 400), mode: .fill(), allowEnlarging: false)
         #expect(fill.scaledSize == Size(width: 50, height: 50))
         #expect(fill.sourceRegion == Rect(x: 25, y: 0, width: 50, height: 50))
     }
 
     @Test func letterboxCentersThePictureOnTheTarget() {
-        let plan = FitPlan(source: Size(width: 4000, height: 3000), target: FitTarget(width: 400, height: 400), mode: .fit(letterbox: .black))
+        let plan = FitPlan(
+            source: Size(width: 4000, height: 3000), target: FitTarget(width: 400, height: 400), mode: .fit(letterbox: .black))
         #expect(plan.canvasSize == Size(width: 400, height: 400))
         #expect(plan.placement == PixelRect(x: 0, y: 50, width: 400, height: 300))
     }
@@ -40,19 +44,26 @@ import LimnTestSupport
     @Test func fillCropsAroundTheAnchorOrTheFocus() {
         let source = Size(width: 4000, height: 3000), target = FitTarget(width: 300, height: 300)
         #expect(FitPlan(source: source, target: target, mode: .fill()).sourceRegion == Rect(x: 500, y: 0, width: 3000, height: 3000))
-        #expect(FitPlan(source: source, target: target, mode: .fill(anchor: .left)).sourceRegion == Rect(x: 0, y: 0, width: 3000, height: 3000))
-        #expect(FitPlan(source: source, target: target, mode: .fill(anchor: .right)).sourceRegion == Rect(x: 1000, y: 0, width: 3000, height: 3000))
+        #expect(
+            FitPlan(source: source, target: target, mode: .fill(anchor: .left)).sourceRegion == Rect(x: 0, y: 0, width: 3000, height: 3000))
+        #expect(
+            FitPlan(source: source, target: target, mode: .fill(anchor: .right)).sourceRegion
+                == Rect(x: 1000, y: 0, width: 3000, height: 3000))
         // A focus near the right edge: centered on it as far as the picture allows.
         let focus = Rect(x: 3600, y: 100, width: 200, height: 200)
-        #expect(FitPlan(source: source, target: target, mode: .fill(focus: focus)).sourceRegion == Rect(x: 1000, y: 0, width: 3000, height: 3000))
+        #expect(
+            FitPlan(source: source, target: target, mode: .fill(focus: focus)).sourceRegion
+                == Rect(x: 1000, y: 0, width: 3000, height: 3000))
         let middle = Rect(x: 1900, y: 1400, width: 200, height: 200)
-        #expect(FitPlan(source: source, target: FitTarget(width: 100, height: 50), mode: .fill(focus: middle)).sourceRegion
+        #expect(
+            FitPlan(source: source, target: FitTarget(width: 100, height: 50), mode: .fill(focus: middle)).sourceRegion
                 == Rect(x: 0, y: 500, width: 4000, height: 2000))
         #expect(FitPlan(source: source, target: target, mode: .fill()).scaledSize == Size(width: 300, height: 300))
     }
 
     @Test func stretchIgnoresTheAspect() {
-        #expect(FitPlan(source: Size(width: 4000, height: 3000), target: FitTarget(width: 100, height: 400), mode: .stretch).scaledSize
+        #expect(
+            FitPlan(source: Size(width: 4000, height: 3000), target: FitTarget(width: 100, height: 400), mode: .stretch).scaledSize
                 == Size(width: 100, height: 400))
     }
 
@@ -120,7 +131,8 @@ import LimnTestSupport
         let profile = (0..<101).map { Double(out[$0, 50]) }
         let total = profile.reduce(0, +)
         let mean = profile.enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element } / total
-        let variance = profile.enumerated().reduce(0.0) { $0 + (Double($1.offset) - mean) * (Double($1.offset) - mean) * $1.element } / total
+        let variance =
+            profile.enumerated().reduce(0.0) { $0 + (Double($1.offset) - mean) * (Double($1.offset) - mean) * $1.element } / total
         #expect(abs(mean - 50) < 0.01)
         #expect(abs(variance.squareRoot() - sigma) < max(0.1, sigma * 0.08), "σ measured \(variance.squareRoot())")
         #expect(abs(total - 255) < 4)  // the mass is kept
@@ -132,9 +144,11 @@ import LimnTestSupport
         var shape = Image(width: 60, height: 60)
         for y in 20..<40 { for x in 20..<40 { shape[x, y] = .white } }
         let out = shape.blurred(sigma: 4)
-        for y in 0..<60 { for x in 0..<60 where out[x, y].a > 0 {
-            #expect(out[x, y].r == 255 && out[x, y].g == 255 && out[x, y].b == 255, "(\(x),\(y)) \(out[x, y])")
-        } }
+        for y in 0..<60 {
+            for x in 0..<60 where out[x, y].a > 0 {
+                #expect(out[x, y].r == 255 && out[x, y].g == 255 && out[x, y].b == 255, "(\(x),\(y)) \(out[x, y])")
+            }
+        }
         #expect(out[30, 10].a > 0 && out[30, 10].a < 40)  // alpha spreads out
     }
 

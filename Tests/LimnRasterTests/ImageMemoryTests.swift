@@ -1,5 +1,5 @@
-import Testing
 import LimnRaster
+import Testing
 
 /// Freed large blocks are reused; what a new image promises (zeroed or filled) still holds.
 @Suite(.serialized) struct ImageMemoryTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimnRaster
 
 @Suite struct ImageTests {
@@ -31,7 +32,7 @@ import Testing
         image[2, 1] = Pixel(r: 9, g: 8, b: 7)
         #expect(image[2, 1] == Pixel(r: 9, g: 8, b: 7))
         #expect(image[1, 2] == .white)
-        image.withUnsafeBytes { #expect(Array($0[(1 * 4 + 2) * 4 ..< (1 * 4 + 2) * 4 + 4]) == [9, 8, 7, 255]) }
+        image.withUnsafeBytes { #expect(Array($0[(1 * 4 + 2) * 4..<(1 * 4 + 2) * 4 + 4]) == [9, 8, 7, 255]) }
         #expect(image.isOpaque)
         image[0, 0] = Pixel(r: 0, g: 0, b: 0, a: 10)
         #expect(!image.isOpaque)

@@ -1,5 +1,5 @@
-import Testing
 import LimnRaster
+import Testing
 
 @Suite struct MaskOpsTests {
     static func ramp() -> Mask {
@@ -36,10 +36,10 @@ import LimnRaster
         var dot = Mask(width: 21, height: 21)
         dot[10, 10] = 255
         let d = dot.dilated(radius: 3)
-        #expect(d[13, 10] == 255 && d[10, 7] == 255)     // distance 3: inside
-        #expect(d[12, 12] == 255)                        // distance 2.83: inside
-        #expect(d[14, 10] == 0 && d[13, 13] == 0)        // distance 4 and 4.24: outside
-        #expect(d[13, 11] > 0 && d[13, 11] < 255)        // distance 3.16: on the soft edge
+        #expect(d[13, 10] == 255 && d[10, 7] == 255)  // distance 3: inside
+        #expect(d[12, 12] == 255)  // distance 2.83: inside
+        #expect(d[14, 10] == 0 && d[13, 13] == 0)  // distance 4 and 4.24: outside
+        #expect(d[13, 11] > 0 && d[13, 11] < 255)  // distance 3.16: on the soft edge
     }
 
     @Test func erosionShrinksAndUndoesDilationOfConvexShapes() throws {
@@ -64,8 +64,12 @@ import LimnRaster
     }
 
     @Test func rectanglesAreFilledWithTheirCoverage() {
-        let m = Mask(size: Size(width: 6, height: 2), rectangles: [Rect(x: 1.5, y: 0, width: 2, height: 1), Rect(x: 5, y: 1, width: 9, height: 9),
-                                                                    Rect(x: .nan, y: 0, width: 1, height: 1)])
+        let m = Mask(
+            size: Size(width: 6, height: 2),
+            rectangles: [
+                Rect(x: 1.5, y: 0, width: 2, height: 1), Rect(x: 5, y: 1, width: 9, height: 9),
+                Rect(x: .nan, y: 0, width: 1, height: 1),
+            ])
         #expect((0..<6).map { m[$0, 0] } == [0, 128, 255, 128, 0, 0])
         #expect(m[5, 1] == 255 && m[4, 1] == 0)
     }

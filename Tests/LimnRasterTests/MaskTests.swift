@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimnRaster
 
 @Suite struct MaskTests {
@@ -34,8 +35,11 @@ import Testing
 
     @Test func mismatchedMaskIsATypedError() {
         let image = Image(width: 2, height: 2)
-        #expect(throws: RasterError.sizeMismatch(operation: "setting alpha from a mask",
-                                                 expected: Size(width: 2, height: 2), actual: Size(width: 3, height: 2))) {
+        #expect(
+            throws: RasterError.sizeMismatch(
+                operation: "setting alpha from a mask",
+                expected: Size(width: 2, height: 2), actual: Size(width: 3, height: 2))
+        ) {
             try image.settingAlpha(Mask(width: 3, height: 2))
         }
     }

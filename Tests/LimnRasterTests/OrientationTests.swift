@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimnRaster
 
 @Suite struct OrientationTests {

@@ -1,6 +1,7 @@
-import Testing
+import Foundation
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// The exact area of a simple polygon inside each pixel, by clipping it to the pixel's square
 /// (Sutherland-Hodgman) and taking the shoelace area: the reference for the rasterizer.
@@ -46,7 +47,9 @@ enum ExactCoverage {
         [Point(x: 2.5, y: 2.5), Point(x: 20.25, y: 3.75), Point(x: 11, y: 11), Point(x: 28.6, y: 24.1), Point(x: 4.3, y: 21.9)],
         [Point(x: -5, y: 10.5), Point(x: 15.5, y: -3), Point(x: 40, y: 12.25), Point(x: 16, y: 33)],
         [Point(x: 10, y: 1), Point(x: 10.6, y: 1), Point(x: 10.6, y: 29), Point(x: 10, y: 29)],  // a thin sliver
-        (0..<7).map { i in let t = Double(i) * 2 * Double.pi / 7; return Point(x: 15 + 11 * cos(t), y: 15 + 11 * sin(t)) },
+        (0..<7).map { i in
+            let t = Double(i) * 2 * Double.pi / 7; return Point(x: 15 + 11 * cos(t), y: 15 + 11 * sin(t))
+        },
     ]
 
     @Test(arguments: 0..<polygons.count)
@@ -56,10 +59,12 @@ enum ExactCoverage {
             var mask = Mask(width: 30, height: 30)
             try mask.fill(Path.polygon(poly), rule: rule)
             var total = 0.0, worst = 0.0
-            for y in 0..<30 { for x in 0..<30 {
-                let error = abs(Double(mask[x, y]) / 255 - ExactCoverage.pixel(poly, x, y))
-                total += error; worst = max(worst, error)
-            } }
+            for y in 0..<30 {
+                for x in 0..<30 {
+                    let error = abs(Double(mask[x, y]) / 255 - ExactCoverage.pixel(poly, x, y))
+                    total += error; worst = max(worst, error)
+                }
+            }
             #expect(total / 900 <= 1.0 / 255, "polygon \(index) \(rule): mean error \(total / 900 * 255)/255")
             #expect(worst <= 3.0 / 255, "polygon \(index) \(rule): worst error \(worst * 255)/255")
         }
@@ -109,13 +114,18 @@ enum ExactCoverage {
 
     @Test func degenerateAndHostileGeometry() throws {
         var image = Image(width: 50, height: 50, fill: .white)
-        try image.fill(Path(), with: .black)                                             // empty
+        try image.fill(Path(), with: .black)  // empty
         try image.fill(.polygon([Point(x: 1, y: 1), Point(x: 40, y: 1)]), with: .black)  // no area
         #expect(image == Image(width: 50, height: 50, fill: .white))
-        #expect(throws: RasterError.self) { try image.fill(.polygon([Point(x: .nan, y: 1), Point(x: 4, y: 4), Point(x: 1, y: 9)]), with: .black) }
-        #expect(throws: RasterError.self) { try image.fill(.polygon([Point(x: .infinity, y: 1), Point(x: 4, y: 4), Point(x: 1, y: 9)]), with: .black) }
+        #expect(throws: RasterError.self) {
+            try image.fill(.polygon([Point(x: .nan, y: 1), Point(x: 4, y: 4), Point(x: 1, y: 9)]), with: .black)
+        }
+        #expect(throws: RasterError.self) {
+            try image.fill(.polygon([Point(x: .infinity, y: 1), Point(x: 4, y: 4), Point(x: 1, y: 9)]), with: .black)
+        }
         // Coordinates of 1e9: clipped, not walked: the visible part is exactly the image.
-        try image.fill(.polygon([Point(x: -1e9, y: -1e9), Point(x: 1e9, y: -1e9), Point(x: 1e9, y: 1e9), Point(x: -1e9, y: 1e9)]), with: .black)
+        try image.fill(
+            .polygon([Point(x: -1e9, y: -1e9), Point(x: 1e9, y: -1e9), Point(x: 1e9, y: 1e9), Point(x: -1e9, y: 1e9)]), with: .black)
         #expect(image == Image(width: 50, height: 50, fill: .black))
         // A clip rectangle limits the fill.
         var clipped = Image(width: 20, height: 20, fill: .white)
@@ -133,5 +143,3 @@ enum ExactCoverage {
         }
     }
 }
-
-import Foundation

@@ -1,6 +1,7 @@
-import Testing
-@testable import LimnRaster
 import LimnTestSupport
+import Testing
+
+@testable import LimnRaster
 
 @Suite struct ResizeTests {
     /// Photo-like: smooth gradients with noise, with and without alpha.
@@ -11,8 +12,9 @@ import LimnTestSupport
         for y in 0..<height {
             for x in 0..<width {
                 let g = gradient[x, y], n = noise[x, y]
-                out[x, y] = Pixel(r: UInt8((Int(g.r) * 3 + Int(n.r)) / 4), g: UInt8((Int(g.g) * 3 + Int(n.g)) / 4),
-                                  b: UInt8((Int(g.b) * 3 + Int(n.b)) / 4), a: alpha ? UInt8(max(40, Int(n.a))) : 255)
+                out[x, y] = Pixel(
+                    r: UInt8((Int(g.r) * 3 + Int(n.r)) / 4), g: UInt8((Int(g.g) * 3 + Int(n.g)) / 4),
+                    b: UInt8((Int(g.b) * 3 + Int(n.b)) / 4), a: alpha ? UInt8(max(40, Int(n.a))) : 255)
             }
         }
         out.recomputeOpacity()
@@ -55,16 +57,20 @@ import LimnTestSupport
     @Test(arguments: [ResampleFilter.lanczos3, .catmullRom, .mitchell, .triangle, .box])
     func aWhiteShapeOnTransparencyKeepsAWhiteEdge(filter: ResampleFilter) {
         var image = Image(width: 64, height: 64)
-        for y in 0..<64 { for x in 0..<64 {
-            let dx = Double(x) - 31.5, dy = Double(y) - 31.5
-            if dx * dx + dy * dy < 20 * 20 { image[x, y] = .white }
-        } }
+        for y in 0..<64 {
+            for x in 0..<64 {
+                let dx = Double(x) - 31.5, dy = Double(y) - 31.5
+                if dx * dx + dy * dy < 20 * 20 { image[x, y] = .white }
+            }
+        }
         for size in [Size(width: 21, height: 21), Size(width: 150, height: 150)] {
             let out = image.resized(to: size, filter: filter)
-            for y in 0..<out.height { for x in 0..<out.width {
-                let p = out[x, y]
-                if p.a > 0 { #expect(p.r == 255 && p.g == 255 && p.b == 255, "\(filter) \(size) (\(x),\(y)) \(p)") }
-            } }
+            for y in 0..<out.height {
+                for x in 0..<out.width {
+                    let p = out[x, y]
+                    if p.a > 0 { #expect(p.r == 255 && p.g == 255 && p.b == 255, "\(filter) \(size) (\(x),\(y)) \(p)") }
+                }
+            }
         }
     }
 
@@ -73,9 +79,11 @@ import LimnTestSupport
         for y in 0..<370 { for x in 0..<370 where (x + y) % 2 == 0 { image[x, y] = .white } }
         for (filter, preShrink) in [(ResampleFilter.lanczos3, true), (.lanczos3, false), (.mitchell, true)] {
             let out = image.resized(to: Size(width: 100, height: 100), filter: filter, preShrink: preShrink)
-            for y in 0..<100 { for x in 0..<100 {
-                #expect(abs(Int(out[x, y].r) - 128) <= 3, "\(filter) (\(x),\(y)) \(out[x, y])")
-            } }
+            for y in 0..<100 {
+                for x in 0..<100 {
+                    #expect(abs(Int(out[x, y].r) - 128) <= 3, "\(filter) (\(x),\(y)) \(out[x, y])")
+                }
+            }
         }
     }
 
@@ -95,18 +103,25 @@ import LimnTestSupport
         var shrunk = [UInt8](repeating: 0, count: out * ((height + 1) / 2) * 4)
         source.withUnsafeBufferPointer { s in
             shrunk.withUnsafeMutableBufferPointer { d in
-                ResamplePasses.boxShrink(source: s.baseAddress!, sourceStride: width * 4, sourceWidth: width, sourceHeight: height,
-                                         channels: 4, factorX: 2, factorY: 2, destination: d.baseAddress!,
-                                         destinationWidth: out, rows: 0..<((height + 1) / 2))
+                ResamplePasses.boxShrink(
+                    source: s.baseAddress!, sourceStride: width * 4, sourceWidth: width, sourceHeight: height,
+                    channels: 4, factorX: 2, factorY: 2, destination: d.baseAddress!,
+                    destinationWidth: out, rows: 0..<((height + 1) / 2))
             }
         }
-        for oy in 0..<((height + 1) / 2) { for ox in 0..<out { for c in 0..<4 {
-            var sum = 0, n = 0
-            for y in (oy * 2)..<min(oy * 2 + 2, height) { for x in (ox * 2)..<min(ox * 2 + 2, width) {
-                sum += Int(source[(y * width + x) * 4 + c]); n += 1
-            } }
-            #expect(Int(shrunk[(oy * out + ox) * 4 + c]) == (sum + n / 2) / n, "(\(ox),\(oy)) channel \(c)")
-        } } }
+        for oy in 0..<((height + 1) / 2) {
+            for ox in 0..<out {
+                for c in 0..<4 {
+                    var sum = 0, n = 0
+                    for y in (oy * 2)..<min(oy * 2 + 2, height) {
+                        for x in (ox * 2)..<min(ox * 2 + 2, width) {
+                            sum += Int(source[(y * width + x) * 4 + c]); n += 1
+                        }
+                    }
+                    #expect(Int(shrunk[(oy * out + ox) * 4 + c]) == (sum + n / 2) / n, "(\(ox),\(oy)) channel \(c)")
+                }
+            }
+        }
     }
 
     @Test(arguments: [false, true])
@@ -127,10 +142,12 @@ import LimnTestSupport
         #expect(opaque.resized(to: Size(width: 100, height: 75)) == Image(width: 100, height: 75, fill: Pixel(r: 9, g: 99, b: 199)))
         let translucent = Image(width: 403, height: 301, fill: Pixel(r: 9, g: 99, b: 199, a: 77))
         let out = translucent.resized(to: Size(width: 100, height: 75))
-        for y in 0..<75 { for x in 0..<100 {
-            let p = out[x, y]
-            #expect(p.a == 77 && abs(Int(p.r) - 9) <= 2 && abs(Int(p.g) - 99) <= 2 && abs(Int(p.b) - 199) <= 2)
-        } }
+        for y in 0..<75 {
+            for x in 0..<100 {
+                let p = out[x, y]
+                #expect(p.a == 77 && abs(Int(p.r) - 9) <= 2 && abs(Int(p.g) - 99) <= 2 && abs(Int(p.b) - 199) <= 2)
+            }
+        }
     }
 
     @Test func threadsDoNotChangeTheResult() {
@@ -173,6 +190,8 @@ import LimnTestSupport
         let image = Self.picture(width: 10, height: 10, alpha: false)
         #expect(image.resized(to: Size(width: 0, height: -5)).size == Size(width: 1, height: 1))
         #expect(Image().resized(to: Size(width: 3, height: 2)).size == Size(width: 3, height: 2))
-        #expect(image.resampled(from: Rect(x: .nan, y: 0, width: 1, height: 1), to: Size(width: 2, height: 2)).size == Size(width: 2, height: 2))
+        #expect(
+            image.resampled(from: Rect(x: .nan, y: 0, width: 1, height: 1), to: Size(width: 2, height: 2)).size == Size(width: 2, height: 2)
+        )
     }
 }

@@ -1,6 +1,6 @@
-import Testing
 import LimnRaster
 import LimnTestSupport
+import Testing
 
 /// Joins, caps, dashes and hairlines, compared with reviewed pictures in `TestImages/Golden/Stroke`.
 /// Pure geometry (no fonts): the rasterizer must reproduce them exactly.
@@ -41,9 +41,11 @@ import LimnTestSupport
 
     @Test func dashesAndHairlines() throws {
         var image = Image(width: 240, height: 120, fill: paper)
-        try image.stroke(.roundedRectangle(Rect(x: 10.5, y: 10.5, width: 100, height: 60), radius: 12), with: ink,
-                         style: StrokeStyle(width: 3, cap: .round, dashes: [10, 6]))
-        try image.stroke(.circle(center: Point(x: 175, y: 45), radius: 35), with: ink, style: StrokeStyle(width: 2, dashes: [2, 4], dashPhase: 1))
+        try image.stroke(
+            .roundedRectangle(Rect(x: 10.5, y: 10.5, width: 100, height: 60), radius: 12), with: ink,
+            style: StrokeStyle(width: 3, cap: .round, dashes: [10, 6]))
+        try image.stroke(
+            .circle(center: Point(x: 175, y: 45), radius: 35), with: ink, style: StrokeStyle(width: 2, dashes: [2, 4], dashPhase: 1))
         for (i, width) in [1.0, 0.5, 0.25].enumerated() {
             let y = 85.0 + Double(i) * 12
             try image.stroke(.polyline([Point(x: 10, y: y), Point(x: 230, y: y + 6)]), with: .black, style: StrokeStyle(width: width))

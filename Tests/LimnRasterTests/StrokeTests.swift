@@ -1,5 +1,5 @@
-import Testing
 import LimnRaster
+import Testing
 
 @Suite struct StrokeTests {
     static func line(_ points: [Point], closed: Bool = false) -> Path {
@@ -39,7 +39,8 @@ import LimnRaster
         // A right angle at (20, 20): the outer corner of a 10-wide stroke.
         func corner(_ join: StrokeStyle.Join) throws -> Mask {
             var m = Mask(width: 40, height: 40)
-            try m.stroke(Self.line([Point(x: 5, y: 20), Point(x: 20, y: 20), Point(x: 20, y: 35)]), style: StrokeStyle(width: 10, join: join))
+            try m.stroke(
+                Self.line([Point(x: 5, y: 20), Point(x: 20, y: 20), Point(x: 20, y: 35)]), style: StrokeStyle(width: 10, join: join))
             return m
         }
         let miter = try corner(.miter), round = try corner(.round), bevel = try corner(.bevel)
@@ -51,7 +52,9 @@ import LimnRaster
         #expect(miter[18, 22] == 255 && round[18, 22] == 255 && bevel[18, 22] == 255)
         // A very sharp angle exceeds the miter limit and falls back to a bevel.
         var sharp = Mask(width: 60, height: 40)
-        try sharp.stroke(Self.line([Point(x: 5, y: 10), Point(x: 50, y: 12), Point(x: 5, y: 14)]), style: StrokeStyle(width: 4, join: .miter, miterLimit: 4))
+        try sharp.stroke(
+            Self.line([Point(x: 5, y: 10), Point(x: 50, y: 12), Point(x: 5, y: 14)]),
+            style: StrokeStyle(width: 4, join: .miter, miterLimit: 4))
         #expect(sharp[57, 12] == 0)
     }
 
@@ -70,7 +73,8 @@ import LimnRaster
         #expect(m[5, 15] == 255 && m[15, 5] == 255 && m[3, 3] == 255 && m[15, 15] == 0)  // mitered corners
         // The stroke of a self-crossing line is still one coverage, not doubled.
         var x = Mask(width: 30, height: 30)
-        try x.stroke(Self.line([Point(x: 2, y: 2), Point(x: 28, y: 28), Point(x: 28, y: 2), Point(x: 2, y: 28)]), style: StrokeStyle(width: 3))
+        try x.stroke(
+            Self.line([Point(x: 2, y: 2), Point(x: 28, y: 28), Point(x: 28, y: 2), Point(x: 2, y: 28)]), style: StrokeStyle(width: 3))
         #expect(x[15, 15] == 255)
     }
 
@@ -79,7 +83,9 @@ import LimnRaster
         try m.stroke(Self.line([Point(x: 2, y: 2), Point(x: 8, y: 8)]), style: StrokeStyle(width: 0))
         try m.stroke(Path(), style: StrokeStyle(width: 3))
         #expect(m == Mask(width: 10, height: 10))
-        #expect(throws: RasterError.self) { try m.stroke(Self.line([Point(x: 2, y: 2), Point(x: 8, y: 8)]), style: StrokeStyle(width: .nan)) }
+        #expect(throws: RasterError.self) {
+            try m.stroke(Self.line([Point(x: 2, y: 2), Point(x: 8, y: 8)]), style: StrokeStyle(width: .nan))
+        }
         try m.stroke(Self.line([Point(x: 5, y: 5)]), style: StrokeStyle(width: 4, cap: .round))  // a dot
         #expect(m[5, 5] == 255)
         try m.stroke(Self.line([Point(x: 0, y: 1), Point(x: 9, y: 1)]), style: StrokeStyle(width: 1, dashes: [1e-9, 1e-9]))

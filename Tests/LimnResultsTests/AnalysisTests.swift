@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LimnResults
 import LimnTestSupport
+import Testing
 
 /// The vendor results the tests read: ../shared/fixtures when present.
 enum Fixtures {
@@ -16,19 +16,22 @@ enum Fixtures {
         let analysis = try Analysis(contentsOfFile: Fixtures.path("azure-rest-api-specs/ia40_AnalyzeFromImageData_MaximumSet.json"))
         #expect(analysis.vendor == .azureImageAnalysis40)
         #expect(analysis.imageSize == Size(width: 864, height: 576))
-        #expect(analysis.cropSuggestions == [
-            CropSuggestion(aspectRatio: 0.9, box: Rect(x: 238, y: 0, width: 511, height: 568)),
-            CropSuggestion(aspectRatio: 1.33, box: Rect(x: 54, y: 0, width: 760, height: 571)),
-        ])
+        #expect(
+            analysis.cropSuggestions == [
+                CropSuggestion(aspectRatio: 0.9, box: Rect(x: 238, y: 0, width: 511, height: 568)),
+                CropSuggestion(aspectRatio: 1.33, box: Rect(x: 54, y: 0, width: 760, height: 571)),
+            ])
     }
 
     @Test(.enabled(if: Fixtures.isPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
     func azure40FromARecordedExchangeAndAnExcerpt() throws {
-        let recorded = try Analysis(contentsOfFile: Fixtures.path(
-            "azure-sdk-for-python/test_image_analysis_client.pyTestImageAnalysisClienttest_analyze_sync_all_features_from_url.json"))
+        let recorded = try Analysis(
+            contentsOfFile: Fixtures.path(
+                "azure-sdk-for-python/test_image_analysis_client.pyTestImageAnalysisClienttest_analyze_sync_all_features_from_url.json"))
         #expect(recorded.imageSize == Size(width: 864, height: 576))
         #expect(recorded.cropSuggestions.count == 2)
-        let excerpt = try Analysis(contentsOfFile: Fixtures.path("azure-sdk-for-python/EXCERPT_ResponseBody_of_test_analyze_async_all_features_from_file.json"))
+        let excerpt = try Analysis(
+            contentsOfFile: Fixtures.path("azure-sdk-for-python/EXCERPT_ResponseBody_of_test_analyze_async_all_features_from_file.json"))
         #expect(excerpt.cropSuggestions == [CropSuggestion(aspectRatio: 1.23, box: Rect(x: 108, y: 24, width: 648, height: 528))])
     }
 
@@ -47,7 +50,8 @@ enum Fixtures {
             """
         let analysis = try Analysis(json: Data(banner.utf8))
         #expect(analysis.cropSuggestions.first?.aspectRatio == 5.27)
-        let noCrops = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 10, "height": 10}, "readResult": {"blocks": []}}"#.utf8))
+        let noCrops = try Analysis(
+            json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 10, "height": 10}, "readResult": {"blocks": []}}"#.utf8))
         #expect(noCrops.cropSuggestions.isEmpty)
     }
 
@@ -55,9 +59,18 @@ enum Fixtures {
         ("not json", "malformedJSON"),
         ("[1, 2]", "unrecognised"),
         (#"{"hello": 1}"#, "unrecognised"),
-        (#"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": "1", "y": 0, "w": 1, "h": 1}}]}}"#, "invalidField"),
-        (#"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": 1, "y": 0, "w": -4, "h": 1}}]}}"#, "invalidField"),
-        (#"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": true, "y": 0, "w": 4, "h": 1}}]}}"#, "invalidField"),
+        (
+            #"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": "1", "y": 0, "w": 1, "h": 1}}]}}"#,
+            "invalidField"
+        ),
+        (
+            #"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": 1, "y": 0, "w": -4, "h": 1}}]}}"#,
+            "invalidField"
+        ),
+        (
+            #"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": true, "y": 0, "w": 4, "h": 1}}]}}"#,
+            "invalidField"
+        ),
         (#"{"metadata": {"width": 0, "height": 10}, "smartCropsResult": {"values": []}}"#, "invalidField"),
         (#"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": 3}}"#, "invalidField"),
     ])
@@ -82,8 +95,10 @@ enum Fixtures {
     }
 
     @Test func fieldErrorsNameThePath() {
-        let json = #"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": 1, "y": 0, "w": 1, "h": 1}}, {"boundingBox": {"x": 1, "y": 0, "w": 1}}]}}"#
-        #expect(throws: ResultsError.invalidField(source: "buffer", path: "smartCropsResult.values[1].boundingBox.h", reason: "is missing")) {
+        let json =
+            #"{"metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": [{"boundingBox": {"x": 1, "y": 0, "w": 1, "h": 1}}, {"boundingBox": {"x": 1, "y": 0, "w": 1}}]}}"#
+        #expect(throws: ResultsError.invalidField(source: "buffer", path: "smartCropsResult.values[1].boundingBox.h", reason: "is missing"))
+        {
             try Analysis(json: Data(json.utf8))
         }
     }

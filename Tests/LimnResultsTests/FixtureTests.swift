@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LimnResults
+import Testing
 
 /// Every real response in ../shared/fixtures parses and maps, with counts and coordinates checked.
 @Suite(.enabled(if: Fixtures.isPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
@@ -20,7 +20,8 @@ struct FixtureTests {
         #expect(files.count >= 24)
         for file in files where file.lastPathComponent != "cv32_SuccessfulReadWithUrl.json" {
             let analysis = try Analysis(contentsOfFile: file.path)
-            let hasContent = !analysis.regions.isEmpty || !analysis.captions.isEmpty || !analysis.tags.isEmpty
+            let hasContent =
+                !analysis.regions.isEmpty || !analysis.captions.isEmpty || !analysis.tags.isEmpty
                 || !analysis.cropSuggestions.isEmpty || !analysis.encodedMattes.isEmpty || !analysis.unplacedText.isEmpty
             #expect(hasContent, "\(file.lastPathComponent) mapped to nothing")
         }
@@ -48,7 +49,9 @@ struct FixtureTests {
         let lines = a.regions.filter { $0.kind == .textLine }
         #expect(lines.map(\.label) == ["Sample text", "Hand writing", "123 456"])
         #expect(lines[0].children.map(\.label) == ["Sample", "text"])
-        #expect(lines[0].children[0].shape == .polygon([Point(x: 722, y: 503), Point(x: 785, y: 503), Point(x: 785, y: 520), Point(x: 722, y: 520)]))
+        #expect(
+            lines[0].children[0].shape
+                == .polygon([Point(x: 722, y: 503), Point(x: 785, y: 503), Point(x: 785, y: 520), Point(x: 722, y: 520)]))
         #expect(lines[0].children[0].confidence == 0.993)
         #expect(a.cropSuggestions.count == 2)
     }
@@ -59,7 +62,8 @@ struct FixtureTests {
         #expect(gen.regions.filter { $0.kind == .textLine }.map(\.label) == ["zb"])
         #expect(gen.cropSuggestions.first?.aspectRatio == nil, "a ratio of 0 means none")
         let flattened = try read("azure-ai-docs/ia40_objects_windows-kitchen_1260x473_DOC-SHAPE-NOT-GA.json")
-        #expect(flattened.regions.count == 4 && flattened.regions[0].label == "kitchen appliance" && flattened.regions[0].confidence == 0.501)
+        #expect(
+            flattened.regions.count == 4 && flattened.regions[0].label == "kitchen appliance" && flattened.regions[0].confidence == 0.501)
         let people = try read("azure-ai-docs/ia40_people_family_photo_300x231.json")
         #expect(people.regions.count == 4 && people.regions.allSatisfy { $0.kind == .person })
         #expect(people.regions[3].confidence == 0.2713555097579956)
@@ -81,7 +85,8 @@ struct FixtureTests {
         #expect(kitchen.regions.map(\.label) == ["kitchen appliance", "computer keyboard", "Laptop", "person"])
         #expect(kitchen.regions[2].parents == ["computer"])
         let faces = try read("azure-ai-docs/cv32_faces_woman_roof_300x200.json")
-        #expect(faces.regions == [Region(kind: .face, label: "face", confidence: nil, shape: .box(Rect(x: 194, y: 45, width: 44, height: 44)))])
+        #expect(
+            faces.regions == [Region(kind: .face, label: "face", confidence: nil, shape: .box(Rect(x: 194, y: 45, width: 44, height: 44)))])
     }
 
     @Test func azure32ReadAndOCR() throws {
@@ -90,7 +95,8 @@ struct FixtureTests {
         #expect(readOperation.regions.count == 4)
         #expect(readOperation.regions[0].label == "Our greatest glory is not" && readOperation.regions[0].children.count == 5)
         let tabs = try read("azure-ai-docs/cv32_read_tabs-vs_502x252.json")
-        #expect(tabs.regions[0].shape == .polygon([Point(x: 58, y: 42), Point(x: 314, y: 59), Point(x: 311, y: 123), Point(x: 56, y: 121)]))
+        #expect(
+            tabs.regions[0].shape == .polygon([Point(x: 58, y: 42), Point(x: 314, y: 59), Point(x: 311, y: 123), Point(x: 56, y: 121)]))
         #expect(tabs.regions[0].children.map(\.label) == ["Tabs", "vs"])
         let ocr = try read("azure-rest-api-specs/cv32_SuccessfulRecognizePrintedTextWithUrl.json")
         #expect(ocr.format == .azure32OCR && ocr.textAngle == -2.0000000000000338)
@@ -108,7 +114,10 @@ struct FixtureTests {
     @Test func baidu() throws {
         let detect = try read("baidu/object_detect_doc_example.json")
         #expect(detect.format == .baiduObjectDetect)
-        #expect(detect.regions == [Region(kind: .subject, label: "subject", confidence: nil, shape: .box(Rect(x: 134, y: 76, width: 486, height: 394)))])
+        #expect(
+            detect.regions == [
+                Region(kind: .subject, label: "subject", confidence: nil, shape: .box(Rect(x: 134, y: 76, width: 486, height: 394)))
+            ])
         let located = try read("baidu/ocr_general_with_location_real_CONVERTED-from-python-repr.json")
         #expect(located.format == .baiduOCR && located.regions.count == 3)
         #expect(located.regions[0].label == "No" && located.regions[0].shape == .box(Rect(x: 795, y: 29, width: 53, height: 28)))

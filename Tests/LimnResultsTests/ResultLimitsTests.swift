@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LimnResults
+import Testing
 
 /// Results are bounded: by bytes before parsing, by regions (words included) after mapping.
 @Suite struct ResultLimitsTests {
@@ -13,7 +13,10 @@ import LimnResults
 
     @Test func oneRegionOverTheDefaultLimitIsRefused() throws {
         #expect(try Analysis(json: people(100_000)).regions.count == 100_000)
-        #expect(throws: ResultsError.overLimit(source: "big.json", what: "the result holds 100001 regions", limit: "at most 100000, ResultLimits.maxRegions")) {
+        #expect(
+            throws: ResultsError.overLimit(
+                source: "big.json", what: "the result holds 100001 regions", limit: "at most 100000, ResultLimits.maxRegions")
+        ) {
             try Analysis(json: people(100_001), source: "big.json")
         }
     }
@@ -30,13 +33,19 @@ import LimnResults
 
     @Test func aDocumentOverTheByteLimitIsRefusedBeforeParsing() throws {
         let json = people(10)
-        #expect(throws: ResultsError.overLimit(source: "r.json", what: "the document holds \(json.count) bytes", limit: "at most 100, ResultLimits.maxJSONBytes")) {
+        #expect(
+            throws: ResultsError.overLimit(
+                source: "r.json", what: "the document holds \(json.count) bytes", limit: "at most 100, ResultLimits.maxJSONBytes")
+        ) {
             try Analysis(json: json, source: "r.json", limits: ResultLimits(maxJSONBytes: 100))
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("limn-limit-\(UUID().uuidString).json").path
         try json.write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ResultsError.overLimit(source: path, what: "the file holds \(json.count) bytes", limit: "at most 100, ResultLimits.maxJSONBytes")) {
+        #expect(
+            throws: ResultsError.overLimit(
+                source: path, what: "the file holds \(json.count) bytes", limit: "at most 100, ResultLimits.maxJSONBytes")
+        ) {
             try Analysis(contentsOfFile: path, limits: ResultLimits(maxJSONBytes: 100))
         }
         #expect(try Analysis(contentsOfFile: path, limits: ResultLimits(maxJSONBytes: json.count)).regions.count == 10)

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LimnResults
 import LimnTestSupport
+import Testing
 
 /// The project's own results (TestImages/results), one per vendor format, describe the scene
 /// picture: every format maps to the same places.
@@ -13,7 +13,8 @@ import LimnTestSupport
     let scene = PictureGeometry(storedSize: Size(width: 800, height: 520))
 
     func near(_ a: Rect, _ b: Rect, _ tolerance: Double = 1.5) -> Bool {
-        abs(a.x - b.x) <= tolerance && abs(a.y - b.y) <= tolerance && abs(a.width - b.width) <= tolerance && abs(a.height - b.height) <= tolerance
+        abs(a.x - b.x) <= tolerance && abs(a.y - b.y) <= tolerance && abs(a.width - b.width) <= tolerance
+            && abs(a.height - b.height) <= tolerance
     }
     let car = Rect(x: 480, y: 290, width: 250, height: 156)
     let person1 = Rect(x: 100, y: 314, width: 40, height: 144)
@@ -21,7 +22,8 @@ import LimnTestSupport
     @Test func eachFormatIsDetected() throws {
         let expected: [(String, ResultFormat)] = [
             ("azure40-scene.json", .azure40), ("azure40-preview-scene.json", .azure40Preview), ("azure40-no-text.json", .azure40),
-            ("azure32-analyze-scene.json", .azure32Analyze), ("azure32-read-scene.json", .azure32Read), ("azure32-ocr-scene.json", .azure32OCR),
+            ("azure32-analyze-scene.json", .azure32Analyze), ("azure32-read-scene.json", .azure32Read),
+            ("azure32-ocr-scene.json", .azure32OCR),
             ("baidu-ocr-scene.json", .baiduOCR), ("baidu-bodyseg-scene.json", .baiduSegmentation),
             ("baidu-object-detect-scene.json", .baiduObjectDetect), ("google-scene.json", .googleVision),
             ("aws-labels-scene.json", .awsLabels), ("aws-text-scene.json", .awsText), ("aws-faces-scene.json", .awsFaces),
@@ -37,7 +39,10 @@ import LimnTestSupport
     }
 
     @Test func theCarIsInTheSamePlaceForEveryVendor() throws {
-        for file in ["azure40-scene.json", "azure32-analyze-scene.json", "google-scene.json", "aws-labels-scene.json", "baidu-object-detect-scene.json"] {
+        for file in [
+            "azure40-scene.json", "azure32-analyze-scene.json", "google-scene.json", "aws-labels-scene.json",
+            "baidu-object-detect-scene.json",
+        ] {
             let a = try read(file).mapped(to: scene)
             let car = try #require(a.regions.first { ["car", "sedan", "Car", "subject"].contains($0.label) }, "\(file)")
             #expect(near(car.shape.bounds, self.car), "\(file): \(car.shape.bounds)")
@@ -93,7 +98,9 @@ import LimnTestSupport
         let a = try read("azure40-scene.json")
         #expect(a.captions.first?.text == "a street with a bakery, two people and a blue car")
         #expect(a.tags.count == 7 && a.cropSuggestions.map(\.aspectRatio) == [1.0, 1.78, 0.5])
-        #expect(a.regions.filter { $0.kind == .person }.compactMap(\.confidence).filter { $0 < 0.01 }.count == 2, "near-zero people are kept; annotators filter")
+        #expect(
+            a.regions.filter { $0.kind == .person }.compactMap(\.confidence).filter { $0 < 0.01 }.count == 2,
+            "near-zero people are kept; annotators filter")
         #expect(a.regions.filter { $0.kind == .denseCaption }.count == 5)
         let preview = try read("azure40-preview-scene.json")
         #expect(preview.regions.contains { $0.label == "door" } && preview.tags.map(\.name) == ["storefront"])
@@ -118,13 +125,18 @@ import LimnTestSupport
     }
 
     @Test func errorResponsesSayWhatTheServiceSaid() {
-        #expect(throws: ResultsError.serviceError(source: RepositoryPaths.testImages + "/results/azure40-error.json", vendor: "Azure AI Vision",
-                                                 code: "InvalidRequest", message: "The provided image url is not accessible.")) {
+        #expect(
+            throws: ResultsError.serviceError(
+                source: RepositoryPaths.testImages + "/results/azure40-error.json", vendor: "Azure AI Vision",
+                code: "InvalidRequest", message: "The provided image url is not accessible.")
+        ) {
             try read("azure40-error.json")
         }
-        for (json, vendor) in [(#"{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}"#, "Baidu AI"),
-                               (#"{"__type": "InvalidImageFormatException", "Message": "Request has invalid image format"}"#, "AWS Rekognition"),
-                               (#"{"responses": [{"error": {"code": 3, "message": "Bad image data."}}]}"#, "Google Cloud Vision")] {
+        for (json, vendor) in [
+            (#"{"error_code": 110, "error_msg": "Access token invalid or no longer valid"}"#, "Baidu AI"),
+            (#"{"__type": "InvalidImageFormatException", "Message": "Request has invalid image format"}"#, "AWS Rekognition"),
+            (#"{"responses": [{"error": {"code": 3, "message": "Bad image data."}}]}"#, "Google Cloud Vision"),
+        ] {
             do {
                 _ = try Analysis(json: Data(json.utf8), source: "reply.json")
                 Issue.record("no error for \(json)")

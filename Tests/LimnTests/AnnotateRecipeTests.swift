@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Limn
 import LimnTestSupport
+import Testing
 
 @Suite struct AnnotateRecipeTests {
     let scenePath = RepositoryPaths.testImages + "/scene/street.png"
@@ -33,7 +33,8 @@ import LimnTestSupport
         let options = AnnotationOptions(features: [.objects], showConfidence: false)
         try annotate(imageFile: input, resultFile: results + "aws-labels-scene.json", output: output, options: options)
         let turned = try ImageDecoder.decode(file: output).image
-        let reference = try annotate(image: scene, analysis: try Analysis(contentsOfFile: results + "aws-labels-scene.json"), options: options)
+        let reference = try annotate(
+            image: scene, analysis: try Analysis(contentsOfFile: results + "aws-labels-scene.json"), options: options)
         #expect(turned.size == reference.size)
         // Only JPEG loss separates them: the boxes are in the same places.
         #expect(ImageDifference(turned, reference).psnr > 30)
@@ -54,7 +55,9 @@ import LimnTestSupport
     @Test func errorsNameTheirInput() throws {
         let out = temporary("x.png")
         // Each step's own error passes through: the picture's is a CodecError, the result's a ResultsError.
-        #expect(throws: CodecError.self) { try annotate(imageFile: "/nonexistent/picture.png", resultFile: results + "azure40-scene.json", output: out) }
+        #expect(throws: CodecError.self) {
+            try annotate(imageFile: "/nonexistent/picture.png", resultFile: results + "azure40-scene.json", output: out)
+        }
         do {
             try annotate(imageFile: scenePath, resultFile: results + "azure40-error.json", output: out)
             Issue.record("an error response annotated")
@@ -75,8 +78,9 @@ import LimnTestSupport
         let root = RepositoryPaths.root()
         let output = FileManager.default.temporaryDirectory.path + "/limn-readme-\(UInt64.random(in: 0...UInt64.max))-street-annotated.png"
         defer { try? FileManager.default.removeItem(atPath: output) }
-        try annotate(imageFile: root + "/TestImages/scene/street.png", resultFile: root + "/TestImages/results/azure40-scene.json",
-                     output: output)
+        try annotate(
+            imageFile: root + "/TestImages/scene/street.png", resultFile: root + "/TestImages/results/azure40-scene.json",
+            output: output)
         #expect(try ImageDecoder.info(file: output).width == 800)
         let analysis = try Analysis(contentsOfFile: root + "/TestImages/results/aws-text-scene.json")
         #expect("\(analysis.vendor) \(analysis.regions.count)" == "AWS Rekognition 3")

@@ -1,17 +1,19 @@
 import Foundation
-import Testing
 import Limn
 import LimnTestSupport
+import Testing
 
 @Suite struct CutoutRecipeTests {
     /// A picture with a subject (a disc) and its binary matte, at `size`.
     static func scene(_ size: Int = 200) -> (Image, Mask) {
         var matte = Mask(width: size, height: size)
         let c = Double(size) / 2, r = Double(size) * 0.3
-        for y in 0..<size { for x in 0..<size {
-            let d = ((Double(x) + 0.5 - c) * (Double(x) + 0.5 - c) + (Double(y) + 0.5 - c) * (Double(y) + 0.5 - c)).squareRoot()
-            matte[x, y] = d < r ? 255 : 0
-        } }
+        for y in 0..<size {
+            for x in 0..<size {
+                let d = ((Double(x) + 0.5 - c) * (Double(x) + 0.5 - c) + (Double(y) + 0.5 - c) * (Double(y) + 0.5 - c)).squareRoot()
+                matte[x, y] = d < r ? 255 : 0
+            }
+        }
         return (Patterns.gradient(width: size, height: size), matte)
     }
 
@@ -55,7 +57,9 @@ import LimnTestSupport
         #expect(throws: LimnError.matteMismatch(matte: Size(width: 200, height: 100), picture: Size(width: 200, height: 200))) {
             try Cutout.make(picture: picture, matte: wide)
         }
-        #expect(LimnError.matteMismatch(matte: Size(width: 200, height: 100), picture: Size(width: 200, height: 200)).description.contains("200x100"))
+        #expect(
+            LimnError.matteMismatch(matte: Size(width: 200, height: 100), picture: Size(width: 200, height: 200)).description.contains(
+                "200x100"))
         let stretched = try Cutout.make(picture: picture, matte: wide, options: CutoutOptions(stretchMatte: true))
         #expect(stretched.size == picture.size && stretched.isOpaque)
     }
@@ -67,7 +71,8 @@ import LimnTestSupport
         #expect(onColor[0, 0] == red && onColor[100, 100] == picture[100, 100] && onColor.isOpaque)
         let transparent = try Cutout.make(picture: picture, matte: matte)
         #expect(transparent[0, 0].a == 0 && transparent[100, 100] == picture[100, 100])
-        let gradient = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(background: .gradient(from: .black, to: .white, angle: 90)))
+        let gradient = try Cutout.make(
+            picture: picture, matte: matte, options: CutoutOptions(background: .gradient(from: .black, to: .white, angle: 90)))
         #expect(gradient[0, 0].r < 10 && gradient[0, 199].r > 245)
         let photo = Patterns.noise(width: 50, height: 80, seed: 2, opaque: true)
         let onPhoto = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(background: .image(photo, mode: .fill())))
@@ -80,12 +85,16 @@ import LimnTestSupport
 
     @Test func shadowAndOutlineSurroundTheSubject() throws {
         let (picture, matte) = Self.scene()
-        let shadowed = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .color(.white), shadow: .init(offsetX: 10, offsetY: 10, sigma: 4, opacity: 0.8)))
+        let shadowed = try Cutout.make(
+            picture: picture, matte: matte,
+            options: CutoutOptions(
+                background: .color(.white), shadow: .init(offsetX: 10, offsetY: 10, sigma: 4, opacity: 0.8)))
         // Just outside the disc, down and to the right, the white is darkened; up and to the left it is not.
         #expect(shadowed[100 + 62, 100 + 20].r < 200 && shadowed[100 - 64, 100 - 20] == .white)
-        let outlined = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .color(.black), outline: .init(width: 6, color: Pixel(r: 0, g: 255, b: 0))))
+        let outlined = try Cutout.make(
+            picture: picture, matte: matte,
+            options: CutoutOptions(
+                background: .color(.black), outline: .init(width: 6, color: Pixel(r: 0, g: 255, b: 0))))
         #expect(outlined[100 + 63, 100] == Pixel(r: 0, g: 255, b: 0) && outlined[100 + 70, 100] == .black)
         #expect(outlined[100, 100] == picture[100, 100])
     }
@@ -96,8 +105,10 @@ import LimnTestSupport
         let trimmed = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(trim: true, trimMargin: 5))
         #expect(trimmed.size == Size(width: bounds.width + 10, height: bounds.height + 10))
         #expect(trimmed[0, 0].a == 0 && trimmed[trimmed.width / 2, trimmed.height / 2].a == 255)
-        let placed = try Cutout.make(picture: picture, matte: matte, options: CutoutOptions(
-            background: .color(.white), canvasSize: Size(width: 300, height: 200), subjectShare: 0.5, anchor: .bottom, padding: 10))
+        let placed = try Cutout.make(
+            picture: picture, matte: matte,
+            options: CutoutOptions(
+                background: .color(.white), canvasSize: Size(width: 300, height: 200), subjectShare: 0.5, anchor: .bottom, padding: 10))
         #expect(placed.size == Size(width: 300, height: 200))
         let subjectBox = try #require(Mask(size: placed.size, rectangles: []).contentBounds() ?? placedBox(placed))
         #expect(subjectBox.height <= 90 + 1 && subjectBox.y + subjectBox.height == 190, "\(subjectBox)")
@@ -112,7 +123,9 @@ import LimnTestSupport
     }
 
     @Test func aResultWithoutAMatteIsATypedError() throws {
-        let analysis = try Analysis(json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": []}}"#.utf8))
+        let analysis = try Analysis(
+            json: Data(#"{"modelVersion": "2023-10-01", "metadata": {"width": 10, "height": 10}, "smartCropsResult": {"values": []}}"#.utf8)
+        )
         #expect(throws: LimnError.self) { try Matte.read(from: analysis) }
         let broken = try Analysis(json: Data(#"{"log_id": 1, "labelmap": "xxxx"}"#.utf8))
         #expect(throws: CodecError.self) { try Matte.read(from: broken) }  // the embedded picture does not decode

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import Limn
 import LimnTestSupport
+import Testing
 
 /// Thumbnails of the Azure 4.0 example's smart crops on the photograph it describes, at the size
 /// analysed (864 × 576) and on the copy at 648 × 432.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/photos")
-                && FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/fixtures"),
-                "../shared/photos or ../shared/fixtures is absent: the real-photo thumbnails are skipped"))
+@Suite(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/photos")
+            && FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/fixtures"),
+        "../shared/photos or ../shared/fixtures is absent: the real-photo thumbnails are skipped"))
 struct SharedPhotoThumbnailTests {
     static let result = RepositoryPaths.shared + "/fixtures/azure-rest-api-specs/ia40_AnalyzeFromImageData_MaximumSet.json"
 
@@ -22,8 +24,10 @@ struct SharedPhotoThumbnailTests {
         #expect(thumbs.map(\.size) == sizes)
         // The regions, in the picture's own pixels: the 864 × 576 boxes scaled to it.
         let scale = Double(picture.width) / 864
-        let square = try #require(Thumbnail.region(for: Size(width: 256, height: 256), in: picture,
-                                                   suggestions: analysis.cropSuggestions, analysedSize: analysis.imageSize))
+        let square = try #require(
+            Thumbnail.region(
+                for: Size(width: 256, height: 256), in: picture,
+                suggestions: analysis.cropSuggestions, analysedSize: analysis.imageSize))
         #expect(abs(square.minX - 209.5 * scale) <= 1 && abs(square.width - 568 * scale) <= 1, "\(square)")
         if ProcessInfo.processInfo.environment["LIMN_KEEP_THUMBNAILS"] != nil {
             for (thumb, size) in zip(thumbs, sizes) { try thumb.write(to: NSTemporaryDirectory() + "thumb-\(photo)-\(size).png") }
@@ -32,9 +36,11 @@ struct SharedPhotoThumbnailTests {
 }
 
 /// The 864 × 576 analysis drawn on the 648 × 432 copy of its photograph lands on the right pixels.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/photos/azvsdk_sample.jpg")
-                && FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/fixtures"),
-                "../shared/photos or ../shared/fixtures is absent: the real-photo annotation is skipped"))
+@Suite(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/photos/azvsdk_sample.jpg")
+            && FileManager.default.fileExists(atPath: RepositoryPaths.shared + "/fixtures"),
+        "../shared/photos or ../shared/fixtures is absent: the real-photo annotation is skipped"))
 struct SharedPhotoAnnotationTests {
     @Test func theAnalysisLandsOnTheSmallerCopy() throws {
         let photo = try Image(contentsOfFile: RepositoryPaths.shared + "/photos/azvsdk_sample.jpg")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Limn
 import LimnTestSupport
+import Testing
+
+@testable import Limn
 
 @Suite struct ThumbnailGeometryTests {
     static let ia40: [CropSuggestion] = [
@@ -16,20 +17,35 @@ import LimnTestSupport
         // Square takes 0.9 (closer in log space: |ln 0.9| = 0.105 < |ln 1.33| = 0.285), widened to 568.
         (Size(width: 864, height: 576), ia40, nil, Size(width: 256, height: 256), Rect(x: 210, y: 0, width: 568, height: 568)),
         // The same result drawn on the picture at 648 × 432: boxes scaled by 0.75 first.
-        (Size(width: 648, height: 432), ia40, Size(width: 864, height: 576), Size(width: 400, height: 300), Rect(x: 40, y: 0, width: 571, height: 428)),
+        (
+            Size(width: 648, height: 432), ia40, Size(width: 864, height: 576), Size(width: 400, height: 300),
+            Rect(x: 40, y: 0, width: 571, height: 428)
+        ),
         // A 5.27 banner crop for a square: too wide, trimmed to the picture's height around its center.
-        (Size(width: 1920, height: 363), [CropSuggestion(aspectRatio: 5.27, box: Rect(x: 0, y: 0, width: 1913, height: 363))], nil,
-         Size(width: 400, height: 400), Rect(x: 775, y: 0, width: 363, height: 363)),
+        (
+            Size(width: 1920, height: 363), [CropSuggestion(aspectRatio: 5.27, box: Rect(x: 0, y: 0, width: 1913, height: 363))], nil,
+            Size(width: 400, height: 400), Rect(x: 775, y: 0, width: 363, height: 363)
+        ),
         // A box partly outside: clamped to 200 × 250, widened to 250 and pushed back inside.
-        (Size(width: 1000, height: 800), [CropSuggestion(box: Rect(x: 800, y: -50, width: 300, height: 300))], nil,
-         Size(width: 64, height: 64), Rect(x: 750, y: 0, width: 250, height: 250)),
+        (
+            Size(width: 1000, height: 800), [CropSuggestion(box: Rect(x: 800, y: -50, width: 300, height: 300))], nil,
+            Size(width: 64, height: 64), Rect(x: 750, y: 0, width: 250, height: 250)
+        ),
         // Too tall for a wide thumbnail at full width: the whole width, trimmed height around the box center.
-        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 100, y: 0, width: 100, height: 400))], nil,
-         Size(width: 300, height: 100), Rect(x: 0, y: 100, width: 600, height: 200)),
+        (
+            Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 100, y: 0, width: 100, height: 400))], nil,
+            Size(width: 300, height: 100), Rect(x: 0, y: 100, width: 600, height: 200)
+        ),
         // Nothing usable.
         (Size(width: 600, height: 400), [], nil, Size(width: 100, height: 100), nil),
-        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: .nan, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
-        (Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 700, y: 0, width: 10, height: 10))], nil, Size(width: 100, height: 100), nil),
+        (
+            Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: .nan, y: 0, width: 10, height: 10))], nil,
+            Size(width: 100, height: 100), nil
+        ),
+        (
+            Size(width: 600, height: 400), [CropSuggestion(box: Rect(x: 700, y: 0, width: 10, height: 10))], nil,
+            Size(width: 100, height: 100), nil
+        ),
     ]
 
     @Test(arguments: table)
@@ -44,8 +60,12 @@ import LimnTestSupport
     }
 
     @Test func suggestionsWithoutARatioUseTheirBoxShape() {
-        let aoi = [CropSuggestion(box: Rect(x: 160, y: 0, width: 950, height: 951)), CropSuggestion(box: Rect(x: 0, y: 0, width: 1378, height: 400))]
-        let square = Thumbnail.region(for: Size(width: 100, height: 100), in: Size(width: 1378, height: 951), suggestions: aoi, analysedSize: nil)
+        let aoi = [
+            CropSuggestion(box: Rect(x: 160, y: 0, width: 950, height: 951)),
+            CropSuggestion(box: Rect(x: 0, y: 0, width: 1378, height: 400)),
+        ]
+        let square = Thumbnail.region(
+            for: Size(width: 100, height: 100), in: Size(width: 1378, height: 951), suggestions: aoi, analysedSize: nil)
         #expect(square == Rect(x: 160, y: 0, width: 951, height: 951))
     }
 }
@@ -54,7 +74,9 @@ import LimnTestSupport
     @Test func contentCropsFindTheSubject() {
         // A gray picture with one saturated, detailed patch near the right edge.
         var image = Image(width: 400, height: 200, fill: Pixel(gray: 128))
-        for y in 60..<140 { for x in 320..<390 { image[x, y] = (x + y) % 2 == 0 ? Pixel(r: 230, g: 30, b: 30) : Pixel(r: 30, g: 200, b: 40) } }
+        for y in 60..<140 {
+            for x in 320..<390 { image[x, y] = (x + y) % 2 == 0 ? Pixel(r: 230, g: 30, b: 30) : Pixel(r: 30, g: 200, b: 40) }
+        }
         let attention = ContentCrop.attention.window(in: image, aspect: 1)
         #expect(attention.width == 200 && attention.height == 200)
         #expect(attention.maxX >= 390 && attention.minX <= 320, "\(attention)")
@@ -67,26 +89,31 @@ import LimnTestSupport
         let image = Patterns.gradient(width: 300, height: 200)
         #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .content(.center)).size == Size(width: 64, height: 64))
         #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .none).size == Size(width: 64, height: 43))
-        let suggested = Thumbnail.make(from: image, size: Size(width: 50, height: 25),
-                                       crop: .suggestions([CropSuggestion(box: Rect(x: 10, y: 10, width: 100, height: 50))], analysedSize: nil))
+        let suggested = Thumbnail.make(
+            from: image, size: Size(width: 50, height: 25),
+            crop: .suggestions([CropSuggestion(box: Rect(x: 10, y: 10, width: 100, height: 50))], analysedSize: nil))
         #expect(suggested == image.resampled(from: Rect(x: 10, y: 10, width: 100, height: 50), to: Size(width: 50, height: 25)))
     }
 
     @Test func aFileIsDecodedNoLargerThanTheThumbnailsNeed() {
         // 24 MP for a 256-pixel square from a 1.33 suggestion: the region is ~3000 px tall, so 1/8 suffices.
         let picture = Size(width: 6000, height: 4000)
-        let hint = Thumbnail.decodeHint(picture: picture, sizes: [Size(width: 256, height: 256)],
-                                        crop: .suggestions([CropSuggestion(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil))
+        let hint = Thumbnail.decodeHint(
+            picture: picture, sizes: [Size(width: 256, height: 256)],
+            crop: .suggestions(
+                [CropSuggestion(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil))
         #expect(hint.width <= 6000 / 8 + 1 && hint.height <= 4000 / 8 + 1, "\(hint)")
         // Several sizes: the largest decides.
-        let several = Thumbnail.decodeHint(picture: picture, sizes: [Size(width: 1024, height: 1024), Size(width: 256, height: 256)], crop: .content(.center))
+        let several = Thumbnail.decodeHint(
+            picture: picture, sizes: [Size(width: 1024, height: 1024), Size(width: 256, height: 256)], crop: .content(.center))
         #expect(several == Size(width: 1536, height: 1024))
     }
 
     @Test func thumbnailsFromAFileMatchThumbnailsFromTheFullPicture() throws {
         let path = RepositoryPaths.testImages + "/jpeg/large-gradient.jpg"
         let full = try Image(contentsOfFile: path)
-        let crop = ThumbnailCrop.suggestions([CropSuggestion(aspectRatio: 1, box: Rect(x: 100, y: 50, width: 300, height: 300))], analysedSize: nil)
+        let crop = ThumbnailCrop.suggestions(
+            [CropSuggestion(aspectRatio: 1, box: Rect(x: 100, y: 50, width: 300, height: 300))], analysedSize: nil)
         let sizes = [Size(width: 64, height: 64), Size(width: 32, height: 32)]
         let thumbs = try Thumbnail.make(fromFile: path, sizes: sizes, crop: crop)
         #expect(thumbs.map(\.size) == sizes)
@@ -97,6 +124,8 @@ import LimnTestSupport
     }
 
     @Test func missingFilesAreTypedErrors() {
-        #expect(throws: CodecError.self) { try Thumbnail.make(fromFile: "/nonexistent/x.jpg", sizes: [Size(width: 10, height: 10)], crop: .none) }
+        #expect(throws: CodecError.self) {
+            try Thumbnail.make(fromFile: "/nonexistent/x.jpg", sizes: [Size(width: 10, height: 10)], crop: .none)
+        }
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import LimnRaster
+import Testing
+
 @testable import LimnText
 
 @Suite struct DrawListTests {
@@ -40,7 +41,9 @@ import LimnRaster
         try one.fill(.rectangle(Rect(x: 0, y: 0, width: 300, height: 200)), with: .white)
         clear.draw(one)
         #expect(clear.isOpaque)
-        #expect(throws: RasterError.self) { try one.fill(.polygon([Point(x: .nan, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 1)]), with: .black) }
+        #expect(throws: RasterError.self) {
+            try one.fill(.polygon([Point(x: .nan, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 1)]), with: .black)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LimnRaster
 import LimnText
+import Testing
 
 /// Engines made and dropped on many threads at once, besides the shared one: FreeType requires
 /// face creation and disposal on one library to be serialised, whichever engine owns the face.

@@ -1,5 +1,6 @@
-import Testing
 import LimnRaster
+import Testing
+
 @testable import LimnText
 
 @Suite struct ParagraphLayoutTests {

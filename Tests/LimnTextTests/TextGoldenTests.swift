@@ -1,6 +1,7 @@
-import Testing
 import LimnRaster
 import LimnTestSupport
+import Testing
+
 @testable import LimnText
 
 /// Labels in each script, drawn and compared with reviewed pictures in `TestImages/Golden/Text`.
@@ -48,8 +49,11 @@ import LimnTestSupport
         let haloed = try TextEngine.shared.layout("Haloed", font: font, options: TextLayoutOptions())
         image.draw(haloed, at: Point(x: 10, y: 190), style: TextStyle(color: .white, halo: .init(color: .black, width: 2)))
         let chip = try TextEngine.shared.layout("person 0.97", font: Font(size: 16), options: TextLayoutOptions())
-        image.draw(chip, at: Point(x: 310, y: 230), style: TextStyle(
-            color: .white, background: .init(color: Pixel(r: 200, g: 40, b: 60, a: 230), padding: 5, cornerRadius: 6), anchor: .bottomRight))
+        image.draw(
+            chip, at: Point(x: 310, y: 230),
+            style: TextStyle(
+                color: .white, background: .init(color: Pixel(r: 200, g: 40, b: 60, a: 230), padding: 5, cornerRadius: 6),
+                anchor: .bottomRight))
         check(image, "rotated-haloed-boxed")
     }
 
@@ -100,7 +104,8 @@ import LimnTestSupport
         var upright = Image(width: 200, height: 70, fill: .white)
         upright.draw(block, at: Point(x: 10, y: 10), style: TextStyle(color: .black))
         var turned = Image(width: 200, height: 70, fill: .white)
-        turned.draw(block, transform: AffineTransform.rotation(radians: 1e-9).then(.translation(x: 10, y: 10)), style: TextStyle(color: .black))
+        turned.draw(
+            block, transform: AffineTransform.rotation(radians: 1e-9).then(.translation(x: 10, y: 10)), style: TextStyle(color: .black))
         let upInk = (0..<70).reduce(0) { s, y in s + (0..<200).reduce(0) { $0 + 255 - Int(upright[$1, y].r) } }
         let turnedInk = (0..<70).reduce(0) { s, y in s + (0..<200).reduce(0) { $0 + 255 - Int(turned[$1, y].r) } }
         // Hinting moves stems by a fraction of a pixel; the amount of ink stays within 5 %.
@@ -123,7 +128,8 @@ import LimnTestSupport
     @Test func haloSurroundsTheGlyphs() throws {
         var image = Image(width: 120, height: 60, fill: .white)
         let block = try engine.layout("I", font: Font(size: 40), options: TextLayoutOptions())
-        image.draw(block, at: Point(x: 50, y: 5), style: TextStyle(color: .white, halo: .init(color: Pixel(r: 255, g: 0, b: 0, a: 255), width: 3)))
+        image.draw(
+            block, at: Point(x: 50, y: 5), style: TextStyle(color: .white, halo: .init(color: Pixel(r: 255, g: 0, b: 0, a: 255), width: 3)))
         let reds = (0..<60).flatMap { y in (0..<120).filter { image[$0, y] == Pixel(r: 255, g: 0, b: 0, a: 255) }.map { ($0, y) } }
         let xs = reds.map(\.0)
         #expect(!reds.isEmpty)
@@ -144,9 +150,16 @@ import LimnTestSupport
         for y in 0..<200 { for x in 0..<300 where image[x, y].r < 250 { inked += 1; if outside[x, y].r > 5 { stray += 1 } } }
         #expect(inked > 500 && stray == 0)
         // Degenerate quadrilaterals draw nothing.
-        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 10, y: 0)], font: Font(size: 1), style: TextStyle(color: .black)))
-        #expect(try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 0, y: 0), Point(x: 0, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(color: .black)))
-        #expect(try !image.draw("x", fittedTo: [Point(x: .nan, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 5), Point(x: 0, y: 5)], font: Font(size: 1), style: TextStyle(color: .black)))
+        #expect(
+            try !image.draw("x", fittedTo: [Point(x: 0, y: 0), Point(x: 10, y: 0)], font: Font(size: 1), style: TextStyle(color: .black)))
+        #expect(
+            try !image.draw(
+                "x", fittedTo: [Point(x: 0, y: 0), Point(x: 0, y: 0), Point(x: 0, y: 5), Point(x: 0, y: 5)], font: Font(size: 1),
+                style: TextStyle(color: .black)))
+        #expect(
+            try !image.draw(
+                "x", fittedTo: [Point(x: .nan, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 5), Point(x: 0, y: 5)], font: Font(size: 1),
+                style: TextStyle(color: .black)))
         #expect(try !image.draw("", fittedTo: quad, font: Font(size: 1), style: TextStyle(color: .black)))
     }
 
@@ -157,7 +170,9 @@ import LimnTestSupport
         #expect(image.draw(block, at: Point(x: 1e9, y: -1e9), style: TextStyle(color: .black, angle: 33)) != nil)
         #expect(image.draw(block, at: Point(x: 10, y: 10), style: TextStyle(color: .black, angle: .infinity)) == nil)
         let huge = try engine.layout("W", font: Font(size: 2000), options: TextLayoutOptions())
-        image.draw(huge, at: Point(x: 25, y: 25), style: TextStyle(color: .black, halo: .init(color: .white, width: 5), angle: 10, anchor: .center))
+        image.draw(
+            huge, at: Point(x: 25, y: 25), style: TextStyle(color: .black, halo: .init(color: .white, width: 5), angle: 10, anchor: .center)
+        )
         #expect(image.isOpaque)
     }
 }

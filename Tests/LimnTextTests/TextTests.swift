@@ -1,5 +1,6 @@
-import Testing
 import LimnRaster
+import Testing
+
 @testable import LimnText
 
 @Suite struct TextLayoutTests {
@@ -17,7 +18,8 @@ import LimnRaster
 
     @Test func kerningTightensAV() throws {
         let pair = try engine.layout("AV", font: Font(family: "DejaVu Sans", size: 40)).advance
-        let apart = try engine.layout("A", font: Font(family: "DejaVu Sans", size: 40)).advance
+        let apart =
+            try engine.layout("A", font: Font(family: "DejaVu Sans", size: 40)).advance
             + (try engine.layout("V", font: Font(family: "DejaVu Sans", size: 40)).advance)
         #expect(pair < apart)
     }
@@ -139,17 +141,21 @@ import LimnRaster
     @Test func theDrawingExampleRunsAsWritten() throws {
         var label = Image(width: 400, height: 120, fill: .white)
         try label.fill(.roundedRectangle(Rect(x: 10, y: 10, width: 380, height: 100), radius: 6), with: Pixel(r: 20, g: 90, b: 200, a: 90))
-        try label.stroke(.polygon([Point(x: 20, y: 20), Point(x: 380, y: 30), Point(x: 370, y: 100), Point(x: 30, y: 90)]),
-                         with: .white, style: StrokeStyle(width: 2, join: .round))
+        try label.stroke(
+            .polygon([Point(x: 20, y: 20), Point(x: 380, y: 30), Point(x: 370, y: 100), Point(x: 30, y: 90)]),
+            with: .white, style: StrokeStyle(width: 2, join: .round))
         let line = try label.draw("Hello, 你好, مرحبا", at: Point(x: 30, y: 70), font: Font(size: 24), color: .black)
         #expect(!line.glyphs.contains { $0.glyph == 0 })
         #expect(label[200, 12] != .white && label[5, 5] == .white && label.isOpaque)
 
-        let caption = try TextEngine.shared.layout("A long caption wraps to the width of its chip, then stops…",
-                                                   font: Font(size: 16), options: TextLayoutOptions(maxWidth: 180, maxLines: 2))
-        let drawn = label.draw(caption, at: Point(x: 390, y: 110), style: TextStyle(
-            color: .white, background: .init(color: Pixel(r: 0, g: 0, b: 0, a: 160), padding: 6, cornerRadius: 5),
-            angle: -8, anchor: .bottomRight))
+        let caption = try TextEngine.shared.layout(
+            "A long caption wraps to the width of its chip, then stops…",
+            font: Font(size: 16), options: TextLayoutOptions(maxWidth: 180, maxLines: 2))
+        let drawn = label.draw(
+            caption, at: Point(x: 390, y: 110),
+            style: TextStyle(
+                color: .white, background: .init(color: Pixel(r: 0, g: 0, b: 0, a: 160), padding: 6, cornerRadius: 5),
+                angle: -8, anchor: .bottomRight))
         #expect(caption.lines.count == 2 && caption.isTruncated)
         let box = try #require(drawn)
         #expect(abs(box.maxX - 390) < 8 && box.width > 150)

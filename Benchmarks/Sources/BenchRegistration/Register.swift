@@ -1,5 +1,5 @@
-import Benchmark
 import BenchSupport
+import Benchmark
 import Foundation
 
 /// Registers every task of `area` with package-benchmark: wall clock, CPU time, malloc count and

@@ -27,11 +27,13 @@ public enum AnnotateInputs {
 
     public static func sample() throws -> AnnotateInput {
         if let picture = read(shared + "/photos/azvsdk_image-analysis-orig.png"),
-           let json = read(shared + "/fixtures/azure-rest-api-specs/ia40_AnalyzeFromImageData_MaximumSet.json") {
+            let json = read(shared + "/fixtures/azure-rest-api-specs/ia40_AnalyzeFromImageData_MaximumSet.json")
+        {
             return AnnotateInput(picture: [UInt8](picture), json: json, description: "864x576 PNG, Azure 4.0 maximum set")
         }
         guard let picture = read(repository + "/TestImages/scene/street.png"),
-              let json = read(repository + "/TestImages/results/azure40-scene.json") else {
+            let json = read(repository + "/TestImages/results/azure40-scene.json")
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return AnnotateInput(picture: [UInt8](picture), json: json, description: "800x520 scene PNG, Azure 4.0 (../shared absent)")
@@ -46,13 +48,15 @@ public enum AnnotateInputs {
         } else {
             let path = inputs.path("synth_3072x2304_q90.jpg")
             if !FileManager.default.fileExists(atPath: path) {
-                try AtomicFile.write(try SynthPhoto.make(width: 3072, height: 2304, seed: 6).encoded(as: .jpeg(JPEGOptions(quality: 90))), to: path)
+                try AtomicFile.write(
+                    try SynthPhoto.make(width: 3072, height: 2304, seed: 6).encoded(as: .jpeg(JPEGOptions(quality: 90))), to: path)
             }
             picture = try inputs.bytes("synth_3072x2304_q90.jpg")
             description = "3072x2304 synthetic JPEG"
         }
-        return AnnotateInput(picture: picture, json: Data(generatedResult(width: 3072, height: 2304).utf8),
-                             description: description + ", 300 words, 20 objects, a caption")
+        return AnnotateInput(
+            picture: picture, json: Data(generatedResult(width: 3072, height: 2304).utf8),
+            description: description + ", 300 words, 20 objects, a caption")
     }
 
     /// An Azure 4.0 body: a caption, 20 objects of 6 classes, 50 lines of 6 words each.
@@ -67,9 +71,14 @@ public enum AnnotateInputs {
         for i in 0..<20 {
             let w = 120 + next() * 500, h = 120 + next() * 600
             let x = next() * (Double(width) - w), y = next() * (Double(height) - h)
-            objects.append(#"{"boundingBox": {"x": \#(Int(x)), "y": \#(Int(y)), "w": \#(Int(w)), "h": \#(Int(h))}, "tags": [{"name": "\#(classes[i % classes.count])", "confidence": \#(0.55 + next() * 0.44)}]}"#)
+            objects.append(
+                #"{"boundingBox": {"x": \#(Int(x)), "y": \#(Int(y)), "w": \#(Int(w)), "h": \#(Int(h))}, "tags": [{"name": "\#(classes[i % classes.count])", "confidence": \#(0.55 + next() * 0.44)}]}"#
+            )
         }
-        let vocabulary = ["Piazza", "Navona", "Roma", "ristorante", "aperto", "tutti", "giorni", "via", "del", "Corso", "museo", "biglietti", "uscita", "2024", "caffè", "gelato"]
+        let vocabulary = [
+            "Piazza", "Navona", "Roma", "ristorante", "aperto", "tutti", "giorni", "via", "del", "Corso", "museo", "biglietti", "uscita",
+            "2024", "caffè", "gelato",
+        ]
         var lines: [String] = []
         for l in 0..<50 {
             let x0 = 80 + Double(l % 2) * 1500, y0 = 120 + Double(l / 2) * 86
@@ -79,12 +88,17 @@ public enum AnnotateInputs {
             for _ in 0..<6 {
                 let word = vocabulary[Int(next() * Double(vocabulary.count))]
                 let w = Double(word.count) * 22
-                words.append(#"{"text": "\#(word)", "boundingPolygon": [{"x": \#(Int(x)), "y": \#(Int(y0))}, {"x": \#(Int(x + w)), "y": \#(Int(y0))}, {"x": \#(Int(x + w)), "y": \#(Int(y0 + 40))}, {"x": \#(Int(x)), "y": \#(Int(y0 + 40))}], "confidence": \#(0.6 + next() * 0.39)}"#)
+                words.append(
+                    #"{"text": "\#(word)", "boundingPolygon": [{"x": \#(Int(x)), "y": \#(Int(y0))}, {"x": \#(Int(x + w)), "y": \#(Int(y0))}, {"x": \#(Int(x + w)), "y": \#(Int(y0 + 40))}, {"x": \#(Int(x)), "y": \#(Int(y0 + 40))}], "confidence": \#(0.6 + next() * 0.39)}"#
+                )
                 text.append(word)
                 x += w + 14
             }
-            lines.append(#"{"text": "\#(text.joined(separator: " "))", "boundingPolygon": [{"x": \#(Int(x0)), "y": \#(Int(y0))}, {"x": \#(Int(x - 14)), "y": \#(Int(y0))}, {"x": \#(Int(x - 14)), "y": \#(Int(y0 + 40))}, {"x": \#(Int(x0)), "y": \#(Int(y0 + 40))}], "words": [\#(words.joined(separator: ", "))]}"#)
+            lines.append(
+                #"{"text": "\#(text.joined(separator: " "))", "boundingPolygon": [{"x": \#(Int(x0)), "y": \#(Int(y0))}, {"x": \#(Int(x - 14)), "y": \#(Int(y0))}, {"x": \#(Int(x - 14)), "y": \#(Int(y0 + 40))}, {"x": \#(Int(x0)), "y": \#(Int(y0 + 40))}], "words": [\#(words.joined(separator: ", "))]}"#
+            )
         }
-        return #"{"modelVersion": "2023-10-01", "metadata": {"width": \#(width), "height": \#(height)}, "captionResult": {"text": "a busy square in Rome with people, cars and shop signs", "confidence": 0.81}, "objectsResult": {"values": [\#(objects.joined(separator: ", "))]}, "readResult": {"blocks": [{"lines": [\#(lines.joined(separator: ", "))]}]}}"#
+        return
+            #"{"modelVersion": "2023-10-01", "metadata": {"width": \#(width), "height": \#(height)}, "captionResult": {"text": "a busy square in Rome with people, cars and shop signs", "confidence": 0.81}, "objectsResult": {"values": [\#(objects.joined(separator: ", "))]}, "readResult": {"blocks": [{"lines": [\#(lines.joined(separator: ", "))]}]}}"#
     }
 }

@@ -18,7 +18,8 @@ public struct BenchInputs: Sendable {
 
     public init(folder: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
-        self.folder = folder ?? environment["LIMN_BENCH_INPUTS"]
+        self.folder =
+            folder ?? environment["LIMN_BENCH_INPUTS"]
             ?? ((environment["TMPDIR"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent("limn-bench-inputs")
     }
 

@@ -47,8 +47,10 @@ public struct DrawSpec: Codable, Sendable {
         }
         var labels: [Label] = []
         for i in 0..<200 {
-            labels.append(Label(x: uniform(0, 1770), y: uniform(20, 1080), text: String(format: "Label %03d g/Ay %d", i, Int(random.next() % 1000)),
-                                rgb: (0..<3).map { _ in UInt8(random.next() % 128) }))
+            labels.append(
+                Label(
+                    x: uniform(0, 1770), y: uniform(20, 1080), text: String(format: "Label %03d g/Ay %d", i, Int(random.next() % 1000)),
+                    rgb: (0..<3).map { _ in UInt8(random.next() % 128) }))
         }
         return DrawSpec(polygons: polygons, labels: labels)
     }

@@ -36,85 +36,116 @@ public enum LimnTasks {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
 
         for (task, file, pixels) in [("T1", "synth_4000x3000_q90.jpg", 12_000_000), ("T1s", "synth_1024x768_q90.jpg", 1024 * 768)]
-            where wanted(task) {
+        where wanted(task) {
             let input = inputs.path(file), out = output + "/\(task).jpg"
-            tasks.append(BenchTask(
-                task: task, name: "limn_thumbnail",
-                summary: "Thumbnail.make(fromFile:) fit 400x400 (shrink-on-load, Lanczos3) → JPEG q85 file (atomic)",
-                area: .pipeline, pixels: pixels) {
-                try Thumbnail.make(fromFile: input, sizes: [Size(width: 400, height: 400)], crop: .none)[0]
-                    .write(to: out, as: .jpeg(JPEGOptions(quality: 85)))
-            })
+            tasks.append(
+                BenchTask(
+                    task: task, name: "limn_thumbnail",
+                    summary: "Thumbnail.make(fromFile:) fit 400x400 (shrink-on-load, Lanczos3) → JPEG q85 file (atomic)",
+                    area: .pipeline, pixels: pixels
+                ) {
+                    try Thumbnail.make(fromFile: input, sizes: [Size(width: 400, height: 400)], crop: .none)[0]
+                        .write(to: out, as: .jpeg(JPEGOptions(quality: 85)))
+                })
         }
 
         for (task, file, pixels) in [("T2", "synth_4000x3000_q90.jpg", 12_000_000), ("T2s", "synth_1024x768_q90.jpg", 1024 * 768)]
-            where wanted(task) {
+        where wanted(task) {
             let bytes = try inputs.bytes(file)
-            tasks.append(BenchTask(task: task, name: "limn_decode", summary: "ImageDecoder.decode(bytes) → new RGBA image",
-                                   area: .codecs, pixels: pixels) {
-                _ = try ImageDecoder.decode(bytes).image.width
-            })
+            tasks.append(
+                BenchTask(
+                    task: task, name: "limn_decode", summary: "ImageDecoder.decode(bytes) → new RGBA image",
+                    area: .codecs, pixels: pixels
+                ) {
+                    _ = try ImageDecoder.decode(bytes).image.width
+                })
             let warm = Warm(try ImageDecoder.decode(bytes).image)
-            tasks.append(BenchTask(task: task, name: "limn_decode_into", summary: "ImageDecoder.decode(bytes, into: &warmImage) → RGBA",
-                                   area: .codecs, pixels: pixels) {
-                _ = try ImageDecoder.decode(bytes, into: &warm.value)
-            })
+            tasks.append(
+                BenchTask(
+                    task: task, name: "limn_decode_into", summary: "ImageDecoder.decode(bytes, into: &warmImage) → RGBA",
+                    area: .codecs, pixels: pixels
+                ) {
+                    _ = try ImageDecoder.decode(bytes, into: &warm.value)
+                })
         }
 
         if wanted("T3") {
             let rgb = try inputs.image("synth_4000x3000_q90.jpg")
             let target = Size(width: 1000, height: 750)
-            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3", summary: "resized(to: 1000x750) Lanczos3, box pre-shrink 2 then the kernel",
-                                   area: .resize, pixels: 12_000_000) {
-                _ = rgb.resized(to: target).width
-            })
-            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_pure", summary: "Lanczos3 kernel all the way (24 taps per axis), no pre-shrink",
-                                   area: .resize, pixels: 12_000_000) {
-                _ = rgb.resized(to: target, preShrink: false).width
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T3", name: "limn_lanczos3", summary: "resized(to: 1000x750) Lanczos3, box pre-shrink 2 then the kernel",
+                    area: .resize, pixels: 12_000_000
+                ) {
+                    _ = rgb.resized(to: target).width
+                })
+            tasks.append(
+                BenchTask(
+                    task: "T3", name: "limn_lanczos3_pure", summary: "Lanczos3 kernel all the way (24 taps per axis), no pre-shrink",
+                    area: .resize, pixels: 12_000_000
+                ) {
+                    _ = rgb.resized(to: target, preShrink: false).width
+                })
             let workspace = ResampleWorkspace()
             let warm = Warm(rgb.resized(to: target))
-            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_into", summary: "resample(into: warm image, workspace:) Lanczos3 with pre-shrink",
-                                   area: .resize, pixels: 12_000_000) {
-                rgb.resample(into: &warm.value, size: target, workspace: workspace)
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T3", name: "limn_lanczos3_into", summary: "resample(into: warm image, workspace:) Lanczos3 with pre-shrink",
+                    area: .resize, pixels: 12_000_000
+                ) {
+                    rgb.resample(into: &warm.value, size: target, workspace: workspace)
+                })
             let singleWorkspace = ResampleWorkspace()
             let singleWarm = Warm(rgb.resized(to: target))
-            tasks.append(BenchTask(task: "T3", name: "limn_lanczos3_into_1thread",
-                                   summary: "as limn_lanczos3_into on one thread: allocates nothing (Dispatch is not involved)",
-                                   area: .resize, pixels: 12_000_000) {
-                Parallelism.withMaximumThreads(1) {
-                    rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
-                }
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T3", name: "limn_lanczos3_into_1thread",
+                    summary: "as limn_lanczos3_into on one thread: allocates nothing (Dispatch is not involved)",
+                    area: .resize, pixels: 12_000_000
+                ) {
+                    Parallelism.withMaximumThreads(1) {
+                        rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
+                    }
+                })
         }
 
         if wanted("T4") {
             let background = try inputs.image("bg_4000x3000_q90.jpg")
             let cutout = try inputs.image("cutout_4000x3000_rgba.png")
-            tasks.append(BenchTask(task: "T4", name: "limn_compositing", summary: "background.compositing(cutout) → new image (over, opaque fast path)",
-                                   area: .composite, pixels: 12_000_000) {
-                _ = background.compositing(cutout).width
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T4", name: "limn_compositing", summary: "background.compositing(cutout) → new image (over, opaque fast path)",
+                    area: .composite, pixels: 12_000_000
+                ) {
+                    _ = background.compositing(cutout).width
+                })
             let warm = Warm(background)
             warm.value[0, 0] = warm.value[0, 0]  // own the storage before measuring
-            tasks.append(BenchTask(task: "T4", name: "limn_composite_in_place", summary: "background.composite(cutout) in place",
-                                   area: .composite, pixels: 12_000_000) {
-                warm.value.composite(cutout)
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T4", name: "limn_composite_in_place", summary: "background.composite(cutout) in place",
+                    area: .composite, pixels: 12_000_000
+                ) {
+                    warm.value.composite(cutout)
+                })
         }
 
         if wanted("T4c") {
             let photo = inputs.path("synth_4000x3000_q90.jpg"), matte = inputs.path("matte_4000x3000_l.png")
             let out = output + "/T4c.png"
-            tasks.append(BenchTask(task: "T4c", name: "limn_cutout_job",
-                                   summary: "decode photo + matte files, cutout (decontaminated) on its blurred original, shadow, PNG fast, atomic write",
-                                   area: .pipeline, pixels: 12_000_000) {
-                let picture = try Image(contentsOfFile: photo)
-                let result = try Cutout.make(picture: picture, matte: try Matte.read(file: matte), options: CutoutOptions(
-                    background: .blurredOriginal(sigma: 24), shadow: .init()))
-                try result.write(to: out, as: .png(PNGOptions(compression: .fast)))
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T4c", name: "limn_cutout_job",
+                    summary: "decode photo + matte files, cutout (decontaminated) on its blurred original, shadow, PNG fast, atomic write",
+                    area: .pipeline, pixels: 12_000_000
+                ) {
+                    let picture = try Image(contentsOfFile: photo)
+                    let result = try Cutout.make(
+                        picture: picture, matte: try Matte.read(file: matte),
+                        options: CutoutOptions(
+                            background: .blurredOriginal(sigma: 24), shadow: .init()))
+                    try result.write(to: out, as: .png(PNGOptions(compression: .fast)))
+                })
         }
 
         if wanted("T7") {
@@ -122,74 +153,104 @@ public enum LimnTasks {
             let canvas = Image(width: 1920, height: 1080, fill: Pixel(r: 245, g: 245, b: 240))
             let font = Font(family: "DejaVu Sans", size: 18)
             let warm = Warm(canvas)
-            tasks.append(BenchTask(task: "T7", name: "limn_draw", summary: "200 anti-aliased polygons + 200 shaped FreeType labels (DejaVu Sans 18 px), on a copy",
-                                   area: .draw, pixels: 1920 * 1080) {
-                warm.value = canvas
-                for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.color) }
-                for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, color: label.color) }
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T7", name: "limn_draw",
+                    summary: "200 anti-aliased polygons + 200 shaped FreeType labels (DejaVu Sans 18 px), on a copy",
+                    area: .draw, pixels: 1920 * 1080
+                ) {
+                    warm.value = canvas
+                    for polygon in spec.polygons { try warm.value.fill(.polygon(polygon.points), with: polygon.color) }
+                    for label in spec.labels { try warm.value.draw(label.text, at: label.origin, font: font, color: label.color) }
+                })
             let listed = Warm(canvas)
-            tasks.append(BenchTask(task: "T7", name: "limn_draw_list",
-                                   summary: "the same shapes and labels recorded in a DrawList, drawn in bands of rows on every core, on a copy",
-                                   area: .draw, pixels: 1920 * 1080) {
-                listed.value = canvas
-                var list = DrawList()
-                for polygon in spec.polygons { try list.fill(.polygon(polygon.points), with: polygon.color) }
-                for label in spec.labels { try list.draw(label.text, at: label.origin, font: font, color: label.color) }
-                listed.value.draw(list)
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T7", name: "limn_draw_list",
+                    summary: "the same shapes and labels recorded in a DrawList, drawn in bands of rows on every core, on a copy",
+                    area: .draw, pixels: 1920 * 1080
+                ) {
+                    listed.value = canvas
+                    var list = DrawList()
+                    for polygon in spec.polygons { try list.fill(.polygon(polygon.points), with: polygon.color) }
+                    for label in spec.labels { try list.draw(label.text, at: label.origin, font: font, color: label.color) }
+                    listed.value.draw(list)
+                })
         }
 
-        for (task, make) in [("T8", { () throws -> AnnotateInput in try AnnotateInputs.sample() }),
-                             ("T8b", { () throws -> AnnotateInput in try AnnotateInputs.large(inputs) })] where wanted(task) {
+        for (task, make) in [
+            ("T8", { () throws -> AnnotateInput in try AnnotateInputs.sample() }),
+            ("T8b", { () throws -> AnnotateInput in try AnnotateInputs.large(inputs) }),
+        ] where wanted(task) {
             let input = try make()
             let picture = try ImageDecoder.decode(input.picture).image
             let pixels = picture.width * picture.height
-            tasks.append(BenchTask(task: task, name: "limn_annotate",
-                                   summary: "Analysis(json:) + mapped + Annotator, every feature, no decode or encode (\(input.description))",
-                                   area: .annotate, pixels: pixels) {
-                let analysis = try Analysis(json: input.json)
-                _ = try annotate(image: picture, analysis: analysis).width
-            })
-            tasks.append(BenchTask(task: task, name: "limn_decode_same", summary: "ImageDecoder.decode of the same picture (the bar to stay under)",
-                                   area: .annotate, pixels: pixels) {
-                _ = try ImageDecoder.decode(input.picture).image.width
-            })
+            tasks.append(
+                BenchTask(
+                    task: task, name: "limn_annotate",
+                    summary: "Analysis(json:) + mapped + Annotator, every feature, no decode or encode (\(input.description))",
+                    area: .annotate, pixels: pixels
+                ) {
+                    let analysis = try Analysis(json: input.json)
+                    _ = try annotate(image: picture, analysis: analysis).width
+                })
+            tasks.append(
+                BenchTask(
+                    task: task, name: "limn_decode_same", summary: "ImageDecoder.decode of the same picture (the bar to stay under)",
+                    area: .annotate, pixels: pixels
+                ) {
+                    _ = try ImageDecoder.decode(input.picture).image.width
+                })
         }
 
         if wanted("T4b") {
             let rgb = try inputs.image("synth_4000x3000_q90.jpg")
             let matte = try inputs.mask("matte_4000x3000_l.png")
-            tasks.append(BenchTask(task: "T4b", name: "limn_setting_alpha", summary: "rgb.settingAlpha(matte) → new RGBA image",
-                                   area: .composite, pixels: 12_000_000) {
-                _ = try rgb.settingAlpha(matte).width
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T4b", name: "limn_setting_alpha", summary: "rgb.settingAlpha(matte) → new RGBA image",
+                    area: .composite, pixels: 12_000_000
+                ) {
+                    _ = try rgb.settingAlpha(matte).width
+                })
             let warm = Warm(rgb)
             warm.value[0, 0] = warm.value[0, 0]  // own the storage before measuring
-            tasks.append(BenchTask(task: "T4b", name: "limn_set_alpha_in_place", summary: "image.setAlpha(matte) in place (no allocation)",
-                                   area: .composite, pixels: 12_000_000) {
-                try warm.value.setAlpha(matte)
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T4b", name: "limn_set_alpha_in_place", summary: "image.setAlpha(matte) in place (no allocation)",
+                    area: .composite, pixels: 12_000_000
+                ) {
+                    try warm.value.setAlpha(matte)
+                })
         }
 
         if wanted("T5") {
             let rgba = try inputs.image("cutout_2000x1500_rgba.png")
-            tasks.append(BenchTask(task: "T5", name: "limn_png_compact", summary: "PNG encode RGBA, libpng defaults (zlib 6, adaptive filters)",
-                                   area: .codecs, pixels: 3_000_000) {
-                _ = try rgba.encoded(as: .png(PNGOptions(compression: .compact))).count
-            })
-            tasks.append(BenchTask(task: "T5", name: "limn_png_fast", summary: "PNG encode RGBA, PNG_IMAGE_FLAG_FAST",
-                                   area: .codecs, pixels: 3_000_000) {
-                _ = try rgba.encoded(as: .png(PNGOptions(compression: .fast))).count
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T5", name: "limn_png_compact", summary: "PNG encode RGBA, libpng defaults (zlib 6, adaptive filters)",
+                    area: .codecs, pixels: 3_000_000
+                ) {
+                    _ = try rgba.encoded(as: .png(PNGOptions(compression: .compact))).count
+                })
+            tasks.append(
+                BenchTask(
+                    task: "T5", name: "limn_png_fast", summary: "PNG encode RGBA, PNG_IMAGE_FLAG_FAST",
+                    area: .codecs, pixels: 3_000_000
+                ) {
+                    _ = try rgba.encoded(as: .png(PNGOptions(compression: .fast))).count
+                })
         }
 
         if wanted("T6") {
             let rgb = try inputs.image("synth_2000x1500_rgb.png")
-            tasks.append(BenchTask(task: "T6", name: "limn_webp_q80", summary: "WebP encode quality 80, method 4",
-                                   area: .codecs, pixels: 3_000_000) {
-                _ = try rgb.encoded(as: .webp(WebPOptions(quality: 80))).count
-            })
+            tasks.append(
+                BenchTask(
+                    task: "T6", name: "limn_webp_q80", summary: "WebP encode quality 80, method 4",
+                    area: .codecs, pixels: 3_000_000
+                ) {
+                    _ = try rgb.encoded(as: .webp(WebPOptions(quality: 80))).count
+                })
         }
         return tasks
     }

@@ -38,7 +38,9 @@ do {
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
         }
         samples.sort()
-        let median = samples.count % 2 == 1 ? samples[samples.count / 2]
+        let median =
+            samples.count % 2 == 1
+            ? samples[samples.count / 2]
             : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
         let row: [String: Any] = [
             "peer": "limn", "task": task.task, "case": task.name, "desc": task.summary, "threads": Parallelism.maximumThreads,

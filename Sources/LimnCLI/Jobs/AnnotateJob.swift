@@ -17,7 +17,9 @@ struct AnnotateJob {
         let decoded = try JobIO.picture(image)
         let analysis = try JobIO.result(result, format: resultFormat)
         let drawn: Image
-        do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch { throw JobError(error) }
+        do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
+            throw JobError(error)
+        }
         try JobIO.write(drawn, to: output, as: encoding)
     }
 }

@@ -83,8 +83,10 @@ struct BatchRunner: Sendable {
     /// The JSON report: a summary and every job's outcome and time.
     static func report(_ outcomes: [Outcome], manifest: Manifest, shard: Manifest.Shard?, seconds: Double) -> [UInt8] {
         let jobs: [[String: Any]] = outcomes.map { o in
-            var d: [String: Any] = ["line": o.line, "job": o.index, "op": o.operation, "outputs": o.outputs,
-                                    "status": o.status.rawValue, "seconds": (o.seconds * 1000).rounded() / 1000]
+            var d: [String: Any] = [
+                "line": o.line, "job": o.index, "op": o.operation, "outputs": o.outputs,
+                "status": o.status.rawValue, "seconds": (o.seconds * 1000).rounded() / 1000,
+            ]
             if let e = o.error { d["error"] = e }
             return d
         }

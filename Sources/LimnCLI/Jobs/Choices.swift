@@ -1,3 +1,4 @@
+import Foundation
 import Limn
 
 /// The words the command line and batch manifests use for options, turned into Limn's types,
@@ -17,7 +18,9 @@ enum Choices {
         case "smart-crops", "smartcrops", "crops": return [.smartCrops]
         case "legend": return [.legend]
         default:
-            throw JobError("unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend.")
+            throw JobError(
+                "unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend."
+            )
         }
     }
 
@@ -59,5 +62,3 @@ enum Choices {
         }
     }
 }
-
-import Foundation

@@ -15,7 +15,9 @@ struct ConvertJob {
         if let box = maxSize {
             if image == "-" {
                 let decoded = try JobIO.picture(image).image
-                picture = decoded.width <= box.width && decoded.height <= box.height ? decoded : Thumbnail.make(from: decoded, size: box, crop: .none)
+                picture =
+                    decoded.width <= box.width && decoded.height <= box.height
+                    ? decoded : Thumbnail.make(from: decoded, size: box, crop: .none)
             } else {
                 let info: ImageInfo
                 do { info = try ImageDecoder.info(file: image) } catch { throw JobError(error) }

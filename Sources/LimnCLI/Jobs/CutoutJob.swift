@@ -75,12 +75,15 @@ struct CutoutJob {
         }
         if word.lowercased().hasPrefix("gradient:") {
             let colors = word.dropFirst("gradient:".count).split(separator: ",").compactMap { Choices.color(String($0)) }
-            guard colors.count == 2 else { throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).") }
+            guard colors.count == 2 else {
+                throw JobError("background \"\(word)\": a gradient is gradient:#from,#to (e.g. gradient:#ffffff,#336699).")
+            }
             return .gradient(from: colors[0], to: colors[1])
         }
         if let color = Choices.color(word) { return .color(color) }
         guard FileManager.default.fileExists(atPath: word) else {
-            throw JobError("background \"\(word)\" is not none, blur, checkerboard, gradient, a color (#rrggbb, white, …) or a picture file.")
+            throw JobError(
+                "background \"\(word)\" is not none, blur, checkerboard, gradient, a color (#rrggbb, white, …) or a picture file.")
         }
         return .picture(word)
     }

@@ -43,7 +43,9 @@ enum Job {
     /// (or, for thumbnails, `output_dir`) is required.
     static func parse(_ object: [String: Any], base: String) throws(JobError) -> Job {
         guard let op = object["op"] as? String else { throw JobError("\"op\" is missing; use annotate, thumbnail, cutout or convert.") }
-        guard let command = ManifestKeys.commands[op] else { throw JobError("\"op\" is \"\(op)\"; use annotate, thumbnail, cutout or convert.") }
+        guard let command = ManifestKeys.commands[op] else {
+            throw JobError("\"op\" is \"\(op)\"; use annotate, thumbnail, cutout or convert.")
+        }
         let arguments = try ManifestKeys.arguments(object, op: op, positional: command.positional, base: base)
         if object["output"] == nil && (op != "thumbnail" || object["output_dir"] == nil) {
             throw JobError(op == "thumbnail" ? "\"output\" (one size) or \"output_dir\" is missing." : "\"output\" is missing.")

@@ -19,11 +19,15 @@ struct Manifest: Sendable {
     init(path: String) throws(JobError) {
         let bytes = try JobIO.read(path, what: "manifest", limit: JobIO.manifestLimit)
         source = path == "-" ? "standard input" : path
-        base = path == "-" ? FileManager.default.currentDirectoryPath
+        base =
+            path == "-"
+            ? FileManager.default.currentDirectoryPath
             : ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         var entries: [Entry] = []
         var index = 0
-        for (n, line) in bytes.withUnsafeBytes({ String(decoding: $0, as: UTF8.self) }).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in bytes.withUnsafeBytes({ String(decoding: $0, as: UTF8.self) }).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { continue }
             entries.append(Entry(line: n + 1, index: index, text: text))
@@ -56,7 +60,9 @@ struct Manifest: Sendable {
         } catch {
             throw JobError("the line is not JSON (\((error as NSError).localizedDescription)); each line must be one job object.")
         }
-        guard let object = parsed as? [String: Any] else { throw JobError("the line is JSON but not an object; each line must be one job object.") }
+        guard let object = parsed as? [String: Any] else {
+            throw JobError("the line is JSON but not an object; each line must be one job object.")
+        }
         return try Job.parse(object, base: base)
     }
 }

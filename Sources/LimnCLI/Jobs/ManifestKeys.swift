@@ -42,7 +42,8 @@ enum ManifestKeys {
             }
             // Only snake-case words name options; the parser's own flags are not options of a job.
             guard !key.isEmpty, key.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }),
-                  !["help", "h", "version", "experimental_dump_help"].contains(key) else {
+                !["help", "h", "version", "experimental_dump_help"].contains(key)
+            else {
                 throw JobError("unknown key \"\(given)\" for \(op).")
             }
             let flag = "--" + key.replacingOccurrences(of: "_", with: "-")

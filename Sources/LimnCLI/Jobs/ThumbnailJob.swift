@@ -24,8 +24,10 @@ struct ThumbnailJob {
     /// Checks the request and works out every output and its encoding (before any picture is
     /// read). `output` names one file for one size; otherwise `outputDirectory` (default `.`)
     /// receives one file per size in `format` (default JPEG).
-    init(image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
-         resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil) throws(JobError) {
+    init(
+        image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
+        resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil
+    ) throws(JobError) {
         if sizes.isEmpty { throw JobError("no --size given; ask for at least one, e.g. --size 400x300.") }
         if output != nil && outputDirectory != nil { throw JobError("give either -o/--output (one size) or --output-dir, not both.") }
         if output != nil && sizes.count > 1 { throw JobError("\(sizes.count) sizes need --output-dir; -o/--output names one file.") }

@@ -4,7 +4,11 @@ import Limn
 /// How `annotate` draws: declared once, for `limn annotate`'s flags and a manifest's annotate keys
 /// (`--min-confidence` is `"min_confidence"`, and so on), validated in one place.
 struct AnnotationFlags: ParsableArguments {
-    @Option(parsing: .singleValue, help: "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend.")
+    @Option(
+        parsing: .singleValue,
+        help:
+            "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend."
+    )
     var features: [String] = []
 
     @Option(name: .customLong("min-confidence"), help: "Leave out regions below this confidence, 0-1 (default 0.5).")
@@ -28,8 +32,9 @@ struct AnnotationFlags: ParsableArguments {
     @Option(help: "none, blur or pixelate people and faces (default none).", transform: { try Choices.pick($0) })
     var privacy: AnnotationOptions.Privacy?
 
-    @Option(name: .customLong("confidence-style"), help: "none, opacity or dashing (default none).",
-            transform: { try Choices.pick($0) })
+    @Option(
+        name: .customLong("confidence-style"), help: "none, opacity or dashing (default none).",
+        transform: { try Choices.pick($0) })
     var confidenceStyle: AnnotationOptions.ConfidenceStyle?
 
     @Option(help: "Where the caption banner goes: above or below (default above).", transform: { try Choices.pick($0) })

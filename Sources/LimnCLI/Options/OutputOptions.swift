@@ -7,11 +7,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The output (.png, .jpg, .webp, .bmp), or - for standard output.")
     var output: String?
 
-    @Option(name: .customLong("format"), help: "The output format when the output's name cannot say it: png, jpg, webp, bmp.",
-            transform: { (word: String) throws(JobError) -> ImageFormat in
-                guard let format = ImageFormat(fileExtension: word) else { throw JobError("not a format Limn writes; use png, jpg, webp or bmp.") }
-                return format
-            })
+    @Option(
+        name: .customLong("format"), help: "The output format when the output's name cannot say it: png, jpg, webp, bmp.",
+        transform: { (word: String) throws(JobError) -> ImageFormat in
+            guard let format = ImageFormat(fileExtension: word) else {
+                throw JobError("not a format Limn writes; use png, jpg, webp or bmp.")
+            }
+            return format
+        })
     var format: ImageFormat?
 
     @Option(help: "JPEG (1-100) or WebP (0-100) quality.")
@@ -38,7 +41,8 @@ struct OutputOptions: ParsableArguments {
 
 /// `--result-format`, for every job that reads a vision result.
 struct ResultFormatOption: ParsableArguments {
-    @Option(name: .customLong("result-format"), help: "Say the result's format instead of detecting it (e.g. azure-4.0, aws-text).",
-            transform: { try Choices.pick($0) })
+    @Option(
+        name: .customLong("result-format"), help: "Say the result's format instead of detecting it (e.g. azure-4.0, aws-text).",
+        transform: { try Choices.pick($0) })
     var resultFormat: ResultFormat?
 }

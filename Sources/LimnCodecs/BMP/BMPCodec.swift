@@ -28,8 +28,9 @@ enum BMPCodec {
         try options.limits.check(width: h.width, height: h.height, format: .bmp, source: source)
         let needed = h.dataOffset + h.rowBytes * (h.height - 1) + (h.width * h.bitsPerPixel + 7) / 8
         guard needed <= bytes.count else {
-            throw CodecError.truncated(source: source, format: .bmp,
-                             detail: "the pixels need \(needed) bytes, the data has \(bytes.count)")
+            throw CodecError.truncated(
+                source: source, format: .bmp,
+                detail: "the pixels need \(needed) bytes, the data has \(bytes.count)")
         }
         image.overwrite(width: h.width, height: h.height, isOpaque: !h.hasAlpha) { out in
             let dst = out.bindMemory(to: UInt8.self)
@@ -56,8 +57,10 @@ enum BMPCodec {
             }
         }
         if h.hasAlpha { image.recomputeOpacity() }
-        return StoredDecode(info: ImageInfo(format: .bmp, width: h.width, height: h.height,
-                                                         hasAlpha: h.hasAlpha), scale: .one)
+        return StoredDecode(
+            info: ImageInfo(
+                format: .bmp, width: h.width, height: h.height,
+                hasAlpha: h.hasAlpha), scale: .one)
     }
 
     /// 24-bit `BI_RGB` for opaque images; 32-bit `BI_BITFIELDS` with a V4 header and an alpha
@@ -142,8 +145,9 @@ enum BMPCodec {
             }
             masks = (u32(54), u32(58), u32(62), hasAlphaMask ? u32(66) : 0)
         default:
-            throw CodecError.unsupportedVariant(source: source, format: .bmp,
-                                      detail: "compression \(compression); only uncompressed BMP is read")
+            throw CodecError.unsupportedVariant(
+                source: source, format: .bmp,
+                detail: "compression \(compression); only uncompressed BMP is read")
         }
         let rowBytes = (width * bpp + 31) / 32 * 4
         guard dataOffset >= 14 + infoSize, dataOffset <= b.count else {
@@ -151,8 +155,9 @@ enum BMPCodec {
                 ? .truncated(source: source, format: .bmp, detail: "the pixel data is missing")
                 : .corrupt(source: source, format: .bmp, message: "the pixel data offset \(dataOffset) is inside the header")
         }
-        return Header(width: width, height: abs(rawHeight), topDown: rawHeight < 0, bitsPerPixel: bpp,
-                      dataOffset: dataOffset, rowBytes: rowBytes, masks: masks)
+        return Header(
+            width: width, height: abs(rawHeight), topDown: rawHeight < 0, bitsPerPixel: bpp,
+            dataOffset: dataOffset, rowBytes: rowBytes, masks: masks)
     }
 }
 

@@ -17,8 +17,9 @@ enum JPEGCodec {
         let w = scale.apply(header.width), h = scale.apply(header.height)
         try image.overwrite(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
             do throws(TurboJPEG.Failure) {
-                try tj.decompress(bytes, into: buffer, width: w, height: h,
-                                  cmyk: header.isCMYK, strict: !options.tolerateDamage)
+                try tj.decompress(
+                    bytes, into: buffer, width: w, height: h,
+                    cmyk: header.isCMYK, strict: !options.tolerateDamage)
             } catch let failure {
                 // In tolerant mode a warning means the output is complete (gray where data was missing).
                 if !(failure.isWarning && options.tolerateDamage) {
@@ -53,9 +54,10 @@ enum JPEGCodec {
         let flat = image.isOpaque ? image : image.flattened(onto: options.background)
         do {
             return try flat.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
-                try TurboJPEG.compress(pixels, width: image.width, height: image.height, pitch: image.width * 4,
-                                       format: TJPF_RGBA, subsampling: subsampling,
-                                       quality: options.quality, progressive: options.progressive)
+                try TurboJPEG.compress(
+                    pixels, width: image.width, height: image.height, pitch: image.width * 4,
+                    format: TJPF_RGBA, subsampling: subsampling,
+                    quality: options.quality, progressive: options.progressive)
             }
         } catch {
             throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
@@ -67,9 +69,10 @@ enum JPEGCodec {
         try checkEncodable(mask.size, quality: options.quality)
         do {
             return try mask.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
-                try TurboJPEG.compress(pixels, width: mask.width, height: mask.height, pitch: mask.width,
-                                       format: TJPF_GRAY, subsampling: TJSAMP_GRAY,
-                                       quality: options.quality, progressive: options.progressive)
+                try TurboJPEG.compress(
+                    pixels, width: mask.width, height: mask.height, pitch: mask.width,
+                    format: TJPF_GRAY, subsampling: TJSAMP_GRAY,
+                    quality: options.quality, progressive: options.progressive)
             }
         } catch {
             throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
@@ -81,8 +84,9 @@ enum JPEGCodec {
     static func encodeCMYK(_ pixels: [UInt8], width: Int, height: Int, quality: Int) throws(CodecError) -> [UInt8] {
         do {
             return try pixels.withBytes { (raw) throws(TurboJPEG.Failure) in
-                try TurboJPEG.compress(raw, width: width, height: height, pitch: width * 4, format: TJPF_CMYK,
-                                       subsampling: TJSAMP_444, quality: quality, progressive: false)
+                try TurboJPEG.compress(
+                    raw, width: width, height: height, pitch: width * 4, format: TJPF_CMYK,
+                    subsampling: TJSAMP_444, quality: quality, progressive: false)
             }
         } catch {
             throw CodecError.cannotEncode(format: .jpeg, reason: error.message)
@@ -110,15 +114,18 @@ enum JPEGCodec {
             throw CodecError.unsupportedVariant(source: source, format: .jpeg, detail: "\(precision)-bit samples; only 8-bit JPEG is read")
         }
         let decompressor: TurboJPEG.Decompressor
-        do { decompressor = try TurboJPEG.Decompressor() } catch { throw CodecError.corrupt(source: source, format: .jpeg, message: error.message) }
+        do { decompressor = try TurboJPEG.Decompressor() } catch {
+            throw CodecError.corrupt(source: source, format: .jpeg, message: error.message)
+        }
         let header: TurboJPEG.Header
         do { header = try decompressor.header(bytes) } catch { throw classify(error, source: source) }
         guard markers.hasFrame, header.width > 0, header.height > 0 else {
             throw CodecError.corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
         }
         let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
-        let info = ImageInfo(format: .jpeg, width: header.width, height: header.height,
-                             orientation: orientation ?? .up, hasAlpha: false)
+        let info = ImageInfo(
+            format: .jpeg, width: header.width, height: header.height,
+            orientation: orientation ?? .up, hasAlpha: false)
         return (decompressor, header, info)
     }
 

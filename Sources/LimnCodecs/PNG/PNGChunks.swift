@@ -31,28 +31,35 @@ enum PNGChunks {
         var index = 0
         while true {
             guard let chunk = header(at: p, in: png) else {
-                throw CodecError.truncated(source: source, format: .png, detail: index == 0 ? "no IHDR chunk" : "the data ends after chunk \(index) with no IEND chunk")
+                throw CodecError.truncated(
+                    source: source, format: .png,
+                    detail: index == 0 ? "no IHDR chunk" : "the data ends after chunk \(index) with no IEND chunk")
             }
             let length = chunk.length, name = chunk.name
             let type = png[(p + 4)..<(p + 8)]
             guard type.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
                 let hex = type.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-                throw CodecError.corrupt(source: source, format: .png, message: "chunk \(index) at byte \(p) has no valid type (bytes \(hex))")
+                throw CodecError.corrupt(
+                    source: source, format: .png, message: "chunk \(index) at byte \(p) has no valid type (bytes \(hex))")
             }
             if headerOnly && name == "IDAT" { return }
             // Lengths are at most 2^31 - 1 by the specification; the chunk must fit in what remains.
             guard length <= Int(Int32.max) else {
-                throw CodecError.corrupt(source: source, format: .png, message: "the \(name) chunk at byte \(p) declares \(length) bytes, more than a PNG chunk may hold")
+                throw CodecError.corrupt(
+                    source: source, format: .png,
+                    message: "the \(name) chunk at byte \(p) declares \(length) bytes, more than a PNG chunk may hold")
             }
             let remaining = png.count - p - 12
             if name != "IDAT" && length > limits.maxHeaderBytes {
                 let follow = length > remaining ? " (and only \(max(remaining, 0)) follow)" : ""
-                throw CodecError.overLimit(source: source, what: "its \(name) chunk at byte \(p) declares \(length) bytes\(follow)",
-                                 limit: "at most \(limits.maxHeaderBytes) bytes in a chunk other than image data")
+                throw CodecError.overLimit(
+                    source: source, what: "its \(name) chunk at byte \(p) declares \(length) bytes\(follow)",
+                    limit: "at most \(limits.maxHeaderBytes) bytes in a chunk other than image data")
             }
             guard length <= remaining else {
-                throw CodecError.truncated(source: source, format: .png,
-                                 detail: "the \(name) chunk at byte \(p) declares \(length) bytes, but only \(max(remaining, 0)) follow")
+                throw CodecError.truncated(
+                    source: source, format: .png,
+                    detail: "the \(name) chunk at byte \(p) declares \(length) bytes, but only \(max(remaining, 0)) follow")
             }
             if name == "IEND" { return }
             p = chunk.end

@@ -35,8 +35,9 @@ enum PNGCodec {
         let png = try reader(bytes, source: source)
         let header = png.header
         // A 16-bit file is read into a plane of 8 bytes a pixel before it is reduced: counted too.
-        try options.limits.check(width: header.width, height: header.height, format: .png, source: source,
-                                 bytesPerPixel: sixteenBit ? 4 + 8 : 4)
+        try options.limits.check(
+            width: header.width, height: header.height, format: .png, source: source,
+            bytesPerPixel: sixteenBit ? 4 + 8 : 4)
         try image.overwrite(width: header.width, height: header.height, isOpaque: !header.hasAlpha) {
             (buffer) throws(CodecError) in
             do throws(LibPNG.Failure) {
@@ -68,13 +69,15 @@ enum PNGCodec {
                 // Opaque images are written as RGB: a quarter less data for zlib.
                 let rgb = packRGB(image)
                 return try rgb.withBytes { (raw) throws(LibPNG.Failure) in
-                    try LibPNG.write(raw, width: image.width, height: image.height, rowBytes: image.width * 3,
-                                     format: LibPNG.formatRGB, fast: fast)
+                    try LibPNG.write(
+                        raw, width: image.width, height: image.height, rowBytes: image.width * 3,
+                        format: LibPNG.formatRGB, fast: fast)
                 }
             }
             return try image.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
-                try LibPNG.write(raw, width: image.width, height: image.height, rowBytes: image.width * 4,
-                                 format: LibPNG.formatRGBA, fast: fast)
+                try LibPNG.write(
+                    raw, width: image.width, height: image.height, rowBytes: image.width * 4,
+                    format: LibPNG.formatRGBA, fast: fast)
             }
         } catch {
             throw CodecError.cannotEncode(format: .png, reason: error.message)
@@ -86,8 +89,9 @@ enum PNGCodec {
         try checkEncodable(mask.size)
         do {
             return try mask.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
-                try LibPNG.write(raw, width: mask.width, height: mask.height, rowBytes: mask.width,
-                                 format: LibPNG.formatGray, fast: options.compression == .fast)
+                try LibPNG.write(
+                    raw, width: mask.width, height: mask.height, rowBytes: mask.width,
+                    format: LibPNG.formatGray, fast: options.compression == .fast)
             }
         } catch {
             throw CodecError.cannotEncode(format: .png, reason: error.message)
@@ -118,8 +122,10 @@ enum PNGCodec {
     /// libpng reading past the end of the memory it was given.
     private static func classify(_ failure: LibPNG.Failure, bytes: UnsafeRawBufferPointer, source: String) -> CodecError {
         let m = failure.message
-        let endings = ["read beyond end", "Not enough image data", "unexpected end", "out of data",
-                       "Read Error", "truncated", "EOF"]
+        let endings = [
+            "read beyond end", "Not enough image data", "unexpected end", "out of data",
+            "Read Error", "truncated", "EOF",
+        ]
         if endings.contains(where: { m.lowercased().contains($0.lowercased()) }) || !hasIEND(bytes) && !m.contains("CRC") {
             return .truncated(source: source, format: .png, detail: m)
         }

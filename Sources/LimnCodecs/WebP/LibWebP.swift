@@ -20,8 +20,9 @@ enum LibWebP {
         var features = WebPBitstreamFeatures()
         let status = WebPGetFeatures(base(webp), webp.count, &features)
         guard status == VP8_STATUS_OK else { throw failure(status) }
-        return Features(width: Int(features.width), height: Int(features.height),
-                        hasAlpha: features.has_alpha != 0, isAnimated: features.has_animation != 0)
+        return Features(
+            width: Int(features.width), height: Int(features.height),
+            hasAlpha: features.has_alpha != 0, isAnimated: features.has_animation != 0)
     }
 
     /// Wraps `WebPDecode` into caller memory as straight-alpha RGBA, scaled by the decoder to
@@ -107,7 +108,8 @@ enum LibWebP {
         picture.width = Int32(width)
         picture.height = Int32(height)
         defer { WebPPictureFree(&picture) }
-        let imported = opaque
+        let imported =
+            opaque
             ? WebPPictureImportRGBX(&picture, base(rgba), Int32(width * 4))
             : WebPPictureImportRGBA(&picture, base(rgba), Int32(width * 4))
         guard imported != 0 else {
@@ -133,7 +135,8 @@ enum LibWebP {
         let bad = Failure(message: "libwebp could not encode the animation", status: VP8_STATUS_INVALID_PARAM)
         var options = WebPAnimEncoderOptions()
         guard WebPAnimEncoderOptionsInit(&options) != 0,
-              let encoder = WebPAnimEncoderNew(Int32(width), Int32(height), &options) else { throw bad }
+            let encoder = WebPAnimEncoderNew(Int32(width), Int32(height), &options)
+        else { throw bad }
         defer { WebPAnimEncoderDelete(encoder) }
         var config = WebPConfig()
         guard WebPConfigInit(&config) != 0 else { throw bad }

@@ -6,9 +6,10 @@ enum WebPCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
         let container = WebPContainer(bytes)
         let features = try readFeatures(bytes, source: source)
-        return ImageInfo(format: .webp, width: features.width, height: features.height,
-                         orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
-                         isAnimated: features.isAnimated)
+        return ImageInfo(
+            format: .webp, width: features.width, height: features.height,
+            orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
+            isAnimated: features.isAnimated)
     }
 
     /// Decodes, scaled in the decoder so the result still covers `target` (aspect ratio kept)
@@ -22,9 +23,10 @@ enum WebPCodec {
         }
         let features = try readFeatures(bytes, source: source)
         try options.limits.check(width: features.width, height: features.height, format: .webp, source: source)
-        let info = ImageInfo(format: .webp, width: features.width, height: features.height,
-                             orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
-                             isAnimated: features.isAnimated)
+        let info = ImageInfo(
+            format: .webp, width: features.width, height: features.height,
+            orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
+            isAnimated: features.isAnimated)
         if features.isAnimated {
             return try decodeFirstFrame(bytes, into: &image, source: source, info: info, limits: options.limits)
         }
@@ -76,8 +78,9 @@ enum WebPCodec {
         }
         do {
             return try image.withUnsafeBytes { (raw) throws(LibWebP.Failure) in
-                try LibWebP.encode(raw, width: image.width, height: image.height,
-                                   quality: options.quality, lossless: options.lossless, opaque: image.isOpaque)
+                try LibWebP.encode(
+                    raw, width: image.width, height: image.height,
+                    quality: options.quality, lossless: options.lossless, opaque: image.isOpaque)
             }
         } catch {
             throw CodecError.cannotEncode(format: .webp, reason: error.message)

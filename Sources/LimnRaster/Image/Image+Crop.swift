@@ -30,12 +30,15 @@ enum CropRegion {
 
     /// Copies the `rect` rows of a plane `sourceWidth` pixels wide, `bytesPerPixel` each, into
     /// `destination`, packed.
-    static func copy(_ rect: PixelRect, from source: UnsafeRawBufferPointer, sourceWidth: Int, bytesPerPixel: Int,
-                     into destination: UnsafeMutableRawBufferPointer) {
+    static func copy(
+        _ rect: PixelRect, from source: UnsafeRawBufferPointer, sourceWidth: Int, bytesPerPixel: Int,
+        into destination: UnsafeMutableRawBufferPointer
+    ) {
         let rowBytes = rect.width * bytesPerPixel
         for row in 0..<rect.height {
             let from = ((rect.y + row) * sourceWidth + rect.x) * bytesPerPixel
-            destination.baseAddress!.advanced(by: row * rowBytes).copyMemory(from: source.baseAddress!.advanced(by: from), byteCount: rowBytes)
+            destination.baseAddress!.advanced(by: row * rowBytes).copyMemory(
+                from: source.baseAddress!.advanced(by: from), byteCount: rowBytes)
         }
     }
 }

@@ -9,8 +9,9 @@ extension Image {
         let out = orientation.swapsAxes ? size.transposed : size
         return withUnsafeBytes { src in
             Image(width: out.width, height: out.height, isOpaque: isOpaque) { dst in
-                reorient(src.bindMemory(to: UInt32.self), width: width, height: height,
-                         into: dst.bindMemory(to: UInt32.self), orientation)
+                reorient(
+                    src.bindMemory(to: UInt32.self), width: width, height: height,
+                    into: dst.bindMemory(to: UInt32.self), orientation)
             }
         }
     }
@@ -34,8 +35,9 @@ extension Mask {
         let out = orientation.swapsAxes ? size.transposed : size
         return withUnsafeBytes { src in
             Mask(width: out.width, height: out.height) { dst in
-                reorient(src.bindMemory(to: UInt8.self), width: width, height: height,
-                         into: dst.bindMemory(to: UInt8.self), orientation)
+                reorient(
+                    src.bindMemory(to: UInt8.self), width: width, height: height,
+                    into: dst.bindMemory(to: UInt8.self), orientation)
             }
         }
     }

@@ -2,8 +2,11 @@ extension Mask {
     /// Adds `path`'s coverage (scaled by `value`) to the mask: `m + c·(value − m)` where
     /// `value` is above `m`, so overlapping shapes unite. Throws for a non-finite path.
     public mutating func fill(_ path: Path, value: UInt8 = 255, rule: FillRule = .nonZero) throws {
-        guard !isEmpty, let map = try Rasterizer.coverage(of: path, rule: rule, clip: PixelRect(x: 0, y: 0, width: width, height: height),
-                                                         operation: "filling a path into a mask") else { return }
+        guard !isEmpty,
+            let map = try Rasterizer.coverage(
+                of: path, rule: rule, clip: PixelRect(x: 0, y: 0, width: width, height: height),
+                operation: "filling a path into a mask")
+        else { return }
         let r = map.region, w = width
         let v = Float(value)
         withUnsafeMutableBytes { d in

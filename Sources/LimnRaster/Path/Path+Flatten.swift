@@ -21,8 +21,10 @@ extension Path {
                 let n = segments(for: [start, c, p], tolerance: tolerance)
                 for i in 1...n {
                     let t = Double(i) / Double(n), u = 1 - t
-                    current.append(Point(x: u * u * start.x + 2 * u * t * c.x + t * t * p.x,
-                                         y: u * u * start.y + 2 * u * t * c.y + t * t * p.y))
+                    current.append(
+                        Point(
+                            x: u * u * start.x + 2 * u * t * c.x + t * t * p.x,
+                            y: u * u * start.y + 2 * u * t * c.y + t * t * p.y))
                 }
             case let .cubic(c1, c2, p):
                 guard let start = current.last else { current = [p]; continue }
@@ -30,8 +32,10 @@ extension Path {
                 for i in 1...n {
                     let t = Double(i) / Double(n), u = 1 - t
                     let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
-                    current.append(Point(x: a * start.x + b * c1.x + c * c2.x + d * p.x,
-                                         y: a * start.y + b * c1.y + c * c2.y + d * p.y))
+                    current.append(
+                        Point(
+                            x: a * start.x + b * c1.x + c * c2.x + d * p.x,
+                            y: a * start.y + b * c1.y + c * c2.y + d * p.y))
                 }
             case .close:
                 if let first = current.first {

@@ -20,8 +20,10 @@ public struct StrokeStyle: Sendable, Equatable {
     /// How far into the dash pattern the line starts.
     public var dashPhase: Double
 
-    public init(width: Double = 1, join: Join = .miter, cap: Cap = .butt, miterLimit: Double = 4,
-                dashes: [Double] = [], dashPhase: Double = 0) {
+    public init(
+        width: Double = 1, join: Join = .miter, cap: Cap = .butt, miterLimit: Double = 4,
+        dashes: [Double] = [], dashPhase: Double = 0
+    ) {
         self.width = width; self.join = join; self.cap = cap; self.miterLimit = miterLimit
         self.dashes = dashes; self.dashPhase = dashPhase
     }
@@ -93,7 +95,11 @@ enum Dashing {
         var skip = (phase.isFinite ? phase : 0).truncatingRemainder(dividingBy: total)
         if skip < 0 { skip += total }
         while skip > 0 {
-            if skip >= remaining { skip -= remaining; index = (index + 1) % dashes.count; remaining = dashes[index] } else { remaining -= skip; skip = 0 }
+            if skip >= remaining {
+                skip -= remaining; index = (index + 1) % dashes.count; remaining = dashes[index]
+            } else {
+                remaining -= skip; skip = 0
+            }
         }
         var current: [Point] = index % 2 == 0 ? [points[0]] : []
         var segmentCount = 0
@@ -145,8 +151,11 @@ enum StrokeBuilder {
                 if i == segments - 1 { b2 = Point(x: b.x + d.x * half, y: b.y + d.y * half) }
             }
             let nx = -d.y * half, ny = d.x * half
-            polygon([Point(x: a2.x + nx, y: a2.y + ny), Point(x: b2.x + nx, y: b2.y + ny),
-                     Point(x: b2.x - nx, y: b2.y - ny), Point(x: a2.x - nx, y: a2.y - ny)], to: &path)
+            polygon(
+                [
+                    Point(x: a2.x + nx, y: a2.y + ny), Point(x: b2.x + nx, y: b2.y + ny),
+                    Point(x: b2.x - nx, y: b2.y - ny), Point(x: a2.x - nx, y: a2.y - ny),
+                ], to: &path)
         }
         // Joins at interior vertices (every vertex of a closed line).
         let joins = closed ? Array(0..<n) : Array(1..<(n - 1))
@@ -247,11 +256,14 @@ extension Path {
     /// polygon per segment and join.
     public static func rectangleStroke(_ r: Rect, width: Double, radius: Double = 0) -> Path {
         let half = width / 2
-        var path = Path.roundedRectangle(Rect(x: r.minX - half, y: r.minY - half, width: r.width + 2 * half, height: r.height + 2 * half),
-                                         radius: radius > 0 ? radius + half : 0)
+        var path = Path.roundedRectangle(
+            Rect(x: r.minX - half, y: r.minY - half, width: r.width + 2 * half, height: r.height + 2 * half),
+            radius: radius > 0 ? radius + half : 0)
         if r.width > 2 * half && r.height > 2 * half {
-            path.append(.roundedRectangle(Rect(x: r.minX + half, y: r.minY + half, width: r.width - 2 * half, height: r.height - 2 * half),
-                                          radius: max(radius - half, 0)))
+            path.append(
+                .roundedRectangle(
+                    Rect(x: r.minX + half, y: r.minY + half, width: r.width - 2 * half, height: r.height - 2 * half),
+                    radius: max(radius - half, 0)))
         }
         return path
     }

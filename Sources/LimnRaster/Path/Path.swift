@@ -16,10 +16,16 @@ public struct Path: Sendable, Equatable {
     public mutating func move(to p: Point) { elements.append(.move(p)) }
     public mutating func line(to p: Point) { elements.append(.line(p)) }
     public mutating func quad(to p: Point, control c: Point) { elements.append(.quad(control: c, to: p)) }
-    public mutating func cubic(to p: Point, control1 c1: Point, control2 c2: Point) { elements.append(.cubic(control1: c1, control2: c2, to: p)) }
+    public mutating func cubic(to p: Point, control1 c1: Point, control2 c2: Point) {
+        elements.append(.cubic(control1: c1, control2: c2, to: p))
+    }
     public mutating func close() { elements.append(.close) }
 
-    public var isEmpty: Bool { !elements.contains { if case .move = $0 { return false }; if case .close = $0 { return false }; return true } }
+    public var isEmpty: Bool {
+        !elements.contains {
+            if case .move = $0 { return false }; if case .close = $0 { return false }; return true
+        }
+    }
 
     /// True when every coordinate is a finite number.
     public var isFinite: Bool {
@@ -88,17 +94,21 @@ extension Path {
         var path = Path()
         path.move(to: Point(x: r.minX + tl, y: r.minY))
         path.line(to: Point(x: r.maxX - tr, y: r.minY))
-        path.cubic(to: Point(x: r.maxX, y: r.minY + tr), control1: Point(x: r.maxX - tr + tr * k, y: r.minY),
-                   control2: Point(x: r.maxX, y: r.minY + tr - tr * k))
+        path.cubic(
+            to: Point(x: r.maxX, y: r.minY + tr), control1: Point(x: r.maxX - tr + tr * k, y: r.minY),
+            control2: Point(x: r.maxX, y: r.minY + tr - tr * k))
         path.line(to: Point(x: r.maxX, y: r.maxY - br))
-        path.cubic(to: Point(x: r.maxX - br, y: r.maxY), control1: Point(x: r.maxX, y: r.maxY - br + br * k),
-                   control2: Point(x: r.maxX - br + br * k, y: r.maxY))
+        path.cubic(
+            to: Point(x: r.maxX - br, y: r.maxY), control1: Point(x: r.maxX, y: r.maxY - br + br * k),
+            control2: Point(x: r.maxX - br + br * k, y: r.maxY))
         path.line(to: Point(x: r.minX + bl, y: r.maxY))
-        path.cubic(to: Point(x: r.minX, y: r.maxY - bl), control1: Point(x: r.minX + bl - bl * k, y: r.maxY),
-                   control2: Point(x: r.minX, y: r.maxY - bl + bl * k))
+        path.cubic(
+            to: Point(x: r.minX, y: r.maxY - bl), control1: Point(x: r.minX + bl - bl * k, y: r.maxY),
+            control2: Point(x: r.minX, y: r.maxY - bl + bl * k))
         path.line(to: Point(x: r.minX, y: r.minY + tl))
-        path.cubic(to: Point(x: r.minX + tl, y: r.minY), control1: Point(x: r.minX, y: r.minY + tl - tl * k),
-                   control2: Point(x: r.minX + tl - tl * k, y: r.minY))
+        path.cubic(
+            to: Point(x: r.minX + tl, y: r.minY), control1: Point(x: r.minX, y: r.minY + tl - tl * k),
+            control2: Point(x: r.minX + tl - tl * k, y: r.minY))
         path.close()
         return path
     }

@@ -28,8 +28,9 @@ enum Rasterizer {
         let a = UnsafeMutableBufferPointer(start: scratch.accumulation, count: cells)
         rowStart.withUnsafeMutableBufferPointer { starts in
             rowEnd.withUnsafeMutableBufferPointer { ends in
-                let touched = Touched(start: starts.baseAddress!, end: ends.baseAddress!, bits: scratch.bits,
-                                      wordsPerRow: wordsPerRow, width: Int32(w))
+                let touched = Touched(
+                    start: starts.baseAddress!, end: ends.baseAddress!, bits: scratch.bits,
+                    wordsPerRow: wordsPerRow, width: Int32(w))
                 for line in polylines {
                     for i in 0..<line.count {
                         let p = line[i], q = line[(i + 1) % line.count]  // closed
@@ -53,8 +54,10 @@ enum Rasterizer {
     /// Accumulates the edge (x0, y0) → (x1, y1), in region coordinates, into `a` (rows of
     /// `width + 1`). Rows outside the region are skipped; the part left of the region counts at
     /// its left edge, the part right of it is dropped (it covers nothing inside).
-    static func addEdge(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, height h: Int,
-                        into a: UnsafeMutableBufferPointer<Float>, touched: Touched) {
+    static func addEdge(
+        _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, height h: Int,
+        into a: UnsafeMutableBufferPointer<Float>, touched: Touched
+    ) {
         guard y0 != y1 else { return }
         let dir: Double = y1 > y0 ? 1 : -1
         let (xt, yt, xb, yb) = y0 < y1 ? (x0, y0, x1, y1) : (x1, y1, x0, y0)
@@ -95,8 +98,10 @@ enum Rasterizer {
 
     /// One row's piece of an edge: from x `xa` to `xb` while y advances by `dy` (signed).
     @inline(__always)
-    static func accumulateRow(_ a: UnsafeMutableBufferPointer<Float>, row: Int, width w: Int, xa: Double, xb: Double, dy: Double,
-                              touched: Touched) {
+    static func accumulateRow(
+        _ a: UnsafeMutableBufferPointer<Float>, row: Int, width w: Int, xa: Double, xb: Double, dy: Double,
+        touched: Touched
+    ) {
         let base = row * (w + 1)
         var lo = min(xa, xb), hi = max(xa, xb)
         let span = hi - lo

@@ -49,7 +49,9 @@ enum BoxBlur {
                 for y in rows {
                     let row = plane + y * rowValues
                     copy.update(from: row, count: rowValues)
-                    for c in 0..<channels { convolveLine(copy + c, count: width, step: channels, kernel: kernel, into: row + c, outStep: channels) }
+                    for c in 0..<channels {
+                        convolveLine(copy + c, count: width, step: channels, kernel: kernel, into: row + c, outStep: channels)
+                    }
                 }
             }
             spare.update(from: plane, count: rowValues * height)
@@ -81,8 +83,10 @@ enum BoxBlur {
     }
 
     /// A vertical box of width `2·radius + 1` over every column at once, edges clamped.
-    static func verticalBox(from source: UnsafePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>,
-                            rowValues: Int, height: Int, radius: Int) {
+    static func verticalBox(
+        from source: UnsafePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>,
+        rowValues: Int, height: Int, radius: Int
+    ) {
         let size = UInt32(2 * radius + 1)
         // x / size as a multiply and a shift: exact for x < 2^32 / size·… (sums here stay below 2^26).
         let reciprocal = (UInt64(1) << 40) / UInt64(size) + 1
@@ -106,8 +110,10 @@ enum BoxBlur {
     }
 
     /// The sampled Gaussian down every column at once, edges clamped.
-    static func verticalGaussian(from source: UnsafePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>,
-                                 rowValues: Int, height: Int, kernel: [UInt32]) {
+    static func verticalGaussian(
+        from source: UnsafePointer<UInt16>, into target: UnsafeMutablePointer<UInt16>,
+        rowValues: Int, height: Int, kernel: [UInt32]
+    ) {
         let radius = kernel.count / 2
         Parallelism.run(bands: Parallelism.bands(rowValues, work: rowValues * height * kernel.count / 4), over: rowValues) { columns, _ in
             let n = columns.count, c0 = columns.lowerBound
@@ -140,8 +146,10 @@ enum BoxBlur {
     }
 
     @inline(__always)
-    static func convolveLine(_ input: UnsafeMutablePointer<UInt16>, count: Int, step: Int, kernel: [UInt32],
-                             into output: UnsafeMutablePointer<UInt16>, outStep: Int) {
+    static func convolveLine(
+        _ input: UnsafeMutablePointer<UInt16>, count: Int, step: Int, kernel: [UInt32],
+        into output: UnsafeMutablePointer<UInt16>, outStep: Int
+    ) {
         let radius = kernel.count / 2
         kernel.withUnsafeBufferPointer { k in
             for i in 0..<count {
@@ -157,8 +165,10 @@ enum BoxBlur {
     /// A box of width `2·radius + 1` along one line, edges clamped, rounded. The middle of the
     /// line, where no clamping is needed, runs without bounds arithmetic or division.
     @inline(__always)
-    static func boxLine(_ input: UnsafePointer<UInt16>, count: Int, step: Int, radius: Int,
-                        into output: UnsafeMutablePointer<UInt16>, outStep: Int) {
+    static func boxLine(
+        _ input: UnsafePointer<UInt16>, count: Int, step: Int, radius: Int,
+        into output: UnsafeMutablePointer<UInt16>, outStep: Int
+    ) {
         let size = UInt64(2 * radius + 1), half = size / 2
         let reciprocal = (UInt64(1) << 40) / size + 1  // exact for sums below 2^24 · size
         func at(_ i: Int) -> UInt64 { UInt64(input[min(max(i, 0), count - 1) * step]) }

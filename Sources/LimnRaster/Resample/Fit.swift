@@ -61,8 +61,9 @@ public struct FitPlan: Sendable, Equatable {
             if letterbox != nil, let tw, let th {
                 let canvas = Size(width: side(tw), height: side(th))
                 canvasSize = canvas
-                placement = PixelRect(x: (canvas.width - scaled.width) / 2, y: (canvas.height - scaled.height) / 2,
-                                      width: scaled.width, height: scaled.height)
+                placement = PixelRect(
+                    x: (canvas.width - scaled.width) / 2, y: (canvas.height - scaled.height) / 2,
+                    width: scaled.width, height: scaled.height)
             } else {
                 canvasSize = scaled
                 placement = PixelRect(x: 0, y: 0, width: scaled.width, height: scaled.height)
@@ -110,7 +111,8 @@ extension Image {
 
     /// Resamples and places the image as `plan` says; a letterbox color comes from `mode`.
     public func rendered(_ plan: FitPlan, mode: FitMode, filter: ResampleFilter = .lanczos3) -> Image {
-        let scaled = plan.sourceRegion == Rect(size) && plan.scaledSize == size
+        let scaled =
+            plan.sourceRegion == Rect(size) && plan.scaledSize == size
             ? self : resampled(from: plan.sourceRegion, to: plan.scaledSize, filter: filter)
         guard plan.canvasSize != plan.scaledSize, case .fit(let color?) = mode else { return scaled }
         var canvas = Image(width: plan.canvasSize.width, height: plan.canvasSize.height, fill: color)

@@ -55,13 +55,15 @@ enum ResamplePasses {
                 var p = raw + (Int(starts[x]) - startOffset) * 4
                 for k in 0..<taps {
                     let bytes = unsafeBitCast(p.loadUnaligned(as: UInt32.self), to: SIMD4<UInt8>.self)
-                    acc &+= SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int16>(truncatingIfNeeded: bytes)) &* SIMD4<Int32>(repeating: Int32(w[k]))
+                    acc &+=
+                        SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int16>(truncatingIfNeeded: bytes)) &* SIMD4<Int32>(repeating: Int32(w[k]))
                     p += 4
                 }
                 w += taps
                 acc = acc.clamped(lowerBound: .zero, upperBound: limit) &>> precision
-                out.storeBytes(of: unsafeBitCast(SIMD4<UInt8>(truncatingIfNeeded: acc), to: UInt32.self),
-                               toByteOffset: x * 4, as: UInt32.self)
+                out.storeBytes(
+                    of: unsafeBitCast(SIMD4<UInt8>(truncatingIfNeeded: acc), to: UInt32.self),
+                    toByteOffset: x * 4, as: UInt32.self)
             }
         } else {
             var w = weights
@@ -88,8 +90,9 @@ enum ResamplePasses {
             let left = sum.lowHalf, right = sum.highHalf  // source pixels 0-1 and 2-3
             let pair = SIMD8<UInt16>(lowHalf: left.lowHalf &+ left.highHalf, highHalf: right.lowHalf &+ right.highHalf)
             let mean = (pair &+ 2) &>> 2
-            ro.storeBytes(of: unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: mean), to: UInt64.self),
-                          toByteOffset: x * 4, as: UInt64.self)
+            ro.storeBytes(
+                of: unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: mean), to: UInt64.self),
+                toByteOffset: x * 4, as: UInt64.self)
             x += 2
         }
         return x
@@ -109,8 +112,9 @@ enum ResamplePasses {
             let drow = destination + oy * destinationWidth * channels
             var firstGeneric = 0
             if channels == 4 && factorX == 2 && factorY == 2 && y1 - y0 == 2 {
-                firstGeneric = halveRow(source + y0 * sourceStride, source + (y0 + 1) * sourceStride,
-                                        pairs: sourceWidth / 2, into: drow)
+                firstGeneric = halveRow(
+                    source + y0 * sourceStride, source + (y0 + 1) * sourceStride,
+                    pairs: sourceWidth / 2, into: drow)
             }
             for ox in firstGeneric..<destinationWidth {
                 let x0 = ox * factorX, x1 = min(x0 + factorX, sourceWidth)
@@ -121,7 +125,8 @@ enum ResamplePasses {
                     for y in y0..<y1 {
                         var p = UnsafeRawPointer(source + y * sourceStride + x0 * 4)
                         for _ in x0..<x1 {
-                            acc &+= SIMD4<UInt16>(truncatingIfNeeded: unsafeBitCast(p.loadUnaligned(as: UInt32.self), to: SIMD4<UInt8>.self))
+                            acc &+= SIMD4<UInt16>(
+                                truncatingIfNeeded: unsafeBitCast(p.loadUnaligned(as: UInt32.self), to: SIMD4<UInt8>.self))
                             p += 4
                         }
                     }
@@ -133,7 +138,8 @@ enum ResamplePasses {
                     for y in y0..<y1 {
                         var p = UnsafeRawPointer(source + y * sourceStride + x0 * 4)
                         for _ in x0..<x1 {
-                            acc &+= SIMD4<UInt32>(truncatingIfNeeded: unsafeBitCast(p.loadUnaligned(as: UInt32.self), to: SIMD4<UInt8>.self))
+                            acc &+= SIMD4<UInt32>(
+                                truncatingIfNeeded: unsafeBitCast(p.loadUnaligned(as: UInt32.self), to: SIMD4<UInt8>.self))
                             p += 4
                         }
                     }

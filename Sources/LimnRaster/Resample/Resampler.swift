@@ -134,8 +134,9 @@ enum PlaneResampler {
                     factorX: factorX, factorY: factorY, destination: shrunkBase, destinationWidth: sw, rows: rows)
             }
             plane = Plane(bytes: UnsafePointer(shrunkBase), width: sw, height: sh, stride: sw * channels)
-            rect = Rect(x: (rect.x - Double(bx0)) / Double(factorX), y: (rect.y - Double(by0)) / Double(factorY),
-                        width: rect.width / Double(factorX), height: rect.height / Double(factorY))
+            rect = Rect(
+                x: (rect.x - Double(bx0)) / Double(factorX), y: (rect.y - Double(by0)) / Double(factorY),
+                width: rect.width / Double(factorX), height: rect.height / Double(factorY))
         }
 
         // 4. Weights per axis. Each output row is made in one go: the vertical pass over the

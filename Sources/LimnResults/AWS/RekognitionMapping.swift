@@ -10,10 +10,12 @@ extension ResultMapper {
             a.tags.append(Tag(name: name, confidence: try confidence(label.Confidence, path + ".Confidence", scale: 100)))
             for (j, instance) in (label.Instances ?? []).enumerated() {
                 let ipath = "\(path).Instances[\(j)]"
-                a.regions.append(Region(kind: name.lowercased() == "person" ? .person : .object, label: name,
-                                        confidence: try confidence(instance.Confidence ?? label.Confidence, ipath + ".Confidence", scale: 100),
-                                        shape: .box(try box(instance.BoundingBox, ipath + ".BoundingBox")), units: .fractions,
-                                        parents: (label.Parents ?? []).compactMap(\.Name)))
+                a.regions.append(
+                    Region(
+                        kind: name.lowercased() == "person" ? .person : .object, label: name,
+                        confidence: try confidence(instance.Confidence ?? label.Confidence, ipath + ".Confidence", scale: 100),
+                        shape: .box(try box(instance.BoundingBox, ipath + ".BoundingBox")), units: .fractions,
+                        parents: (label.Parents ?? []).compactMap(\.Name)))
             }
         }
         return a
@@ -33,8 +35,9 @@ extension ResultMapper {
                 shape = .box(try box(d.Geometry?.BoundingBox, path + ".Geometry.BoundingBox"))
             }
             let isWord = d.Type?.uppercased() == "WORD"
-            let region = Region(kind: isWord ? .textWord : .textLine, label: d.DetectedText ?? "",
-                                confidence: try confidence(d.Confidence, path + ".Confidence", scale: 100), shape: shape, units: .fractions)
+            let region = Region(
+                kind: isWord ? .textWord : .textLine, label: d.DetectedText ?? "",
+                confidence: try confidence(d.Confidence, path + ".Confidence", scale: 100), shape: shape, units: .fractions)
             if isWord { words.append((d.ParentId, region)) } else { lines.append((d.Id, region)) }
         }
         for (parent, word) in words {
@@ -53,8 +56,10 @@ extension ResultMapper {
         var a = Analysis(vendor: .awsRekognition, format: .awsFaces, imageSize: nil)
         for (i, f) in (r.FaceDetails ?? []).enumerated() {
             let path = "FaceDetails[\(i)]"
-            a.regions.append(Region(kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
-                                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
+            a.regions.append(
+                Region(
+                    kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
+                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
         }
         return a
     }
@@ -64,13 +69,18 @@ extension ResultMapper {
         var a = Analysis(vendor: .awsRekognition, format: .awsCelebrities, imageSize: nil)
         for (i, c) in (r.CelebrityFaces ?? []).enumerated() {
             let path = "CelebrityFaces[\(i)]"
-            a.regions.append(Region(kind: .celebrity, label: c.Name ?? "", confidence: try confidence(c.MatchConfidence, path + ".MatchConfidence", scale: 100),
-                                    shape: .box(try box(c.Face?.BoundingBox, path + ".Face.BoundingBox")), units: .fractions))
+            a.regions.append(
+                Region(
+                    kind: .celebrity, label: c.Name ?? "",
+                    confidence: try confidence(c.MatchConfidence, path + ".MatchConfidence", scale: 100),
+                    shape: .box(try box(c.Face?.BoundingBox, path + ".Face.BoundingBox")), units: .fractions))
         }
         for (i, f) in (r.UnrecognizedFaces ?? []).enumerated() {
             let path = "UnrecognizedFaces[\(i)]"
-            a.regions.append(Region(kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
-                                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
+            a.regions.append(
+                Region(
+                    kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
+                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
         }
         return a
     }

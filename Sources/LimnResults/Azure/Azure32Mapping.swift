@@ -1,14 +1,15 @@
-import LimnGeometry
-
 import Foundation
+import LimnGeometry
 
 extension ResultMapper {
     /// Computer Vision 3.2 `analyze` (and its parts) → ``Analysis``.
     func azure32(_ r: Azure32.Analyze) throws(ResultsError) -> Analysis {
-        var a = Analysis(vendor: .azureComputerVision32, format: .azure32Analyze, modelVersion: r.modelVersion,
-                         imageSize: try r.metadata.map { m throws(ResultsError) in try size(width: m.width, height: m.height, "metadata") })
+        var a = Analysis(
+            vendor: .azureComputerVision32, format: .azure32Analyze, modelVersion: r.modelVersion,
+            imageSize: try r.metadata.map { m throws(ResultsError) in try size(width: m.width, height: m.height, "metadata") })
         for (i, c) in (r.description?.captions ?? []).enumerated() {
-            a.captions.append(Caption(text: c.text ?? "", confidence: try confidence(c.confidence, "description.captions[\(i)].confidence")))
+            a.captions.append(
+                Caption(text: c.text ?? "", confidence: try confidence(c.confidence, "description.captions[\(i)].confidence")))
         }
         for (i, t) in (r.tags ?? []).enumerated() {
             a.tags.append(Tag(name: t.name ?? "", confidence: try confidence(t.confidence, "tags[\(i)].confidence")))
@@ -23,31 +24,40 @@ extension ResultMapper {
                 if let name = p.object { parents.append(name) }
                 parent = p.parent
             }
-            a.regions.append(Region(kind: .object, label: o.object ?? "object", confidence: try confidence(o.confidence, path + ".confidence"),
-                                    shape: .box(try box(x: b.x, y: b.y, width: b.w, height: b.h, path + ".rectangle")), parents: parents))
+            a.regions.append(
+                Region(
+                    kind: .object, label: o.object ?? "object", confidence: try confidence(o.confidence, path + ".confidence"),
+                    shape: .box(try box(x: b.x, y: b.y, width: b.w, height: b.h, path + ".rectangle")), parents: parents))
         }
         for (i, f) in (r.faces ?? []).enumerated() {
             let path = "faces[\(i)].faceRectangle"
             guard let b = f.faceRectangle else { throw invalid(path, "is missing") }
-            a.regions.append(Region(kind: .face, label: "face", confidence: nil,
-                                    shape: .box(try box(x: b.left, y: b.top, width: b.width, height: b.height, path))))
+            a.regions.append(
+                Region(
+                    kind: .face, label: "face", confidence: nil,
+                    shape: .box(try box(x: b.left, y: b.top, width: b.width, height: b.height, path))))
         }
         for (i, brand) in (r.brands ?? []).enumerated() {
             let path = "brands[\(i)]"
             guard let b = brand.rectangle else { throw invalid(path + ".rectangle", "is missing") }
-            a.regions.append(Region(kind: .brand, label: brand.name ?? "brand", confidence: try confidence(brand.confidence, path + ".confidence"),
-                                    shape: .box(try box(x: b.x, y: b.y, width: b.w, height: b.h, path + ".rectangle"))))
+            a.regions.append(
+                Region(
+                    kind: .brand, label: brand.name ?? "brand", confidence: try confidence(brand.confidence, path + ".confidence"),
+                    shape: .box(try box(x: b.x, y: b.y, width: b.w, height: b.h, path + ".rectangle"))))
         }
         for (i, category) in (r.categories ?? []).enumerated() {
             for (j, c) in (category.detail?.celebrities ?? []).enumerated() {
                 let path = "categories[\(i)].detail.celebrities[\(j)]"
                 guard let b = c.faceRectangle else { continue }
-                a.regions.append(Region(kind: .celebrity, label: c.name ?? "", confidence: try confidence(c.confidence, path + ".confidence"),
-                                        shape: .box(try box(x: b.left, y: b.top, width: b.width, height: b.height, path + ".faceRectangle"))))
+                a.regions.append(
+                    Region(
+                        kind: .celebrity, label: c.name ?? "", confidence: try confidence(c.confidence, path + ".confidence"),
+                        shape: .box(try box(x: b.left, y: b.top, width: b.width, height: b.height, path + ".faceRectangle"))))
             }
         }
         if let b = r.areaOfInterest {
-            a.cropSuggestions.append(CropSuggestion(aspectRatio: nil, box: try box(x: b.x, y: b.y, width: b.w, height: b.h, "areaOfInterest")))
+            a.cropSuggestions.append(
+                CropSuggestion(aspectRatio: nil, box: try box(x: b.x, y: b.y, width: b.w, height: b.h, "areaOfInterest")))
         }
         return a
     }
@@ -67,7 +77,9 @@ extension ResultMapper {
             }
             var scaleX = 1.0, scaleY = 1.0
             if !inPixels {
-                guard let w = page.width, let h = page.height, w > 0, h > 0 else { throw invalid(base + ".width", "is missing for a page in \(page.unit ?? "")") }
+                guard let w = page.width, let h = page.height, w > 0, h > 0 else {
+                    throw invalid(base + ".width", "is missing for a page in \(page.unit ?? "")")
+                }
                 scaleX = 1 / w; scaleY = 1 / h
             }
             func scaled(_ shape: RegionShape) -> RegionShape {
@@ -78,13 +90,17 @@ extension ResultMapper {
                 var words: [Region] = []
                 for (w, word) in (line.words ?? []).enumerated() {
                     let wpath = "\(path).words[\(w)]"
-                    words.append(Region(kind: .textWord, label: word.text ?? "", confidence: try confidence(word.confidence, wpath + ".confidence"),
-                                        shape: scaled(try polygon(flat: word.boundingBox ?? [], wpath + ".boundingBox")),
-                                        units: inPixels ? .pixels : .fractions))
+                    words.append(
+                        Region(
+                            kind: .textWord, label: word.text ?? "", confidence: try confidence(word.confidence, wpath + ".confidence"),
+                            shape: scaled(try polygon(flat: word.boundingBox ?? [], wpath + ".boundingBox")),
+                            units: inPixels ? .pixels : .fractions))
                 }
-                a.regions.append(Region(kind: .textLine, label: line.text ?? "", confidence: nil,
-                                        shape: scaled(try polygon(flat: line.boundingBox ?? [], path + ".boundingBox")),
-                                        units: inPixels ? .pixels : .fractions, children: words))
+                a.regions.append(
+                    Region(
+                        kind: .textLine, label: line.text ?? "", confidence: nil,
+                        shape: scaled(try polygon(flat: line.boundingBox ?? [], path + ".boundingBox")),
+                        units: inPixels ? .pixels : .fractions, children: words))
             }
         }
         return a
@@ -100,11 +116,15 @@ extension ResultMapper {
                 let path = "regions[\(g)].lines[\(l)]"
                 var words: [Region] = []
                 for (w, word) in (line.words ?? []).enumerated() {
-                    words.append(Region(kind: .textWord, label: word.text ?? "", confidence: nil,
-                                        shape: .box(try box(commaSeparated: word.boundingBox, "\(path).words[\(w)].boundingBox"))))
+                    words.append(
+                        Region(
+                            kind: .textWord, label: word.text ?? "", confidence: nil,
+                            shape: .box(try box(commaSeparated: word.boundingBox, "\(path).words[\(w)].boundingBox"))))
                 }
-                a.regions.append(Region(kind: .textLine, label: words.map(\.label).joined(separator: " "), confidence: nil,
-                                        shape: .box(try box(commaSeparated: line.boundingBox, path + ".boundingBox")), children: words))
+                a.regions.append(
+                    Region(
+                        kind: .textLine, label: words.map(\.label).joined(separator: " "), confidence: nil,
+                        shape: .box(try box(commaSeparated: line.boundingBox, path + ".boundingBox")), children: words))
             }
         }
         return a

@@ -3,16 +3,19 @@ import LimnGeometry
 extension ResultMapper {
     /// Image Analysis 4.0 (GA and preview) → ``Analysis``.
     func azure40(_ r: Azure40.Response, format: ResultFormat) throws(ResultsError) -> Analysis {
-        var a = Analysis(vendor: .azureImageAnalysis40, format: format, modelVersion: r.modelVersion,
-                         imageSize: try r.metadata.map { m throws(ResultsError) in try size(width: m.width, height: m.height, "metadata") })
+        var a = Analysis(
+            vendor: .azureImageAnalysis40, format: format, modelVersion: r.modelVersion,
+            imageSize: try r.metadata.map { m throws(ResultsError) in try size(width: m.width, height: m.height, "metadata") })
         if let c = r.captionResult, let text = c.text {
             a.captions.append(Caption(text: text, confidence: try confidence(c.confidence, "captionResult.confidence")))
         }
         for (i, c) in (r.denseCaptionsResult?.values ?? []).enumerated() {
             let path = "denseCaptionsResult.values[\(i)]"
             guard let b = c.boundingBox else { throw invalid(path + ".boundingBox", "is missing") }
-            a.regions.append(Region(kind: .denseCaption, label: c.text ?? "", confidence: try confidence(c.confidence, path + ".confidence"),
-                                    shape: .box(try box(b, path + ".boundingBox"))))
+            a.regions.append(
+                Region(
+                    kind: .denseCaption, label: c.text ?? "", confidence: try confidence(c.confidence, path + ".confidence"),
+                    shape: .box(try box(b, path + ".boundingBox"))))
         }
         for (i, t) in (r.tagsResult?.values ?? []).enumerated() {
             a.tags.append(Tag(name: t.name ?? "", confidence: try confidence(t.confidence, "tagsResult.values[\(i)].confidence")))
@@ -21,19 +24,25 @@ extension ResultMapper {
         for (i, p) in (r.peopleResult?.values ?? []).enumerated() {
             let path = "peopleResult.values[\(i)]"
             guard let b = p.boundingBox else { throw invalid(path + ".boundingBox", "is missing") }
-            a.regions.append(Region(kind: .person, label: "person", confidence: try confidence(p.confidence, path + ".confidence"),
-                                    shape: .box(try box(b, path + ".boundingBox"))))
+            a.regions.append(
+                Region(
+                    kind: .person, label: "person", confidence: try confidence(p.confidence, path + ".confidence"),
+                    shape: .box(try box(b, path + ".boundingBox"))))
         }
         for (i, c) in (r.smartCropsResult?.values ?? []).enumerated() {
             let path = "smartCropsResult.values[\(i)]"
             guard let b = c.boundingBox else { throw invalid(path + ".boundingBox", "is missing") }
             let ratio = try c.aspectRatio.map { v throws(ResultsError) in try finite(v, path + ".aspectRatio") }
-            a.cropSuggestions.append(CropSuggestion(aspectRatio: ratio.flatMap { $0 > 0 ? $0 : nil }, box: try box(b, path + ".boundingBox")))
+            a.cropSuggestions.append(
+                CropSuggestion(aspectRatio: ratio.flatMap { $0 > 0 ? $0 : nil }, box: try box(b, path + ".boundingBox")))
         }
         if let custom = r.customModelResult {
             try addObjects(custom.objectsResult?.values ?? [], "customModelResult.objectsResult.values", to: &a)
             for (i, t) in (custom.tagsResult?.values ?? []).enumerated() {
-                a.tags.append(Tag(name: t.name ?? "", confidence: try confidence(t.confidence, "customModelResult.tagsResult.values[\(i)].confidence")))
+                a.tags.append(
+                    Tag(
+                        name: t.name ?? "", confidence: try confidence(t.confidence, "customModelResult.tagsResult.values[\(i)].confidence")
+                    ))
             }
         }
         if let read = r.readResult { a.regions += try readLines(read) }
@@ -50,9 +59,12 @@ extension ResultMapper {
             guard let b = o.boundingBox else { throw invalid(path + ".boundingBox", "is missing") }
             // The best tag names the object; the documentation's flattened shape has name and confidence inline.
             let best = o.tags?.first
-            a.regions.append(Region(kind: .object, label: best?.name ?? o.name ?? "object",
-                                    confidence: try confidence(best?.confidence ?? o.confidence, path + (best != nil ? ".tags[0].confidence" : ".confidence")),
-                                    shape: .box(try box(b, path + ".boundingBox"))))
+            a.regions.append(
+                Region(
+                    kind: .object, label: best?.name ?? o.name ?? "object",
+                    confidence: try confidence(
+                        best?.confidence ?? o.confidence, path + (best != nil ? ".tags[0].confidence" : ".confidence")),
+                    shape: .box(try box(b, path + ".boundingBox"))))
         }
     }
 
@@ -79,8 +91,10 @@ extension ResultMapper {
                     guard let s = pageWords[i].span else { return false }
                     return spans.contains { s.offset >= $0.offset && s.offset < $0.offset + $0.length }
                 }
-                lines.append(try self.line(line, words: indices.map { pageWords[$0] }, path,
-                                           wordsPath: indices.map { "readResult.pages[\(p)].words[\($0)]" }))
+                lines.append(
+                    try self.line(
+                        line, words: indices.map { pageWords[$0] }, path,
+                        wordsPath: indices.map { "readResult.pages[\(p)].words[\($0)]" }))
             }
         }
         return lines
@@ -90,12 +104,15 @@ extension ResultMapper {
         var children: [Region] = []
         for (w, word) in words.enumerated() {
             let wpath = wordsPath?[w] ?? path + ".words[\(w)]"
-            children.append(Region(kind: .textWord, label: word.text ?? word.content ?? "",
-                                   confidence: try confidence(word.confidence, wpath + ".confidence"),
-                                   shape: try shape(polygon: word.boundingPolygon, flat: word.boundingBox, wpath)))
+            children.append(
+                Region(
+                    kind: .textWord, label: word.text ?? word.content ?? "",
+                    confidence: try confidence(word.confidence, wpath + ".confidence"),
+                    shape: try shape(polygon: word.boundingPolygon, flat: word.boundingBox, wpath)))
         }
-        return Region(kind: .textLine, label: line.text ?? line.content ?? "", confidence: nil,
-                      shape: try shape(polygon: line.boundingPolygon, flat: line.boundingBox, path), children: children)
+        return Region(
+            kind: .textLine, label: line.text ?? line.content ?? "", confidence: nil,
+            shape: try shape(polygon: line.boundingPolygon, flat: line.boundingBox, path), children: children)
     }
 
     private func shape(polygon points: [Azure40.Point]?, flat: [Double]?, _ path: String) throws(ResultsError) -> RegionShape {

@@ -1,6 +1,5 @@
-import LimnGeometry
-
 import Foundation
+import LimnGeometry
 
 extension ResultMapper {
     /// Baidu segmentation, OCR and object detection → ``Analysis``.
@@ -22,27 +21,37 @@ extension ResultMapper {
         }
         for (i, p) in (r.person_info ?? []).enumerated() {
             let path = "person_info[\(i)]"
-            guard let x = p.left, let y = p.top, let w = p.width, let h = p.height else { throw invalid(path, "lacks left, top, width or height") }
-            a.regions.append(Region(kind: .person, label: "person", confidence: try confidence(p.score, path + ".score"),
-                                    shape: .box(try box(x: x, y: y, width: w, height: h, path))))
+            guard let x = p.left, let y = p.top, let w = p.width, let h = p.height else {
+                throw invalid(path, "lacks left, top, width or height")
+            }
+            a.regions.append(
+                Region(
+                    kind: .person, label: "person", confidence: try confidence(p.score, path + ".score"),
+                    shape: .box(try box(x: x, y: y, width: w, height: h, path))))
         }
         for (i, w) in (r.words_result ?? []).enumerated() {
             let path = "words_result[\(i)]"
             let text = w.words ?? ""
             let c = try confidence(w.probability?.average, path + ".probability.average")
             if let vertices = w.vertexes_location, vertices.count >= 3 {
-                a.regions.append(Region(kind: .textLine, label: text, confidence: c,
-                                        shape: try polygon(vertices.map { Point(x: $0.x, y: $0.y) }, path + ".vertexes_location")))
+                a.regions.append(
+                    Region(
+                        kind: .textLine, label: text, confidence: c,
+                        shape: try polygon(vertices.map { Point(x: $0.x, y: $0.y) }, path + ".vertexes_location")))
             } else if let l = w.location {
-                a.regions.append(Region(kind: .textLine, label: text, confidence: c,
-                                        shape: .box(try box(x: l.left, y: l.top, width: l.width, height: l.height, path + ".location"))))
+                a.regions.append(
+                    Region(
+                        kind: .textLine, label: text, confidence: c,
+                        shape: .box(try box(x: l.left, y: l.top, width: l.width, height: l.height, path + ".location"))))
             } else {
                 a.unplacedText.append(text)
             }
         }
         if let l = r.result {
-            a.regions.append(Region(kind: .subject, label: "subject", confidence: nil,
-                                    shape: .box(try box(x: l.left, y: l.top, width: l.width, height: l.height, "result"))))
+            a.regions.append(
+                Region(
+                    kind: .subject, label: "subject", confidence: nil,
+                    shape: .box(try box(x: l.left, y: l.top, width: l.width, height: l.height, "result"))))
         }
         return a
     }
