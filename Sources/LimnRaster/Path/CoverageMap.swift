@@ -40,20 +40,26 @@ struct CoverageMap {
         return min(word << 6 | m.trailingZeroBitCount, end)
     }
 
-    /// Calls `body(y, x, count, coverage)` for every run of pixels of one coverage, row by row
-    /// (x and y relative to the region), skipping the pixels outside each row's touched columns
-    /// (coverage 0). The one place where the fill rule turns winding into coverage (0 … 1); a
-    /// run of zero coverage inside the touched columns is passed too, for the blitter to skip.
+    /// Calls `body(row, x, count, coverage)` for every run of pixels of one coverage, row by row
+    /// (`x` relative to the region), where `row` is what `makeRow(y)` gave for the row (a
+    /// blitter's pointer to its first pixel), made once per row that has any span. Pixels
+    /// outside each row's touched columns (coverage 0) are skipped. The one place where the
+    /// fill rule turns winding into coverage (0 … 1); a run of zero coverage inside the touched
+    /// columns is passed too, for the blitter to skip.
     @inline(__always)
-    func forEachSpan(_ body: (_ y: Int, _ x: Int, _ count: Int, _ coverage: Float) -> Void) {
+    func forEachSpan<Row>(row makeRow: (_ y: Int) -> Row, _ body: (_ row: Row, _ x: Int, _ count: Int, _ coverage: Float) -> Void) {
         let evenOdd = rule == .evenOdd
-        let stride = region.width + 1
+        let stride = region.width + 1, words = wordsPerRow
+        // Read once: the scratch's pointers sit behind a class.
+        let cells = accumulation, marks = touched
         for y in 0..<region.height {
             var winding: Float = 0
-            let row = accumulation + y * stride
-            let bits = touched + y * wordsPerRow
+            let row = cells + y * stride
+            let bits = marks + y * words
             var x = Int(rowStart[y])
             let end = min(Int(rowEnd[y]), region.width)
+            guard x < end else { continue }
+            let target = makeRow(y)
             while x < end {
                 winding += row[x]
                 var coverage = abs(winding)
@@ -65,7 +71,7 @@ struct CoverageMap {
                 }
                 // The columns after x with no edge contribution share x's coverage.
                 let k = Self.nextTouched(after: x, end: end, bits: bits) &- x
-                body(y, x, k, coverage)
+                body(target, x, k, coverage)
                 x &+= k
             }
         }

@@ -10,9 +10,8 @@ extension Mask {
         let r = map.region, w = width
         let v = Float(value)
         withUnsafeMutableBytes { d in
-            map.forEachSpan { y, x, count, coverage in
+            map.forEachSpan(row: { y in (r.y + y) * w + r.x }) { row, x, count, coverage in
                 guard coverage > 0.5 / 255 else { return }
-                let row = (r.y + y) * w + r.x
                 for i in row + x..<row + x + count {
                     let m = Float(d[i])
                     if v > m { d[i] = UInt8(m + coverage * (v - m) + 0.5) }

@@ -14,11 +14,10 @@ struct PixelTarget: @unchecked Sendable {
         let alpha = Float(color.a)
         let cr = UInt32(color.r), cg = UInt32(color.g), cb = UInt32(color.b)
         let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
-        let p = bytes
-        map.forEachSpan { y, x, count, coverage in
+        map.forEachSpan(row: { y in bytes + ((r.y + y) * w + r.x) * 4 }) { row, x, count, coverage in
             let a = UInt32(coverage * alpha + 0.5)
             if a == 0 { return }
-            let q = p + ((r.y + y) * w + r.x + x) * 4
+            let q = row + x * 4
             if a == 255 {  // only an opaque color reaches 255: plain stores
                 let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
                 for i in 0..<count { words[i] = solid }
@@ -39,9 +38,11 @@ struct PixelTarget: @unchecked Sendable {
         guard x0 < x1, y0 < y1, color.a > 0, coverage.pixels.count >= cw * coverage.height else { return }
         let cr = UInt32(color.r), cg = UInt32(color.g), cb = UInt32(color.b), ca = UInt32(color.a)
         let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
+        let (bytes, width) = (self.bytes, self.width)
         coverage.pixels.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
             for y in y0..<y1 {
-                let source = values.baseAddress! + y * cw
+                let source = base + y * cw
                 let target = bytes + ((top + y) * width + left) * 4
                 for x in x0..<x1 {
                     let c = UInt32(source[x])
