@@ -8,8 +8,9 @@ import Darwin
 /// regular file larger than the limit is refused from its size before anything is read, and a
 /// stream that goes on past the limit is refused once the limit is passed. The memory comes
 /// from `malloc` and is freed with the value, so an allocation the system refuses (under
-/// `ulimit -v`) is an error, not a crash. Not to be shared while it is being read.
-public final class InputBytes: @unchecked Sendable {
+/// `ulimit -v`) is an error, not a crash. Reading mutates it, so it is not `Sendable`: one
+/// reader, on one thread at a time.
+public final class InputBytes {
     /// Names the input in errors: its path, or `standard input`.
     public let source: String
     private var base: UnsafeMutableRawPointer?

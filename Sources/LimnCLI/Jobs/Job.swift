@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Limn
 
@@ -46,21 +47,75 @@ enum Job {
         guard let command = ManifestKeys.commands[op] else {
             throw JobError("\"op\" is \"\(op)\"; use annotate, thumbnail, cutout or convert.")
         }
-        let arguments = try ManifestKeys.arguments(object, op: op, positional: command.positional, base: base)
+        let (arguments, paths) = try ManifestKeys.arguments(object, op: op, positional: command.positional, base: base)
         if object["output"] == nil && (op != "thumbnail" || object["output_dir"] == nil) {
             throw JobError(op == "thumbnail" ? "\"output\" (one size) or \"output_dir\" is missing." : "\"output\" is missing.")
         }
-        do {
-            switch op {
-            case "annotate": return .annotate(try AnnotateCommand.parse(arguments).job())
-            case "thumbnail": return .thumbnail(try ThumbnailCommand.parse(arguments).job())
-            case "cutout": return .cutout(try CutoutCommand.parse(arguments).job())
-            default: return .convert(try Convert.parse(arguments).job())
-            }
-        } catch let error as JobError {
-            throw error
-        } catch {
-            throw ManifestKeys.describe(error, of: command.type, op: op)
+        func made<C: ManifestCommand>(_ type: C.Type) throws(JobError) -> C.Made {
+            var parsed = try ManifestKeys.command(type, arguments, op: op)
+            for (key, path) in paths { parsed.setPath(key, to: path) }
+            return try parsed.job()
+        }
+        switch op {
+        case "annotate": return .annotate(try made(AnnotateCommand.self))
+        case "thumbnail": return .thumbnail(try made(ThumbnailCommand.self))
+        case "cutout": return .cutout(try made(CutoutCommand.self))
+        default: return .convert(try made(Convert.self))
+        }
+    }
+}
+
+/// A subcommand a manifest line can stand for: the job it makes, and where a line's paths go
+/// in its parsed options (the parse itself saw placeholders, see ``ManifestKeys/placeholder``).
+protocol ManifestCommand: ParsableCommand {
+    associatedtype Made
+    func job() throws(JobError) -> Made
+    /// Puts the manifest's `key` (a path, already resolved against the manifest's folder) in place.
+    mutating func setPath(_ key: String, to path: String)
+}
+
+extension AnnotateCommand: ManifestCommand {
+    mutating func setPath(_ key: String, to path: String) {
+        switch key {
+        case "image": image = path
+        case "result": result = path
+        case "output": output.output = path
+        default: break
+        }
+    }
+}
+
+extension ThumbnailCommand: ManifestCommand {
+    mutating func setPath(_ key: String, to path: String) {
+        switch key {
+        case "image": image = path
+        case "result": result = path
+        case "output": output.output = path
+        case "output_dir": outputDirectory = path
+        default: break
+        }
+    }
+}
+
+extension CutoutCommand: ManifestCommand {
+    mutating func setPath(_ key: String, to path: String) {
+        switch key {
+        case "image": image = path
+        case "matte": matte = path
+        case "mask": mask = path
+        case "result": result = path
+        case "output": output.output = path
+        default: break
+        }
+    }
+}
+
+extension Convert: ManifestCommand {
+    mutating func setPath(_ key: String, to path: String) {
+        switch key {
+        case "image": input = path
+        case "output": output.output = path
+        default: break
         }
     }
 }

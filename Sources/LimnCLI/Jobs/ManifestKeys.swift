@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Limn
+import LimnRaster
 
 /// How a manifest line becomes a subcommand's arguments: keys are flags in snake case, values
 /// become `--flag=value` (a list repeats the flag, `true`/`false` is `--flag`/`--no-flag`), and
@@ -26,13 +27,24 @@ enum ManifestKeys {
     /// Keys whose values are paths, taken relative to the manifest's folder.
     static let paths: Set<String> = ["image", "result", "output", "output_dir", "matte", "mask"]
 
-    static func arguments(_ object: [String: Any], op: String, positional: [String], base: String) throws(JobError) -> [String] {
+    /// What a path key is given to the parser as: the real path is put in afterwards (see
+    /// ``ManifestCommand/setPath(_:to:)``), so lines that differ only in their paths share one parse.
+    static let placeholder = "limn-manifest-path"
+
+    /// The parser's arguments for a line (options with every path as ``placeholder``, then `--`
+    /// and the positional arguments) and the line's paths, resolved against `base`, by key.
+    static func arguments(
+        _ object: [String: Any], op: String, positional: [String], base: String
+    ) throws(JobError)
+        -> (arguments: [String], paths: [String: String])
+    {
         func resolved(_ key: String, _ value: String) -> String {
             let isPath = paths.contains(key) || (key == "background" && !CutoutJob.namesBackgroundKind(value))
             guard isPath, value != "-", !value.hasPrefix("/") else { return value }
             return (base as NSString).appendingPathComponent(value)
         }
         var options: [String] = []
+        var found: [String: String] = [:]
         // Sorted, so the same line always gives the same arguments (and the same first error).
         for (given, value) in object.sorted(by: { $0.key < $1.key }) where given != "op" {
             let key = aliases[given] ?? given
@@ -52,6 +64,9 @@ enum ManifestKeys {
                 options.append(number.boolValue ? flag : "--no-" + flag.dropFirst(2))
             case let number as NSNumber:
                 options.append(flag + "=" + number.stringValue)
+            case let text as String where paths.contains(key):
+                found[key] = resolved(key, text)
+                options.append(flag + "=" + placeholder)
             case let text as String:
                 options.append(flag + "=" + resolved(key, text))
             case let list as [Any]:
@@ -63,12 +78,33 @@ enum ManifestKeys {
                 throw JobError("\"\(given)\" must be a string, a number, true or false, or a list of strings.")
             }
         }
-        var operands: [String] = []
         for key in positional {
             guard let text = object[key] as? String else { throw JobError("\"\(key)\" is missing.") }
-            operands.append(resolved(key, text))
+            found[key] = resolved(key, text)
         }
-        return options + ["--"] + operands
+        return (options + ["--"] + positional.map { _ in placeholder }, found)
+    }
+
+    /// Parsed lines by their arguments (the same options with other paths parse the same):
+    /// argument-parser builds its whole model of a command on every parse, which costs more than
+    /// a small job. At most `cacheLimit` entries, dropped all at once when full.
+    private static let parsed = Locked([String: Any]())
+    private static let cacheLimit = 1024
+
+    /// `C` parsed from `arguments`, from the cache when the same arguments were parsed before;
+    /// the parser's error in the manifest's words otherwise (cached too).
+    static func command<C: ManifestCommand>(_ type: C.Type, _ arguments: [String], op: String) throws(JobError) -> C {
+        let key = arguments.joined(separator: "\u{1F}")
+        if let hit = parsed.withLock({ $0[key] }) as? Result<C, JobError> { return try hit.get() }
+        let result: Result<C, JobError>
+        do { result = .success(try C.parse(arguments)) } catch {
+            result = .failure(error as? JobError ?? describe(error, of: C.self, op: op))
+        }
+        parsed.withLock { cache in
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = result
+        }
+        return try result.get()
     }
 
     /// The parser's message in the manifest's words: `--min-confidence <min-confidence>` is
