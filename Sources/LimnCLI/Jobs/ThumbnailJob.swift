@@ -54,22 +54,34 @@ struct ThumbnailJob {
     var outputs: [String] { targets.map(\.path) }
 
     func run() throws(JobError) {
-        var crop: ThumbnailCrop
-        switch mode {
-        case .fit: crop = .none
-        case .fill: crop = .content(.center)
-        case .smart: crop = .content(.attention)
-        }
-        if let result {
-            let analysis = try JobIO.result(result, format: resultFormat)
-            if mode == .smart { crop = .suggestions(analysis.cropSuggestions, analysedSize: analysis.imageSize, fallback: .attention) }
+        let analysis = try result.map { (path) throws(JobError) in try JobIO.result(path, format: resultFormat) }
+        /// The crop for a picture of this geometry: the result's suggestions mapped onto the
+        /// upright picture by the one transform (so a phone photo the service saw unturned is cut
+        /// where it should be), or the mode's content crop.
+        func crop(onto picture: PictureGeometry) -> ThumbnailCrop {
+            switch mode {
+            case .fit: return .none
+            case .fill: return .content(.center)
+            case .smart:
+                guard let analysis else { return .content(.attention) }
+                let mapped = analysis.mapped(to: picture)
+                return .suggestions(mapped.cropSuggestions, analysedSize: mapped.imageSize, fallback: .attention)
+            }
         }
         let thumbnails: [Image]
         if image == "-" {
             let decoded = try JobIO.picture(image)
-            thumbnails = sizes.map { Thumbnail.make(from: decoded.image, size: $0, crop: crop) }
+            let cut = crop(onto: decoded.geometry)
+            thumbnails = sizes.map { Thumbnail.make(from: decoded.image, size: $0, crop: cut) }
         } else {
-            do { thumbnails = try Thumbnail.make(fromFile: image, sizes: sizes, crop: crop) } catch { throw JobError(error) }
+            do {
+                // Thumbnail.make(fromFile:) applies the orientation; its header says which.
+                let info = try ImageDecoder.info(file: image)
+                let picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
+                thumbnails = try Thumbnail.make(fromFile: image, sizes: sizes, crop: crop(onto: picture))
+            } catch {
+                throw JobIO.describe(error, what: "picture")
+            }
         }
         if let directory = outputDirectory {
             do { try AtomicFile.makeFolders(directory) } catch { throw JobError(error) }
