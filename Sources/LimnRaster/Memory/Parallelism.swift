@@ -41,7 +41,7 @@ public enum Parallelism {
 
     /// Runs `body(rows, band)` for `bands` contiguous bands of `0 ..< count`, concurrently when
     /// there is more than one band.
-    package static func run(bands: Int, over count: Int, _ body: (Range<Int>, Int) -> Void) {
+    static func run(bands: Int, over count: Int, _ body: (Range<Int>, Int) -> Void) {
         guard count > 0 else { return }
         guard bands > 1 else {
             body(0..<count, 0)
