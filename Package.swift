@@ -30,6 +30,9 @@ let package = Package(
             name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpdemux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
         .systemLibrary(
+            name: "CGIF", path: "Sources/CGIF", pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
+        .systemLibrary(
             name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
         .systemLibrary(
@@ -44,7 +47,7 @@ let package = Package(
 
         .target(name: "LimnGeometry"),
         .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
-        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP"]),
+        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP", "CGIF"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),
@@ -55,7 +58,7 @@ let package = Package(
             resources: [.copy("Resources/demo")]),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
-        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText"]),
+        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "CGIF"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
         .testTarget(name: "LimnGeometryTests", dependencies: ["LimnGeometry"]),

@@ -19,6 +19,8 @@ extension Mask {
 
 extension EncodeFormat {
     /// The default encoding for a path's extension (`.png`, `.jpg`/`.jpeg`, `.webp`, `.bmp`).
+    /// Throws ``LimnError/unknownOutputFormat(path:)``, or ``LimnError/readOnlyFormat(path:format:)``
+    /// for a format Limn reads but does not write (`.gif`).
     public init(forPath path: String) throws {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."),
@@ -26,7 +28,8 @@ extension EncodeFormat {
         else {
             throw LimnError.unknownOutputFormat(path: path)
         }
-        self.init(format)
+        guard let encoding = EncodeFormat(format) else { throw LimnError.readOnlyFormat(path: path, format: format) }
+        self = encoding
     }
 }
 

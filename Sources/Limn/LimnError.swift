@@ -13,6 +13,8 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The output's extension names no format Limn writes.
     case unknownOutputFormat(path: String)
+    /// The output's extension names a format Limn reads but does not write (GIF).
+    case readOnlyFormat(path: String, format: ImageFormat)
     /// A matte whose shape does not match the picture's (and stretching was not asked for).
     case matteMismatch(matte: Size, picture: Size)
     /// A vision result that holds no matte.
@@ -24,6 +26,8 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot write (\(reason))."
         case .unknownOutputFormat(let path):
             return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp or .bmp."
+        case let .readOnlyFormat(path, format):
+            return "\(path): Limn reads \(format) but does not write it; use .png, .jpg, .webp or .bmp."
         case let .matteMismatch(matte, picture):
             return
                 "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."

@@ -71,7 +71,9 @@ struct Info: ParsableCommand {
     static func describe(_ info: ImageInfo) -> String {
         var parts = ["\(info.format) \(info.width)x\(info.height)", "orientation \(info.orientation)"]
         parts.append(info.hasAlpha ? "alpha" : "opaque")
-        if info.isAnimated { parts.append("animated (first frame is decoded)") }
+        if info.isAnimated {
+            parts.append(info.frameCount.map { "animated, \($0) frames (the first is decoded)" } ?? "animated (the first frame is decoded)")
+        }
         return parts.joined(separator: ", ")
     }
 

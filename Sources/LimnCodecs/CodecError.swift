@@ -5,7 +5,7 @@
 public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The source holds no bytes at all.
     case empty(source: String)
-    /// The content is none of PNG, JPEG, WebP or BMP; `detail` says what it looks like.
+    /// The content is none of the formats Limn reads; `detail` says what it looks like.
     case unsupportedFormat(source: String, detail: String)
     /// A known format in a variant Limn does not read (a 16-bit BMP, a 12-bit JPEG, …).
     case unsupportedVariant(source: String, format: ImageFormat, detail: String)
@@ -28,7 +28,7 @@ public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .empty(source):
             return "\(source): the input is empty (0 bytes); check that the file was fully written or downloaded."
         case let .unsupportedFormat(source, detail):
-            return "\(source): not a PNG, JPEG, WebP or BMP image (\(detail)); convert it to one of those first."
+            return "\(source): not a \(ImageFormat.readableList) image (\(detail)); convert it to one of those first."
         case let .unsupportedVariant(source, format, detail):
             return "\(source): this kind of \(format) is not supported (\(detail)); re-save it as a common variant."
         case let .truncated(source, format, detail):

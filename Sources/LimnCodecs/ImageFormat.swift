@@ -1,6 +1,15 @@
-/// The encoded formats Limn reads and writes.
+/// The encoded formats Limn reads; ``isWritable`` says which it writes.
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
-    case png, jpeg, webp, bmp
+    case png, jpeg, webp, bmp, gif
+
+    /// True for the formats Limn encodes (GIF is read only).
+    public var isWritable: Bool { self != .gif }
+
+    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP or GIF".
+    static var readableList: String {
+        let names = allCases.map(\.description)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
 
     public var description: String {
         switch self {
@@ -8,6 +17,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case .jpeg: return "JPEG"
         case .webp: return "WebP"
         case .bmp: return "BMP"
+        case .gif: return "GIF"
         }
     }
 
@@ -21,16 +31,18 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("BM".utf8)) && bytes.count >= 18 { return .bmp }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         return nil
     }
 
-    /// The format a file name's extension asks for when writing (`.jpg`, `.jpeg`, `.png`, …).
+    /// The format a file name's extension names (`.jpg`, `.jpeg`, `.png`, `.gif`, …).
     public init?(fileExtension ext: String) {
         switch ext.lowercased() {
         case "png": self = .png
         case "jpg", "jpeg", "jpe", "jfif": self = .jpeg
         case "webp": self = .webp
         case "bmp", "dib": self = .bmp
+        case "gif": self = .gif
         default: return nil
         }
     }
@@ -39,7 +51,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
     /// a known other format by its magic, or the first bytes in hex.
     static func describeUnknown(_ bytes: UnsafeRawBufferPointer) -> String {
         let known: [(String, [UInt8])] = [
-            ("GIF", Array("GIF8".utf8)), ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A]),
+            ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A]),
             ("PDF", Array("%PDF".utf8)), ("ZIP", [0x50, 0x4B, 0x03, 0x04]), ("gzip", [0x1F, 0x8B]),
             ("ICO", [0x00, 0x00, 0x01, 0x00]), ("JSON or text", Array("{".utf8)), ("HTML or XML", Array("<".utf8)),
         ]

@@ -11,12 +11,15 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     /// True when the image can hold transparency (an alpha channel or a PNG `tRNS` chunk);
     /// some such images are opaque all the same.
     public var hasAlpha: Bool
-    /// True for an animated WebP (Limn decodes its first frame).
+    /// True for an animated WebP or GIF (Limn decodes its first frame).
     public var isAnimated: Bool
+    /// How many frames an animated format holds (GIF, from `info`); nil when not counted (other
+    /// formats, a decode, or a header read that ended before the last frame).
+    public var frameCount: Int?
 
     public init(
         format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,
-        hasAlpha: Bool, isAnimated: Bool = false
+        hasAlpha: Bool, isAnimated: Bool = false, frameCount: Int? = nil
     ) {
         self.format = format
         self.width = width
@@ -24,6 +27,7 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
         self.orientation = orientation
         self.hasAlpha = hasAlpha
         self.isAnimated = isAnimated
+        self.frameCount = frameCount
     }
 
     /// The stored size.
@@ -34,6 +38,6 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         "\(format) \(width)x\(height), orientation \(orientation.rawValue), \(hasAlpha ? "alpha" : "opaque")"
-            + (isAnimated ? ", animated" : "")
+            + (isAnimated ? ", animated" : "") + (frameCount.map { $0 > 1 ? ", \($0) frames" : "" } ?? "")
     }
 }

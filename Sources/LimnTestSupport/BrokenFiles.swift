@@ -62,7 +62,7 @@ public enum BrokenFiles {
                 png[1] = UInt8(ascii: "Q")
                 return png
             },
-            BrokenFile(file: "broken/gif-named.png", failure: .unsupportedFormat) {
+            BrokenFile(file: "broken/gif-named.png", failure: .corrupt) {  // a GIF (named .png) with no picture in it
                 Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B]
             },
             BrokenFile(file: "broken/bad-crc.png", failure: .corrupt) {

@@ -86,7 +86,7 @@ import Glibc
         #expect(r.stdout.contains("PNG 61x45"))
         #expect(
             r.stderr
-                == "limn: \(images)/broken/gif-named.png: not a PNG, JPEG, WebP or BMP image (it looks like GIF); convert it to one of those first.\n"
+                == "limn: \(images)/broken/gif-named.png: the GIF data is damaged (the file holds no picture); the file cannot be decoded as it is.\n"
         )
     }
 

@@ -71,8 +71,9 @@ import Testing
     }
 
     @Test func messagesAreSentencesAUserCanActOn() {
-        let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like GIF")
-        #expect(error.description == "a.png: not a PNG, JPEG, WebP or BMP image (it looks like GIF); convert it to one of those first.")
+        let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like TIFF")
+        #expect(
+            error.description == "a.png: not a PNG, JPEG, WebP, BMP or GIF image (it looks like TIFF); convert it to one of those first.")
     }
 }
 

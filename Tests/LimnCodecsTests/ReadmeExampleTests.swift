@@ -71,7 +71,8 @@ import Testing
         #expect(throws: LimnError.cannotWrite(path: "/nonexistent-limn/x.png", reason: "its folder /nonexistent-limn does not exist")) {
             try image.write(to: "/nonexistent-limn/x.png")
         }
-        #expect(throws: LimnError.unknownOutputFormat(path: "x.gif")) { try image.write(to: "x.gif") }
+        #expect(throws: LimnError.readOnlyFormat(path: "x.gif", format: .gif)) { try image.write(to: "x.gif") }
+        #expect(throws: LimnError.unknownOutputFormat(path: "x.tga")) { try image.write(to: "x.tga") }
     }
 
     @Test func atomicWriteReplacesWholeFilesWithPlainPermissions() throws {

@@ -65,7 +65,7 @@ import Testing
             #expect(error.description.contains("azure40-error.json") && error.description.contains("InvalidRequest"))
             #expect(error.localizedDescription == error.description)
         }
-        #expect(throws: LimnError.unknownOutputFormat(path: "out.gif")) {
+        #expect(throws: LimnError.readOnlyFormat(path: "out.gif", format: .gif)) {
             try annotate(imageFile: scenePath, resultFile: results + "azure40-scene.json", output: "out.gif")
         }
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written when a job fails")

@@ -36,7 +36,8 @@ import Testing
             RasterError.invalidGeometry(operation: "filling a path", reason: "NaN"),
             ResultsError.overLimit(source: "r.json", what: "2 GB", limit: "64 MiB"),
             TextError.noFonts(family: "Nothing"),
-            LimnError.unknownOutputFormat(path: "x.gif"),
+            LimnError.unknownOutputFormat(path: "x.tga"),
+            LimnError.readOnlyFormat(path: "x.gif", format: .gif),
         ]
         for error in errors {
             #expect(error.localizedDescription == error.description)

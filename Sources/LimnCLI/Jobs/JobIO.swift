@@ -81,7 +81,10 @@ enum JobIO {
     static func encoding(for path: String, format: ImageFormat? = nil, quality: Int? = nil) throws(JobError) -> EncodeFormat {
         var encoding: EncodeFormat
         if let format {
-            encoding = EncodeFormat(format)
+            guard let chosen = EncodeFormat(format) else {
+                throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp or bmp.")
+            }
+            encoding = chosen
         } else if path == "-" {
             encoding = .png(PNGOptions(compression: .fast))
         } else {

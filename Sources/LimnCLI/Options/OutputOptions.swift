@@ -13,6 +13,7 @@ struct OutputOptions: ParsableArguments {
             guard let format = ImageFormat(fileExtension: word) else {
                 throw JobError("not a format Limn writes; use png, jpg, webp or bmp.")
             }
+            guard format.isWritable else { throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp or bmp.") }
             return format
         })
     var format: ImageFormat?

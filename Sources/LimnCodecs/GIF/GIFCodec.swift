@@ -1,0 +1,164 @@
+import LimnRaster
+
+/// GIF through giflib: the first frame, composited as a browser shows it before any animation
+/// runs — its pixels placed on a clear logical screen at the frame's offset (clipped to the
+/// screen), the transparent index of its graphic control block left clear, interlaced rows put
+/// back in order, a local color table over the global one. Indices beyond the table are black
+/// (the table padded with zeros, as Pillow and browsers do). The result is opaque exactly when
+/// the frame covers the screen with no transparent pixel.
+enum GIFCodec {
+    /// What a graphic control extension says about the frame after it.
+    struct Control {
+        var transparentIndex: Int?
+        /// Hundredths of a second.
+        var delay = 0
+        var disposal = 0
+
+        init() {}
+
+        /// From the extension's data block: packed flags, delay (little-endian), transparent index.
+        init?(_ block: [UInt8]) {
+            guard block.count >= 4 else { return nil }
+            transparentIndex = block[0] & 1 != 0 ? Int(block[3]) : nil
+            delay = Int(block[1]) | Int(block[2]) << 8
+            disposal = Int(block[0] >> 2) & 7
+        }
+    }
+
+    static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
+        let gif = try open(bytes, source: source)
+        let screen = try screenSize(gif, source: source)
+        var frames = 0
+        var transparent = false
+        var coversScreen = false
+        do throws(Giflib.Failure) {
+            walk: while true {
+                switch try gif.nextRecord() {
+                case .extension:
+                    let (code, block) = try gif.readExtension()
+                    if code == Giflib.graphicControl, Control(block)?.transparentIndex != nil { transparent = true }
+                case .image:
+                    let frame = try gif.frame()
+                    if frames == 0 {
+                        coversScreen =
+                            frame.left <= 0 && frame.top <= 0 && frame.left + frame.width >= screen.width
+                            && frame.top + frame.height >= screen.height
+                    }
+                    frames += 1
+                    try gif.skipFrame()
+                case .end:
+                    break walk
+                }
+            }
+        } catch {
+            // A header that was read whole is enough for `info` (it may have been given only the
+            // first part of the file): frames are then counted as far as the bytes went.
+            guard frames > 0, error.isTruncation else { throw failure(error, source: source) }
+            return ImageInfo(
+                format: .gif, width: screen.width, height: screen.height, hasAlpha: true, isAnimated: frames > 1,
+                frameCount: nil)
+        }
+        guard frames > 0 else { throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture") }
+        return ImageInfo(
+            format: .gif, width: screen.width, height: screen.height, hasAlpha: transparent || !coversScreen,
+            isAnimated: frames > 1, frameCount: frames)
+    }
+
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
+        let gif = try open(bytes, source: source)
+        let screen = try screenSize(gif, source: source)
+        try options.limits.check(width: screen.width, height: screen.height, format: .gif, source: source)
+        var control = Control()
+        func checked<R>(_ body: () throws(Giflib.Failure) -> R) throws(CodecError) -> R {
+            do throws(Giflib.Failure) { return try body() } catch { throw failure(error, source: source) }
+        }
+        while true {
+            switch try checked({ () throws(Giflib.Failure) in try gif.nextRecord() }) {
+            case .extension:
+                let (code, block) = try checked { () throws(Giflib.Failure) in try gif.readExtension() }
+                if code == Giflib.graphicControl, let read = Control(block) { control = read }
+            case .image:
+                let frame = try checked { () throws(Giflib.Failure) in try gif.frame() }
+                // Every pixel of the frame is decoded, on the screen or not: its area is bounded too.
+                try options.limits.check(width: max(frame.width, 1), height: max(frame.height, 1), format: .gif, source: source)
+                guard let palette = frame.palette ?? gif.globalPalette else {
+                    throw CodecError.corrupt(source: source, format: .gif, message: "the first frame has no color table")
+                }
+                try draw(
+                    frame, palette: palette, control: control, from: gif, onto: &image, screen: screen,
+                    tolerateDamage: options.tolerateDamage, source: source)
+                let info = ImageInfo(format: .gif, width: screen.width, height: screen.height, hasAlpha: !image.isOpaque)
+                return StoredDecode(info: info, scale: ScaleFactor(1, 1))
+            case .end:
+                throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture")
+            }
+        }
+    }
+
+    /// Decodes `frame` row by row onto a clear `screen`-sized image.
+    private static func draw(
+        _ frame: Giflib.Frame, palette: [UInt8], control: Control, from gif: Giflib.Decoder, onto image: inout Image,
+        screen: Size, tolerateDamage: Bool, source: String
+    ) throws(CodecError) {
+        // 256 entries, padded with black: every index a byte can hold has a color.
+        var colors = [UInt32](repeating: 0xFF00_0000, count: 256)
+        for i in 0..<min(palette.count / 3, 256) {
+            colors[i] =
+                (UInt32(palette[3 * i]) | UInt32(palette[3 * i + 1]) << 8 | UInt32(palette[3 * i + 2]) << 16 | 0xFF00_0000).littleEndian
+        }
+        if let t = control.transparentIndex { colors[t] = 0 }
+        let order = rowOrder(height: frame.height, interlaced: frame.interlaced)
+        var row = [UInt8](repeating: 0, count: max(frame.width, 1))
+        var failure: Giflib.Failure?
+        image.overwrite(width: screen.width, height: screen.height, isOpaque: false) { out in
+            out.initializeMemory(as: UInt8.self, repeating: 0)
+            let pixels = out.bindMemory(to: UInt32.self)
+            let x0 = max(frame.left, 0), x1 = min(frame.left + frame.width, screen.width)
+            row.withUnsafeMutableBufferPointer { line in
+                for y in order {
+                    do throws(Giflib.Failure) {
+                        try gif.readRow(into: line.baseAddress!, count: frame.width)
+                    } catch {
+                        failure = error
+                        return
+                    }
+                    let sy = frame.top + y
+                    guard sy >= 0, sy < screen.height, x0 < x1 else { continue }
+                    let target = pixels.baseAddress! + sy * screen.width
+                    for sx in x0..<x1 {
+                        let color = colors[Int(line[sx - frame.left])]
+                        if color != 0 { target[sx] = color }
+                    }
+                }
+            }
+        }
+        image.recomputeOpacity()
+        if let failure, !(tolerateDamage && failure.isTruncation) { throw Self.failure(failure, source: source) }
+    }
+
+    /// The file rows in the order the data holds them: top to bottom, or GIF's four interlace
+    /// passes (every 8th row from 0, every 8th from 4, every 4th from 2, every 2nd from 1).
+    static func rowOrder(height: Int, interlaced: Bool) -> [Int] {
+        guard interlaced else { return Array(0..<height) }
+        return [(0, 8), (4, 8), (2, 4), (1, 2)].flatMap { start, step in Array(stride(from: start, to: height, by: step)) }
+    }
+
+    private static func open(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> Giflib.Decoder {
+        do throws(Giflib.Failure) { return try Giflib.Decoder(bytes) } catch { throw failure(error, source: source) }
+    }
+
+    private static func screenSize(_ gif: Giflib.Decoder, source: String) throws(CodecError) -> Size {
+        guard gif.screenWidth > 0, gif.screenHeight > 0 else {
+            throw CodecError.corrupt(source: source, format: .gif, message: "the logical screen is \(gif.screenWidth)x\(gif.screenHeight)")
+        }
+        return Size(width: gif.screenWidth, height: gif.screenHeight)
+    }
+
+    private static func failure(_ error: Giflib.Failure, source: String) -> CodecError {
+        error.isTruncation
+            ? .truncated(source: source, format: .gif, detail: error.message)
+            : .corrupt(source: source, format: .gif, message: error.message)
+    }
+}
