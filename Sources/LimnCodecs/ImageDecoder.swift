@@ -166,4 +166,46 @@ public enum ImageDecoder {
             return .up
         }
     }
+
+    /// Every frame of an animated GIF or WebP, each composited as it is shown, with its
+    /// duration; any other picture gives one frame (duration 0). Frames are full canvases, so
+    /// their memory (canvas × frames) is checked against `options.limits` before any is decoded.
+    /// `targetSize` is not used; the orientation is applied to each frame as `decode` applies
+    /// it. Throws ``CodecError``.
+    public static func frames(_ bytes: [UInt8], options: DecodeOptions = .default, source: String = "buffer") throws -> [AnimationFrame] {
+        try bytes.withBytes { raw in try frames(raw, options: options, source: source) }
+    }
+
+    /// Reads a file and returns its frames (see ``frames(_:options:source:)``); errors name its path.
+    public static func frames(file path: String, options: DecodeOptions = .default) throws -> [AnimationFrame] {
+        let input = try read(file: path, limits: options.limits)
+        return try input.withUnsafeBytes { raw in try frames(raw, options: options, source: path) }
+    }
+
+    private static func frames(
+        _ bytes: UnsafeRawBufferPointer, options: DecodeOptions, source: String
+    ) throws(CodecError)
+        -> [AnimationFrame]
+    {
+        let format = try sniff(bytes, source: source)
+        let still = { () throws(CodecError) -> [AnimationFrame] in
+            var image = Image()
+            _ = try decodeStored(bytes, into: &image, options: options, source: source)
+            return [AnimationFrame(image: image, duration: 0)]
+        }
+        var frames: [AnimationFrame]
+        switch format {
+        case .gif:
+            frames = try GIFCodec.frames(bytes, source: source, limits: options.limits)
+        case .webp where try WebPCodec.info(bytes, source: source).isAnimated:
+            frames = try WebPCodec.frames(bytes, source: source, limits: options.limits)
+        default:
+            return try still()
+        }
+        let turn = try orientation(bytes, format: format, source: source)
+        if options.applyOrientation, turn != .up {
+            for k in frames.indices { frames[k].image = frames[k].image.applyingOrientation(turn) }
+        }
+        return frames
+    }
 }

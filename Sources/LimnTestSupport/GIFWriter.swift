@@ -17,13 +17,16 @@ public struct GIFWriter {
         public var transparentIndex: Int?
         /// Hundredths of a second.
         public var delay: Int
+        /// What happens to the frame before the next: 0/1 keep, 2 clear its rectangle, 3 restore.
+        public var disposal: Int
 
         public init(
             left: Int = 0, top: Int = 0, width: Int, height: Int, indices: [UInt8], palette: [Pixel]? = nil,
-            interlaced: Bool = false, transparentIndex: Int? = nil, delay: Int = 0
+            interlaced: Bool = false, transparentIndex: Int? = nil, delay: Int = 0, disposal: Int = 0
         ) {
             self.left = left; self.top = top; self.width = width; self.height = height; self.indices = indices
             self.palette = palette; self.interlaced = interlaced; self.transparentIndex = transparentIndex; self.delay = delay
+            self.disposal = disposal
         }
     }
 
@@ -54,9 +57,10 @@ public struct GIFWriter {
         let global = palette.flatMap(Self.map)
         ok = ok && EGifPutScreenDesc(gif, Int32(width), Int32(height), 8, 0, global) == GIF_OK
         for frame in frames {
-            if frame.transparentIndex != nil || frame.delay != 0 {
+            if frame.transparentIndex != nil || frame.delay != 0 || frame.disposal != 0 {
                 let t = frame.transparentIndex ?? 0
-                var block: [UInt8] = [frame.transparentIndex == nil ? 0 : 1, UInt8(frame.delay & 0xFF), UInt8(frame.delay >> 8), UInt8(t)]
+                let flags = UInt8(frame.disposal & 7) << 2 | (frame.transparentIndex == nil ? 0 : 1)
+                var block: [UInt8] = [flags, UInt8(frame.delay & 0xFF), UInt8(frame.delay >> 8), UInt8(t)]
                 ok = ok && EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, 4, &block) == GIF_OK
             }
             let local = frame.palette.flatMap(Self.map)

@@ -102,40 +102,112 @@ enum GIFCodec {
         _ frame: Giflib.Frame, palette: [UInt8], control: Control, from gif: Giflib.Decoder, onto image: inout Image,
         screen: Size, tolerateDamage: Bool, source: String
     ) throws(CodecError) {
-        // 256 entries, padded with black: every index a byte can hold has a color.
-        var colors = [UInt32](repeating: 0xFF00_0000, count: 256)
-        for i in 0..<min(palette.count / 3, 256) {
-            colors[i] =
-                (UInt32(palette[3 * i]) | UInt32(palette[3 * i + 1]) << 8 | UInt32(palette[3 * i + 2]) << 16 | 0xFF00_0000).littleEndian
-        }
-        if let t = control.transparentIndex { colors[t] = 0 }
-        let order = rowOrder(height: frame.height, interlaced: frame.interlaced)
-        var row = [UInt8](repeating: 0, count: max(frame.width, 1))
         var failure: Giflib.Failure?
         image.overwrite(width: screen.width, height: screen.height, isOpaque: false) { out in
             out.initializeMemory(as: UInt8.self, repeating: 0)
-            let pixels = out.bindMemory(to: UInt32.self)
-            let x0 = max(frame.left, 0), x1 = min(frame.left + frame.width, screen.width)
-            row.withUnsafeMutableBufferPointer { line in
-                for y in order {
-                    do throws(Giflib.Failure) {
-                        try gif.readRow(into: line.baseAddress!, count: frame.width)
-                    } catch {
-                        failure = error
-                        return
-                    }
-                    let sy = frame.top + y
-                    guard sy >= 0, sy < screen.height, x0 < x1 else { continue }
-                    let target = pixels.baseAddress! + sy * screen.width
-                    for sx in x0..<x1 {
-                        let color = colors[Int(line[sx - frame.left])]
-                        if color != 0 { target[sx] = color }
-                    }
-                }
-            }
+            failure = composite(frame, palette: palette, control: control, from: gif, onto: out.bindMemory(to: UInt32.self), screen: screen)
         }
         image.recomputeOpacity()
         if let failure, !(tolerateDamage && failure.isTruncation) { throw Self.failure(failure, source: source) }
+    }
+
+    /// Decodes `frame` onto `pixels` (a `screen`-sized canvas of RGBA words): its opaque pixels
+    /// replace the canvas's, its transparent ones leave them. Returns giflib's failure, if any,
+    /// after drawing the rows that arrived.
+    private static func composite(
+        _ frame: Giflib.Frame, palette: [UInt8], control: Control, from gif: Giflib.Decoder,
+        onto pixels: UnsafeMutableBufferPointer<UInt32>, screen: Size
+    ) -> Giflib.Failure? {
+        // 256 entries, padded with black: every index a byte can hold has a color.
+        var colors = [UInt32](repeating: UInt32(0xFF00_0000).littleEndian, count: 256)
+        for i in 0..<min(palette.count / 3, 256) {
+            let rgb = UInt32(palette[3 * i]) | UInt32(palette[3 * i + 1]) << 8 | UInt32(palette[3 * i + 2]) << 16
+            colors[i] = (rgb | 0xFF00_0000).littleEndian
+        }
+        if let t = control.transparentIndex { colors[t] = 0 }
+        let x0 = max(frame.left, 0), x1 = min(frame.left + frame.width, screen.width)
+        var row = [UInt8](repeating: 0, count: max(frame.width, 1))
+        return row.withUnsafeMutableBufferPointer { line -> Giflib.Failure? in
+            for y in rowOrder(height: frame.height, interlaced: frame.interlaced) {
+                do throws(Giflib.Failure) {
+                    try gif.readRow(into: line.baseAddress!, count: frame.width)
+                } catch {
+                    return error
+                }
+                let sy = frame.top + y
+                guard sy >= 0, sy < screen.height, x0 < x1 else { continue }
+                let target = pixels.baseAddress! + sy * screen.width
+                for sx in x0..<x1 {
+                    let color = colors[Int(line[sx - frame.left])]
+                    if color != 0 { target[sx] = color }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Every frame, each the whole screen after it is drawn on what the earlier ones left, with
+    /// its delay. Disposal as the format says: 0 and 1 keep the frame, 2 clears its rectangle
+    /// (browsers show the background as clear), 3 restores what was there before it. The
+    /// frames' memory (screen × count) is checked against `limits` before any is decoded.
+    static func frames(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> [AnimationFrame] {
+        let count = try info(bytes, source: source).frameCount ?? 1
+        let gif = try open(bytes, source: source)
+        let screen = try screenSize(gif, source: source)
+        try limits.check(width: screen.width, height: screen.height, format: .gif, source: source, bytesPerPixel: 4 * count)
+        func checked<R>(_ body: () throws(Giflib.Failure) -> R) throws(CodecError) -> R {
+            do throws(Giflib.Failure) { return try body() } catch { throw failure(error, source: source) }
+        }
+        var canvas = Image(width: screen.width, height: screen.height)
+        var frames: [AnimationFrame] = []
+        var control = Control()
+        while true {
+            switch try checked({ () throws(Giflib.Failure) in try gif.nextRecord() }) {
+            case .extension:
+                let (code, block) = try checked { () throws(Giflib.Failure) in try gif.readExtension() }
+                if code == Giflib.graphicControl, let read = Control(block) { control = read }
+            case .image:
+                let frame = try checked { () throws(Giflib.Failure) in try gif.frame() }
+                try limits.check(width: max(frame.width, 1), height: max(frame.height, 1), format: .gif, source: source)
+                guard let palette = frame.palette ?? gif.globalPalette else {
+                    throw CodecError.corrupt(source: source, format: .gif, message: "frame \(frames.count + 1) has no color table")
+                }
+                let before = control.disposal == 3 ? canvas : nil
+                var failure: Giflib.Failure?
+                canvas.withUnsafeMutableBytes { raw in
+                    failure = composite(
+                        frame, palette: palette, control: control, from: gif, onto: raw.bindMemory(to: UInt32.self),
+                        screen: screen)
+                }
+                if let failure { throw Self.failure(failure, source: source) }
+                canvas.recomputeOpacity()
+                frames.append(AnimationFrame(image: canvas, duration: Double(control.delay) / 100))
+                switch control.disposal {
+                case 2:
+                    let cleared = Rect(
+                        x: Double(frame.left), y: Double(frame.top), width: Double(frame.width), height: Double(frame.height))
+                    if let area = cleared.coveredPixels?.clamped(to: screen) { clear(area, of: &canvas) }
+                case 3:
+                    if let before { canvas = before }
+                default:
+                    break
+                }
+                control = Control()
+            case .end:
+                guard !frames.isEmpty else { throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture") }
+                return frames
+            }
+        }
+    }
+
+    /// Makes `area` of `canvas` clear (GIF's "restore to background").
+    private static func clear(_ area: PixelRect, of canvas: inout Image) {
+        let width = canvas.width
+        canvas.withUnsafeMutableBytes { raw in
+            for y in area.y..<area.y + area.height {
+                (raw.baseAddress! + (y * width + area.x) * 4).initializeMemory(as: UInt8.self, repeating: 0, count: area.width * 4)
+            }
+        }
     }
 
     /// The file rows in the order the data holds them: top to bottom, or GIF's four interlace

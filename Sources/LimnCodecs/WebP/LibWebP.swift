@@ -48,12 +48,13 @@ enum LibWebP {
         guard status == VP8_STATUS_OK else { throw failure(status) }
     }
 
-    /// The first frame of an animation, composited on its canvas, through `WebPAnimDecoder`.
+    /// An animation's frames, each composited on its canvas, in order, through `WebPAnimDecoder`.
     /// The bytes must stay valid for the decoder's lifetime.
-    final class FirstFrame {
+    final class Animation {
         private let decoder: OpaquePointer
         let width: Int
         let height: Int
+        let frameCount: Int
 
         init(_ webp: UnsafeRawBufferPointer) throws(Failure) {
             var options = WebPAnimDecoderOptions()
@@ -72,16 +73,20 @@ enum LibWebP {
             self.decoder = decoder
             self.width = Int(info.canvas_width)
             self.height = Int(info.canvas_height)
+            self.frameCount = Int(info.frame_count)
         }
 
-        /// Copies the first frame (`width × height × 4` bytes, RGBA) into `destination`.
-        func decode(into destination: UnsafeMutableRawBufferPointer) throws(Failure) {
+        /// Copies the next frame, composited (`width × height × 4` bytes, straight RGBA), into
+        /// `destination`; returns the time it ends at, in milliseconds from the start.
+        @discardableResult
+        func next(into destination: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
             var frame: UnsafeMutablePointer<UInt8>? = nil
             var timestamp: Int32 = 0
             guard WebPAnimDecoderGetNext(decoder, &frame, &timestamp) != 0, let frame else {
-                throw Failure(message: "the first frame cannot be decoded", status: VP8_STATUS_BITSTREAM_ERROR)
+                throw Failure(message: "a frame cannot be decoded", status: VP8_STATUS_BITSTREAM_ERROR)
             }
             destination.copyMemory(from: UnsafeRawBufferPointer(start: frame, count: min(destination.count, width * height * 4)))
+            return Int(timestamp)
         }
 
         deinit { WebPAnimDecoderDelete(decoder) }

@@ -46,12 +46,12 @@ enum WebPCodec {
     private static func decodeFirstFrame(
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, info: ImageInfo, limits: DecodeLimits
     ) throws(CodecError) -> StoredDecode {
-        let animation: LibWebP.FirstFrame
-        do { animation = try LibWebP.FirstFrame(bytes) } catch { throw classify(error, source: source) }
+        let animation: LibWebP.Animation
+        do { animation = try LibWebP.Animation(bytes) } catch { throw classify(error, source: source) }
         try limits.check(width: animation.width, height: animation.height, format: .webp, source: source)
         do throws(LibWebP.Failure) {
             try image.overwrite(width: animation.width, height: animation.height, isOpaque: false) {
-                (buffer) throws(LibWebP.Failure) in try animation.decode(into: buffer)
+                (buffer) throws(LibWebP.Failure) in try animation.next(into: buffer)
             }
             image.recomputeOpacity()
             return StoredDecode(info: info, scale: .one)
@@ -101,5 +101,32 @@ enum WebPCodec {
             return .unsupportedVariant(source: source, format: .webp, detail: failure.message)
         }
         return .corrupt(source: source, format: .webp, message: failure.message)
+    }
+
+    /// Every frame of an animation, composited, with how long each shows; all of them counted
+    /// against `limits` (canvas × frames) before the first is decoded.
+    static func frames(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> [AnimationFrame] {
+        let animation: LibWebP.Animation
+        do { animation = try LibWebP.Animation(bytes) } catch { throw classify(error, source: source) }
+        try limits.check(
+            width: animation.width, height: animation.height, format: .webp, source: source,
+            bytesPerPixel: 4 * max(animation.frameCount, 1))
+        var frames: [AnimationFrame] = []
+        var ended = 0
+        do throws(LibWebP.Failure) {
+            for _ in 0..<animation.frameCount {
+                var image = Image()
+                var end = 0
+                try image.overwrite(width: animation.width, height: animation.height, isOpaque: false) {
+                    (buffer) throws(LibWebP.Failure) in end = try animation.next(into: buffer)
+                }
+                image.recomputeOpacity()
+                frames.append(AnimationFrame(image: image, duration: Double(end - ended) / 1000))
+                ended = end
+            }
+        } catch {
+            throw classify(error, source: source)
+        }
+        return frames
     }
 }
