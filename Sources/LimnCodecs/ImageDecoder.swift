@@ -48,6 +48,7 @@ public enum ImageDecoder {
         case .webp: stored = try WebPCodec.decode(bytes, into: &image, source: source, target: target, options: options)
         case .bmp: stored = try BMPCodec.decode(bytes, into: &image, source: source, options: options)
         case .gif: stored = try GIFCodec.decode(bytes, into: &image, source: source, options: options)
+        case .ico: stored = try ICOCodec.decode(bytes, into: &image, source: source, options: options)
         }
         let apply = options.applyOrientation && stored.info.orientation != .up
         if apply { image = image.applyingOrientation(stored.info.orientation) }
@@ -105,6 +106,7 @@ public enum ImageDecoder {
         case .webp: return try WebPCodec.info(bytes, source: source)
         case .bmp: return try BMPCodec.info(bytes, source: source)
         case .gif: return try GIFCodec.info(bytes, source: source)
+        case .ico: return try ICOCodec.info(bytes, source: source)
         }
     }
 
@@ -162,7 +164,7 @@ public enum ImageDecoder {
             return JPEGMarkers(bytes).exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
         case .webp:
             return WebPContainer(bytes).exif.flatMap { EXIF.orientation(block: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
-        case .png, .bmp, .gif:
+        case .png, .bmp, .gif, .ico:
             return .up
         }
     }

@@ -1,11 +1,11 @@
 /// The encoded formats Limn reads; ``isWritable`` says which it writes.
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
-    case png, jpeg, webp, bmp, gif
+    case png, jpeg, webp, bmp, gif, ico
 
-    /// True for the formats Limn encodes (GIF is read only).
-    public var isWritable: Bool { self != .gif }
+    /// True for the formats Limn encodes (GIF and ICO are read only).
+    public var isWritable: Bool { self != .gif && self != .ico }
 
-    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP or GIF".
+    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF or ICO".
     static var readableList: String {
         let names = allCases.map(\.description)
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
@@ -18,6 +18,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case .webp: return "WebP"
         case .bmp: return "BMP"
         case .gif: return "GIF"
+        case .ico: return "ICO"
         }
     }
 
@@ -32,6 +33,10 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("BM".utf8)) && bytes.count >= 18 { return .bmp }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        // ICO and CUR: reserved 0, type 1 or 2, at least one entry whose reserved byte is 0.
+        if (starts([0, 0, 1, 0]) || starts([0, 0, 2, 0])) && bytes.count >= 22 && (bytes[4] != 0 || bytes[5] != 0) && bytes[9] == 0 {
+            return .ico
+        }
         return nil
     }
 
@@ -43,6 +48,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case "webp": self = .webp
         case "bmp", "dib": self = .bmp
         case "gif": self = .gif
+        case "ico", "cur": self = .ico
         default: return nil
         }
     }
@@ -53,7 +59,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         let known: [(String, [UInt8])] = [
             ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A]),
             ("PDF", Array("%PDF".utf8)), ("ZIP", [0x50, 0x4B, 0x03, 0x04]), ("gzip", [0x1F, 0x8B]),
-            ("ICO", [0x00, 0x00, 0x01, 0x00]), ("JSON or text", Array("{".utf8)), ("HTML or XML", Array("<".utf8)),
+            ("JSON or text", Array("{".utf8)), ("HTML or XML", Array("<".utf8)),
         ]
         for (name, magic) in known where bytes.count >= magic.count && zip(bytes, magic).allSatisfy({ $0 == $1 }) {
             return "it looks like \(name)"

@@ -73,7 +73,8 @@ import Testing
     @Test func messagesAreSentencesAUserCanActOn() {
         let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like TIFF")
         #expect(
-            error.description == "a.png: not a PNG, JPEG, WebP, BMP or GIF image (it looks like TIFF); convert it to one of those first.")
+            error.description
+                == "a.png: not a PNG, JPEG, WebP, BMP, GIF or ICO image (it looks like TIFF); convert it to one of those first.")
     }
 }
 
