@@ -33,6 +33,9 @@ let package = Package(
             name: "CGIF", path: "Sources/CGIF", pkgConfig: "libgif",
             providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         .systemLibrary(
+            name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4",
+            providers: [.apt(["libtiff-dev"]), .brew(["libtiff"])]),
+        .systemLibrary(
             name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
         .systemLibrary(
@@ -47,7 +50,7 @@ let package = Package(
 
         .target(name: "LimnGeometry"),
         .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
-        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP", "CGIF"]),
+        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP", "CGIF", "CTIFF"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),

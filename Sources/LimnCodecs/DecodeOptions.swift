@@ -21,10 +21,14 @@ public struct DecodeOptions: Sendable, Equatable {
     /// to decode (the missing part gray) instead.
     public var tolerateDamage: Bool
 
+    /// Which page of a multi-page TIFF to decode, from 0 (other formats have one).
+    public var page: Int
+
     public init(
         targetSize: Size? = nil, applyOrientation: Bool = true,
-        limits: DecodeLimits = .default, tolerateDamage: Bool = false
+        limits: DecodeLimits = .default, tolerateDamage: Bool = false, page: Int = 0
     ) {
+        self.page = page
         self.targetSize = targetSize
         self.applyOrientation = applyOrientation
         self.limits = limits

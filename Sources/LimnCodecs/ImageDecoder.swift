@@ -49,6 +49,7 @@ public enum ImageDecoder {
         case .bmp: stored = try BMPCodec.decode(bytes, into: &image, source: source, options: options)
         case .gif: stored = try GIFCodec.decode(bytes, into: &image, source: source, options: options)
         case .ico: stored = try ICOCodec.decode(bytes, into: &image, source: source, options: options)
+        case .tiff: stored = try TIFFCodec.decode(bytes, into: &image, source: source, options: options)
         }
         let apply = options.applyOrientation && stored.info.orientation != .up
         if apply { image = image.applyingOrientation(stored.info.orientation) }
@@ -107,6 +108,7 @@ public enum ImageDecoder {
         case .bmp: return try BMPCodec.info(bytes, source: source)
         case .gif: return try GIFCodec.info(bytes, source: source)
         case .ico: return try ICOCodec.info(bytes, source: source)
+        case .tiff: return try TIFFCodec.info(bytes, source: source, limits: limits)
         }
     }
 
@@ -166,6 +168,8 @@ public enum ImageDecoder {
             return WebPContainer(bytes).exif.flatMap { EXIF.orientation(block: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
         case .png, .bmp, .gif, .ico:
             return .up
+        case .tiff:
+            return (try? TIFFCodec.info(bytes, source: source, limits: .default))?.orientation ?? .up
         }
     }
 

@@ -1,11 +1,11 @@
 /// The encoded formats Limn reads; ``isWritable`` says which it writes.
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
-    case png, jpeg, webp, bmp, gif, ico
+    case png, jpeg, webp, bmp, gif, ico, tiff
 
-    /// True for the formats Limn encodes (GIF and ICO are read only).
-    public var isWritable: Bool { self != .gif && self != .ico }
+    /// True for the formats Limn encodes (GIF, ICO and TIFF are read only).
+    public var isWritable: Bool { ![.gif, .ico, .tiff].contains(self) }
 
-    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF or ICO".
+    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF, ICO or TIFF".
     static var readableList: String {
         let names = allCases.map(\.description)
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
@@ -19,6 +19,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case .bmp: return "BMP"
         case .gif: return "GIF"
         case .ico: return "ICO"
+        case .tiff: return "TIFF"
         }
     }
 
@@ -33,6 +34,12 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("BM".utf8)) && bytes.count >= 18 { return .bmp }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        // TIFF and BigTIFF, either byte order.
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) || starts([0x49, 0x49, 0x2B, 0x00])
+            || starts([0x4D, 0x4D, 0x00, 0x2B])
+        {
+            return .tiff
+        }
         // ICO and CUR: reserved 0, type 1 or 2, at least one entry whose reserved byte is 0.
         if (starts([0, 0, 1, 0]) || starts([0, 0, 2, 0])) && bytes.count >= 22 && (bytes[4] != 0 || bytes[5] != 0) && bytes[9] == 0 {
             return .ico
@@ -49,6 +56,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case "bmp", "dib": self = .bmp
         case "gif": self = .gif
         case "ico", "cur": self = .ico
+        case "tif", "tiff": self = .tiff
         default: return nil
         }
     }
@@ -57,7 +65,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
     /// a known other format by its magic, or the first bytes in hex.
     static func describeUnknown(_ bytes: UnsafeRawBufferPointer) -> String {
         let known: [(String, [UInt8])] = [
-            ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A]),
+
             ("PDF", Array("%PDF".utf8)), ("ZIP", [0x50, 0x4B, 0x03, 0x04]), ("gzip", [0x1F, 0x8B]),
             ("JSON or text", Array("{".utf8)), ("HTML or XML", Array("<".utf8)),
         ]

@@ -16,10 +16,12 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     /// How many frames an animated format holds (GIF, from `info`); nil when not counted (other
     /// formats, a decode, or a header read that ended before the last frame).
     public var frameCount: Int?
+    /// How many pages a TIFF holds; nil for other formats.
+    public var pageCount: Int?
 
     public init(
         format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,
-        hasAlpha: Bool, isAnimated: Bool = false, frameCount: Int? = nil
+        hasAlpha: Bool, isAnimated: Bool = false, frameCount: Int? = nil, pageCount: Int? = nil
     ) {
         self.format = format
         self.width = width
@@ -28,6 +30,7 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
         self.hasAlpha = hasAlpha
         self.isAnimated = isAnimated
         self.frameCount = frameCount
+        self.pageCount = pageCount
     }
 
     /// The stored size.
@@ -39,5 +42,6 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "\(format) \(width)x\(height), orientation \(orientation.rawValue), \(hasAlpha ? "alpha" : "opaque")"
             + (isAnimated ? ", animated" : "") + (frameCount.map { $0 > 1 ? ", \($0) frames" : "" } ?? "")
+            + (pageCount.map { $0 > 1 ? ", \($0) pages" : "" } ?? "")
     }
 }

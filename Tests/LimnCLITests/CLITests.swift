@@ -118,7 +118,7 @@ import Glibc
     @Test func convertErrorsAreOneLineWithAFailingStatus() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let unknown = try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/out.tiff")
+        let unknown = try Self.limn("convert", "\(images)/png/rgb8.png", "-o", "\(folder)/out.tga")
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("cannot tell the output format from the extension"))
         #expect(unknown.stderr.split(separator: "\n").count == 1)

@@ -85,7 +85,7 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let message = try batchFailure(
-            ["op": "thumbnail", "image": "/nonexistent/picture.jpg", "size": "4x4", "format": "tiff", "output_dir": folder], in: folder)
+            ["op": "thumbnail", "image": "/nonexistent/picture.jpg", "size": "4x4", "format": "tga", "output_dir": folder], in: folder)
         #expect(message.contains("not a format Limn writes") && !message.contains("no such file"), "\(message)")
     }
 

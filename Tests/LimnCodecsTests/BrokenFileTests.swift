@@ -71,10 +71,10 @@ import Testing
     }
 
     @Test func messagesAreSentencesAUserCanActOn() {
-        let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like TIFF")
+        let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like PDF")
         #expect(
             error.description
-                == "a.png: not a PNG, JPEG, WebP, BMP, GIF or ICO image (it looks like TIFF); convert it to one of those first.")
+                == "a.png: not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image (it looks like PDF); convert it to one of those first.")
     }
 }
 
