@@ -17,14 +17,14 @@ public enum EncodeFormat: Sendable, Equatable {
     }
 
     /// The default settings of `format`, with `quality` applied where the format has one
-    /// (JPEG, lossy WebP); nil for a format Limn reads but does not write (GIF, ICO, TIFF).
+    /// (JPEG, lossy WebP); nil for a format Limn reads but does not write (GIF, ICO, TIFF, HEIC, AVIF).
     public init?(_ format: ImageFormat, quality: Int? = nil) {
         switch format {
         case .png: self = .png()
         case .jpeg: self = .jpeg(JPEGOptions(quality: quality ?? JPEGOptions().quality))
         case .webp: self = .webp(WebPOptions(quality: quality ?? WebPOptions().quality))
         case .bmp: self = .bmp()
-        case .gif, .ico, .tiff: return nil
+        case .gif, .ico, .tiff, .heic, .avif: return nil
         }
     }
 }

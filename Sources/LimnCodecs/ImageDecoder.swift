@@ -50,6 +50,7 @@ public enum ImageDecoder {
         case .gif: stored = try GIFCodec.decode(bytes, into: &image, source: source, options: options)
         case .ico: stored = try ICOCodec.decode(bytes, into: &image, source: source, options: options)
         case .tiff: stored = try TIFFCodec.decode(bytes, into: &image, source: source, options: options)
+        case .heic, .avif: stored = try HEIFCodec.decode(bytes, format: format, into: &image, source: source, options: options)
         }
         let apply = options.applyOrientation && stored.info.orientation != .up
         if apply { image = image.applyingOrientation(stored.info.orientation) }
@@ -109,6 +110,8 @@ public enum ImageDecoder {
         case .gif: return try GIFCodec.info(bytes, source: source)
         case .ico: return try ICOCodec.info(bytes, source: source)
         case .tiff: return try TIFFCodec.info(bytes, source: source, limits: limits)
+        case .heic: return try HEIFCodec.info(bytes, format: .heic, source: source)
+        case .avif: return try HEIFCodec.info(bytes, format: .avif, source: source)
         }
     }
 
@@ -166,7 +169,7 @@ public enum ImageDecoder {
             return JPEGMarkers(bytes).exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
         case .webp:
             return WebPContainer(bytes).exif.flatMap { EXIF.orientation(block: UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? .up
-        case .png, .bmp, .gif, .ico:
+        case .png, .bmp, .gif, .ico, .heic, .avif:
             return .up
         case .tiff:
             return (try? TIFFCodec.info(bytes, source: source, limits: .default))?.orientation ?? .up

@@ -1,11 +1,11 @@
 /// The encoded formats Limn reads; ``isWritable`` says which it writes.
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
-    case png, jpeg, webp, bmp, gif, ico, tiff
+    case png, jpeg, webp, bmp, gif, ico, tiff, heic, avif
 
-    /// True for the formats Limn encodes (GIF, ICO and TIFF are read only).
-    public var isWritable: Bool { ![.gif, .ico, .tiff].contains(self) }
+    /// True for the formats Limn encodes (GIF, ICO, TIFF, HEIC and AVIF are read only).
+    public var isWritable: Bool { ![.gif, .ico, .tiff, .heic, .avif].contains(self) }
 
-    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF, ICO or TIFF".
+    /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF".
     static var readableList: String {
         let names = allCases.map(\.description)
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
@@ -20,6 +20,8 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case .gif: return "GIF"
         case .ico: return "ICO"
         case .tiff: return "TIFF"
+        case .heic: return "HEIC"
+        case .avif: return "AVIF"
         }
     }
 
@@ -34,6 +36,12 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("BM".utf8)) && bytes.count >= 18 { return .bmp }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        // HEIF: an ISO media file whose `ftyp` names an image brand (AVIF's own, or HEIF's).
+        if bytes.count >= 12, starts(Array("ftyp".utf8), at: 4) {
+            let brand = String(decoding: bytes[8..<12], as: UTF8.self)
+            if ["avif", "avis"].contains(brand) { return .avif }
+            if ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand) { return .heic }
+        }
         // TIFF and BigTIFF, either byte order.
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) || starts([0x49, 0x49, 0x2B, 0x00])
             || starts([0x4D, 0x4D, 0x00, 0x2B])
@@ -57,6 +65,8 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
         case "gif": self = .gif
         case "ico", "cur": self = .ico
         case "tif", "tiff": self = .tiff
+        case "heic", "heif", "hif": self = .heic
+        case "avif": self = .avif
         default: return nil
         }
     }

@@ -50,7 +50,7 @@ import Glibc
         for arguments in [["info", "-"], ["convert", "-", "-o", "/dev/null", "--format", "png"]] {
             let r = try Spawned.run(CLITests.executable, arguments, stdin: "/dev/zero")
             #expect(r.status == 1 && r.signal == 0, "\(r.stderr)")
-            #expect(r.stderr.contains("standard input: not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image"), "\(r.stderr)")
+            #expect(r.stderr.contains("standard input: not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image"), "\(r.stderr)")
             #expect(r.peakMemory.map { $0 <= 40 << 20 } ?? true, "\((r.peakMemory ?? 0) >> 20) MB")
         }
     }
@@ -69,15 +69,15 @@ import Glibc
         // A PNG header followed by a gigabyte of zeros: the header read stops at the first non-chunk.
         let header = try sparse(Array(HostileFiles.pngDeclaring("tEXt").prefix(33)), size: 1 << 30, in: folder, named: "header.png")
         let cases: [([String], String)] = [
-            (["info", zeros], "not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image"),
-            (["convert", zeros, "-o", folder + "/a.png"], "not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image"),
+            (["info", zeros], "not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image"),
+            (["convert", zeros, "-o", folder + "/a.png"], "not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image"),
             (
                 ["annotate", zeros, "\(images)/results/azure40-scene.json", "-o", folder + "/b.png"],
-                "not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image"
+                "not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image"
             ),
             (
                 ["cutout", "\(images)/scene/street.png", "--matte", zeros, "-o", folder + "/c.png"],
-                "not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image"
+                "not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image"
             ),
             (["info", header], "has no valid type"),
         ]

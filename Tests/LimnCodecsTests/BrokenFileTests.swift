@@ -74,7 +74,8 @@ import Testing
         let error = CodecError.unsupportedFormat(source: "a.png", detail: "it looks like PDF")
         #expect(
             error.description
-                == "a.png: not a PNG, JPEG, WebP, BMP, GIF, ICO or TIFF image (it looks like PDF); convert it to one of those first.")
+                == "a.png: not a PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF image (it looks like PDF); convert it to one of those first."
+        )
     }
 }
 

@@ -1,0 +1,2 @@
+// libheif: decoding HEIC and AVIF, through Sources/LimnCodecs/HEIF/LibHeif.swift only.
+#include <libheif/heif.h>

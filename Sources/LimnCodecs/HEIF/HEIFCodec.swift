@@ -1,0 +1,53 @@
+import CHeif
+import LimnRaster
+
+/// HEIC and AVIF through libheif: the primary image, its alpha plane, the file's rotations and
+/// mirrors applied (HEIF carries them in `irot`/`imir`; an EXIF orientation inside is ignored,
+/// as the format requires), 10- and 12-bit samples reduced to 8 bits. Decoding HEVC needs
+/// libde265 and AV1 dav1d or aom, which Debian's libheif brings.
+enum HEIFCodec {
+    private static func open(_ bytes: UnsafeRawBufferPointer, format: ImageFormat, source: String) throws(CodecError) -> LibHeif.Reader {
+        do throws(LibHeif.Failure) { return try LibHeif.Reader(bytes) } catch { throw classify(error, format: format, source: source) }
+    }
+
+    static func info(_ bytes: UnsafeRawBufferPointer, format: ImageFormat, source: String) throws(CodecError) -> ImageInfo {
+        let heif = try open(bytes, format: format, source: source)
+        guard heif.width > 0, heif.height > 0 else {
+            throw CodecError.corrupt(source: source, format: format, message: "the primary image is \(heif.width)x\(heif.height)")
+        }
+        return ImageInfo(
+            format: format, width: heif.width, height: heif.height, hasAlpha: heif.hasAlpha,
+            pageCount: heif.imageCount > 1 ? heif.imageCount : nil)
+    }
+
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, format: ImageFormat, into image: inout Image, source: String, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
+        let heif = try open(bytes, format: format, source: source)
+        guard heif.width > 0, heif.height > 0 else {
+            throw CodecError.corrupt(source: source, format: format, message: "the primary image is \(heif.width)x\(heif.height)")
+        }
+        try options.limits.check(width: heif.width, height: heif.height, format: format, source: source)
+        do throws(LibHeif.Failure) {
+            try image.overwrite(width: heif.width, height: heif.height, isOpaque: !heif.hasAlpha) { (buffer) throws(LibHeif.Failure) in
+                try heif.decode(into: buffer)
+            }
+        } catch {
+            image = Image()
+            throw classify(error, format: format, source: source)
+        }
+        if heif.hasAlpha {
+            if heif.premultipliedAlpha { image.unpremultiply() }
+            image.recomputeOpacity()
+        }
+        return StoredDecode(info: ImageInfo(format: format, width: heif.width, height: heif.height, hasAlpha: heif.hasAlpha), scale: .one)
+    }
+
+    private static func classify(_ error: LibHeif.Failure, format: ImageFormat, source: String) -> CodecError {
+        if error.isTruncation { return .truncated(source: source, format: format, detail: error.message) }
+        if error.code == heif_error_Unsupported_feature || error.code == heif_error_Unsupported_filetype {
+            return .unsupportedVariant(source: source, format: format, detail: error.message)
+        }
+        return .corrupt(source: source, format: format, message: error.message)
+    }
+}
