@@ -39,6 +39,9 @@ let package = Package(
             name: "CHeif", path: "Sources/CHeif", pkgConfig: "libheif",
             providers: [.apt(["libheif-dev"]), .brew(["libheif"])]),
         .systemLibrary(
+            name: "CLCMS2", path: "Sources/CLCMS2", pkgConfig: "lcms2",
+            providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]),
+        .systemLibrary(
             name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"]), .brew(["freetype"])]),
         .systemLibrary(
@@ -53,7 +56,7 @@ let package = Package(
 
         .target(name: "LimnGeometry"),
         .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
-        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP", "CGIF", "CTIFF", "CHeif"]),
+        .target(name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),
@@ -64,7 +67,7 @@ let package = Package(
             resources: [.copy("Resources/demo")]),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
-        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "CGIF"]),
+        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "CGIF", "CLCMS2"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
         .testTarget(name: "LimnGeometryTests", dependencies: ["LimnGeometry"]),

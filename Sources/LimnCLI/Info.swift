@@ -71,6 +71,7 @@ struct Info: ParsableCommand {
     static func describe(_ info: ImageInfo) -> String {
         var parts = ["\(info.format) \(info.width)x\(info.height)", "orientation \(info.orientation)"]
         parts.append(info.hasAlpha ? "alpha" : "opaque")
+        if info.iccProfile != nil { parts.append("ICC profile \"\(info.iccProfileDescription ?? "without a description")\"") }
         if let pages = info.pageCount, pages > 1 { parts.append("\(pages) pages (the first is decoded)") }
         if info.isAnimated {
             parts.append(info.frameCount.map { "animated, \($0) frames (the first is decoded)" } ?? "animated (the first frame is decoded)")

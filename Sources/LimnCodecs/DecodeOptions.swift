@@ -24,11 +24,18 @@ public struct DecodeOptions: Sendable, Equatable {
     /// Which page of a multi-page TIFF to decode, from 0 (other formats have one).
     public var page: Int
 
+    /// When true (the default), pixels with an embedded RGB ICC profile are converted to sRGB
+    /// (Little CMS, relative colorimetric with black-point compensation), so everything
+    /// downstream works in one color space; a profile that already is sRGB costs nothing. When
+    /// false the pixels stay as stored, and the profile is in ``ImageInfo/iccProfile``.
+    public var convertsToSRGB: Bool
+
     public init(
         targetSize: Size? = nil, applyOrientation: Bool = true,
-        limits: DecodeLimits = .default, tolerateDamage: Bool = false, page: Int = 0
+        limits: DecodeLimits = .default, tolerateDamage: Bool = false, page: Int = 0, convertsToSRGB: Bool = true
     ) {
         self.page = page
+        self.convertsToSRGB = convertsToSRGB
         self.targetSize = targetSize
         self.applyOrientation = applyOrientation
         self.limits = limits

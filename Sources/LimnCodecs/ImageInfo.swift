@@ -18,6 +18,8 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     public var frameCount: Int?
     /// How many pages a TIFF holds; nil for other formats.
     public var pageCount: Int?
+    /// The embedded ICC profile (a JPEG's APP2 chunks joined), byte for byte; nil when none.
+    public var iccProfile: [UInt8]?
 
     public init(
         format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,

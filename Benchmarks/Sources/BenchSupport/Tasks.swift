@@ -67,6 +67,24 @@ public enum LimnTasks {
                 ) {
                     _ = try ImageDecoder.decode(bytes, into: &warm.value)
                 })
+            // The same JPEG tagged Adobe RGB (1998), converted to sRGB on decode: the cost of color
+            // management against the plain decode above. The profile is Ghostscript's (Debian's
+            // ghostscript package); without it the case is left out.
+            let adobe = "/usr/share/color/icc/ghostscript/a98.icc"
+            if task == "T2", let profile = FileManager.default.contents(atPath: adobe) {
+                let segment = Array("ICC_PROFILE".utf8) + [0, 1, 1] + [UInt8](profile)
+                let app2: [UInt8] = [0xFF, 0xE2, UInt8((segment.count + 2) >> 8), UInt8((segment.count + 2) & 0xFF)] + segment
+                let tagged = Array(bytes[0..<2]) + app2 + Array(bytes[2...])
+                let converting = Warm(try ImageDecoder.decode(tagged).image)
+                tasks.append(
+                    BenchTask(
+                        task: task, name: "limn_decode_adobe_rgb_into",
+                        summary: "as limn_decode_into, the JPEG tagged Adobe RGB (1998): converted to sRGB by Little CMS",
+                        area: .codecs, pixels: pixels
+                    ) {
+                        _ = try ImageDecoder.decode(tagged, into: &converting.value)
+                    })
+            }
         }
 
         if wanted("T3") {

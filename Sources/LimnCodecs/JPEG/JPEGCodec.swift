@@ -123,9 +123,10 @@ enum JPEGCodec {
             throw CodecError.corrupt(source: source, format: .jpeg, message: "no frame header before the image data")
         }
         let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
-        let info = ImageInfo(
+        var info = ImageInfo(
             format: .jpeg, width: header.width, height: header.height,
             orientation: orientation ?? .up, hasAlpha: false)
+        info.iccProfile = markers.iccProfile(in: bytes)
         return (decompressor, header, info)
     }
 

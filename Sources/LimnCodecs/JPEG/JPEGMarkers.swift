@@ -9,6 +9,17 @@ struct JPEGMarkers {
     var endsBeforeScan = false
     /// The frame's sample precision (8 for ordinary JPEGs; 12 and 16 exist).
     var precision: Int?
+    /// APP2 `ICC_PROFILE` chunks: sequence number (from 1), chunk count, payload.
+    private var iccChunks: [(sequence: Int, count: Int, payload: Range<Int>)] = []
+
+    /// The embedded ICC profile, its chunks joined in order; nil when there is none or a chunk
+    /// is missing or repeated.
+    func iccProfile(in bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard let count = iccChunks.first?.count, count > 0, iccChunks.count == count,
+            Set(iccChunks.map(\.sequence)) == Set(1...count), iccChunks.allSatisfy({ $0.count == count })
+        else { return nil }
+        return iccChunks.sorted { $0.sequence < $1.sequence }.flatMap { Array(bytes[$0.payload]) }
+    }
 
     init(_ bytes: UnsafeRawBufferPointer) {
         var p = 2  // after SOI
@@ -46,6 +57,12 @@ struct JPEGMarkers {
             case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
                 hasFrame = true
                 if payload.count >= 1 { precision = Int(bytes[payload.lowerBound]) }
+            case 0xE2 where payload.count > 14:
+                let prefix = Array("ICC_PROFILE".utf8) + [0]
+                if zip(bytes[payload], prefix).allSatisfy({ $0 == $1 }) {
+                    let at = payload.lowerBound + 12
+                    iccChunks.append((Int(bytes[at]), Int(bytes[at + 1]), (at + 2)..<payload.upperBound))
+                }
             case 0xE1 where exif == nil && payload.count > 6:
                 let prefix: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
                 if zip(bytes[payload], prefix).allSatisfy({ $0 == $1 }) {

@@ -1,0 +1,218 @@
+import CLCMS2
+import Dispatch
+import LimnRaster
+
+/// Every Little CMS call Limn makes, in one place, all through one context of Limn's own
+/// (`cmsCreateContext`, the `…THR` functions), so the process-wide error handler is never set:
+/// errors land in this context's handler, which ignores them (each call's return value says
+/// whether it worked). Transforms to sRGB are made once per profile, cached (at most 16, the
+/// oldest dropped) and shared by every thread (`cmsFLAGS_NOCACHE`, which makes a transform
+/// safe to run concurrently).
+enum LittleCMS {
+    struct Failure: Error { var message: String }
+
+    /// `TYPE_RGBA_8`, built from its fields (Swift cannot import the composite macro):
+    /// colour space RGB (4) << 16 | one extra channel << 7 | three channels << 3 | one byte.
+    static let rgba8: UInt32 = 4 << 16 | 1 << 7 | 3 << 3 | 1
+
+    /// Made once, never freed (the transforms cached under it live as long as the process).
+    /// Little CMS contexts may be used from any thread.
+    nonisolated(unsafe) private static let context: cmsContext? = {
+        let context = cmsCreateContext(nil, nil)
+        cmsSetLogErrorHandlerTHR(context) { _, _, _ in }
+        return context
+    }()
+
+    /// A cached transform and the profile it reads; no handle when the profile needs none (not
+    /// RGB, or sRGB already), so that answer is cached too.
+    private final class Transform: @unchecked Sendable {
+        let profile: [UInt8]
+        let handle: cmsHTRANSFORM?
+        /// For a matrix/TRC profile: the same conversion as tables and a matrix.
+        let shaper: MatrixShaper?
+        init(profile: [UInt8], handle: cmsHTRANSFORM?, shaper: MatrixShaper?) {
+            self.profile = profile; self.handle = handle; self.shaper = shaper
+        }
+        deinit { if let handle { cmsDeleteTransform(handle) } }
+    }
+
+    /// A matrix/TRC profile's conversion to sRGB, which is exactly: each channel through its
+    /// tone curve to linear light (256-entry tables), the 3×3 map from the profile's colorants to
+    /// sRGB's (both adapted to D50 in the profiles, so relative colorimetric needs nothing more;
+    /// black-point compensation is the identity, both blacks being 0), clamped, then sRGB's
+    /// encoding (a 4096-entry table). Several times faster than Little CMS's 8-bit path with an
+    /// alpha channel, within its rounding (the tests hold it to a mean of one level of the
+    /// double-precision conversion).
+    struct MatrixShaper {
+        var linear: [[Float]]  // 3 × 256
+        var matrix: [Float]  // row-major 3 × 3
+        var encode: [UInt8]  // 4096
+
+        /// Converts `count` RGBA pixels at `p` in place; alpha is kept.
+        func apply(_ p: UnsafeMutablePointer<UInt8>, count: Int) {
+            linear[0].withUnsafeBufferPointer { lr in
+                linear[1].withUnsafeBufferPointer { lg in
+                    linear[2].withUnsafeBufferPointer { lb in
+                        encode.withUnsafeBufferPointer { enc in
+                            let m = matrix
+                            let (m0, m1, m2, m3, m4, m5, m6, m7, m8) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])
+                            for i in 0..<count {
+                                let q = p + 4 * i
+                                let r = lr[Int(q[0])], g = lg[Int(q[1])], b = lb[Int(q[2])]
+                                func out(_ v: Float) -> UInt8 { enc[Int(min(max(v, 0), 1) * 4095 + 0.5)] }
+                                q[0] = out(m0 * r + m1 * g + m2 * b)
+                                q[1] = out(m3 * r + m4 * g + m5 * b)
+                                q[2] = out(m6 * r + m7 * g + m8 * b)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The matrix-shaper conversion from `input` to `srgb`, or nil when either is not one.
+    private static func matrixShaper(_ input: cmsHPROFILE, to srgb: cmsHPROFILE) -> MatrixShaper? {
+        guard cmsIsMatrixShaper(input) != 0, cmsIsMatrixShaper(srgb) != 0 else { return nil }
+        func colorants(_ profile: cmsHPROFILE) -> [Double]? {
+            var columns: [[Double]] = []
+            for tag in [cmsSigRedColorantTag, cmsSigGreenColorantTag, cmsSigBlueColorantTag] {
+                guard let xyz = cmsReadTag(profile, tag)?.assumingMemoryBound(to: cmsCIEXYZ.self).pointee else { return nil }
+                columns.append([xyz.X, xyz.Y, xyz.Z])
+            }
+            // Row-major: rows X, Y, Z; columns red, green, blue.
+            return (0..<3).flatMap { row in columns.map { $0[row] } }
+        }
+        guard let from = colorants(input), let to = colorants(srgb), let inverse = invert3(to) else { return nil }
+        var matrix = [Float](repeating: 0, count: 9)
+        for i in 0..<3 { for j in 0..<3 { matrix[3 * i + j] = Float((0..<3).reduce(0) { $0 + inverse[3 * i + $1] * from[3 * $1 + j] }) } }
+        var linear: [[Float]] = []
+        for tag in [cmsSigRedTRCTag, cmsSigGreenTRCTag, cmsSigBlueTRCTag] {
+            guard let curve = cmsReadTag(input, tag).map({ OpaquePointer($0) }) else { return nil }
+            linear.append((0..<256).map { cmsEvalToneCurveFloat(curve, Float($0) / 255) })
+        }
+        guard let trc = cmsReadTag(srgb, cmsSigRedTRCTag).map({ OpaquePointer($0) }), let reverse = cmsReverseToneCurve(trc) else {
+            return nil
+        }
+        defer { cmsFreeToneCurve(reverse) }
+        let encode = (0..<4096).map { k in UInt8(min(max(cmsEvalToneCurveFloat(reverse, Float(k) / 4095) * 255 + 0.5, 0), 255)) }
+        return MatrixShaper(linear: linear, matrix: matrix, encode: encode)
+    }
+
+    private static func invert3(_ m: [Double]) -> [Double]? {
+        let (a, b, c, d, e, f, g, h, i) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])
+        let det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+        guard abs(det) > 1e-12 else { return nil }
+        return [
+            (e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det,
+            (f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det,
+            (d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det,
+        ]
+    }
+
+    private static let cache = Locked([Transform]())
+
+    /// The description the profile carries (its `desc` tag), if any.
+    static func description(of profile: [UInt8]) -> String? {
+        guard let opened = open(profile) else { return nil }
+        defer { cmsCloseProfile(opened) }
+        var text = [wchar_t](repeating: 0, count: 256)
+        let n = cmsGetProfileInfo(opened, cmsInfoDescription, "en", "US", &text, cmsUInt32Number(text.count * MemoryLayout<wchar_t>.stride))
+        guard n > 0 else { return nil }
+        let scalars = text.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func open(_ profile: [UInt8]) -> cmsHPROFILE? {
+        profile.withUnsafeBytes { cmsOpenProfileFromMemTHR(context, $0.baseAddress, cmsUInt32Number($0.count)) }
+    }
+
+    /// Converts `image`'s colours from `profile` to sRGB in place (relative colorimetric with
+    /// black-point compensation, as libvips does; alpha copied), in bands of rows on up to
+    /// `Parallelism.maximumThreads` threads. Returns false, changing nothing, for a profile that
+    /// is not an RGB profile (gray and CMYK are not converted here) or that is sRGB already
+    /// (its colorants and tone curves those of sRGB); throws for bytes that are not a profile.
+    static func convertToSRGB(_ image: inout Image, profile: [UInt8]) throws(Failure) -> Bool {
+        let transform = try transform(for: profile)
+        guard transform.handle != nil || transform.shaper != nil else { return false }
+        let width = image.width, height = image.height
+        let bands = max(1, min(Parallelism.maximumThreads, height / 64, width * height / 500_000))
+        image.withUnsafeMutableBytes(preservingOpacity: true) { raw in
+            let base = UncheckedPointer(raw.baseAddress!)
+            let work: @Sendable (Int) -> Void = { band in
+                // Rows in place: lcms reads and writes the same buffer for same-sized formats.
+                for y in height * band / bands..<height * (band + 1) / bands {
+                    let row = base.pointer + y * width * 4
+                    if let shaper = transform.shaper {
+                        shaper.apply(row.assumingMemoryBound(to: UInt8.self), count: width)
+                    } else {
+                        cmsDoTransform(transform.handle, row, row, cmsUInt32Number(width))
+                    }
+                }
+            }
+            if bands == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: bands, execute: work) }
+        }
+        return true
+    }
+
+    /// A pointer handed to the bands, each writing its own rows.
+    private struct UncheckedPointer: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+        init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+    }
+
+    /// True when `input` is sRGB in all but name: D50-adapted colorants within 0.002 of sRGB's and
+    /// tone curves within half a level of sRGB's at 17 points. Then converting would change nothing.
+    private static func isSRGB(_ input: cmsHPROFILE, like srgb: cmsHPROFILE) -> Bool {
+        let colorants = [cmsSigRedColorantTag, cmsSigGreenColorantTag, cmsSigBlueColorantTag]
+        for tag in colorants {
+            guard let a = cmsReadTag(input, tag)?.assumingMemoryBound(to: cmsCIEXYZ.self).pointee,
+                let b = cmsReadTag(srgb, tag)?.assumingMemoryBound(to: cmsCIEXYZ.self).pointee,
+                abs(a.X - b.X) < 0.002, abs(a.Y - b.Y) < 0.002, abs(a.Z - b.Z) < 0.002
+            else { return false }
+        }
+        for tag in [cmsSigRedTRCTag, cmsSigGreenTRCTag, cmsSigBlueTRCTag] {
+            guard let a = cmsReadTag(input, tag).map({ OpaquePointer($0) }), let b = cmsReadTag(srgb, tag).map({ OpaquePointer($0) })
+            else { return false }
+            for k in 0...16 {
+                let x = Float(k) / 16
+                if abs(cmsEvalToneCurveFloat(a, x) - cmsEvalToneCurveFloat(b, x)) > 0.5 / 255 { return false }
+            }
+        }
+        return true
+    }
+
+    private static func transform(for profile: [UInt8]) throws(Failure) -> Transform {
+        if let hit = cache.withLock({ $0.first { $0.profile == profile } }) { return hit }
+        let (handle, shaper) = try makeTransform(profile)
+        let made = Transform(profile: profile, handle: handle, shaper: shaper)
+        cache.withLock { transforms in
+            if transforms.count >= 16 { transforms.removeFirst() }
+            transforms.append(made)
+        }
+        return made
+    }
+
+    /// The Little CMS transform, or the matrix-shaper tables, for `profile`; neither when no
+    /// conversion is needed.
+    private static func makeTransform(_ profile: [UInt8]) throws(Failure) -> (cmsHTRANSFORM?, MatrixShaper?) {
+        guard let input = open(profile) else { throw Failure(message: "the embedded ICC profile cannot be read") }
+        defer { cmsCloseProfile(input) }
+        guard cmsGetColorSpace(input) == cmsSigRgbData else { return (nil, nil) }
+        guard let output = cmsCreate_sRGBProfileTHR(context) else { throw Failure(message: "Little CMS could not make sRGB") }
+        defer { cmsCloseProfile(output) }
+        if isSRGB(input, like: output) { return (nil, nil) }
+        if let shaper = matrixShaper(input, to: output) { return (nil, shaper) }
+        let flags = cmsUInt32Number(cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE | cmsFLAGS_COPY_ALPHA)
+        guard let handle = cmsCreateTransformTHR(context, input, rgba8, output, rgba8, cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), flags)
+        else {
+            throw Failure(message: "the embedded ICC profile cannot be converted to sRGB")
+        }
+        return (handle, nil)
+    }
+}
+
+extension ImageInfo {
+    /// The embedded ICC profile's description ("Adobe RGB (1998)"), when it has one.
+    public var iccProfileDescription: String? { iccProfile.flatMap(LittleCMS.description(of:)) }
+}
