@@ -71,16 +71,13 @@ enum GIFCodec {
         let screen = try screenSize(gif, source: source)
         try options.limits.check(width: screen.width, height: screen.height, format: .gif, source: source)
         var control = Control()
-        func checked<R>(_ body: () throws(Giflib.Failure) -> R) throws(CodecError) -> R {
-            do throws(Giflib.Failure) { return try body() } catch { throw failure(error, source: source) }
-        }
         while true {
-            switch try checked({ () throws(Giflib.Failure) in try gif.nextRecord() }) {
+            switch try checked(source, { () throws(Giflib.Failure) in try gif.nextRecord() }) {
             case .extension:
-                let (code, block) = try checked { () throws(Giflib.Failure) in try gif.readExtension() }
+                let (code, block) = try checked(source) { () throws(Giflib.Failure) in try gif.readExtension() }
                 if code == Giflib.graphicControl, let read = Control(block) { control = read }
             case .image:
-                let frame = try checked { () throws(Giflib.Failure) in try gif.frame() }
+                let frame = try checked(source) { () throws(Giflib.Failure) in try gif.frame() }
                 // Every pixel of the frame is decoded, on the screen or not: its area is bounded too.
                 try options.limits.check(width: max(frame.width, 1), height: max(frame.height, 1), format: .gif, source: source)
                 guard let palette = frame.palette ?? gif.globalPalette else {
@@ -155,19 +152,16 @@ enum GIFCodec {
         let gif = try open(bytes, source: source)
         let screen = try screenSize(gif, source: source)
         try limits.check(width: screen.width, height: screen.height, format: .gif, source: source, bytesPerPixel: 4 * count)
-        func checked<R>(_ body: () throws(Giflib.Failure) -> R) throws(CodecError) -> R {
-            do throws(Giflib.Failure) { return try body() } catch { throw failure(error, source: source) }
-        }
         var canvas = Image(width: screen.width, height: screen.height)
         var frames: [AnimationFrame] = []
         var control = Control()
         while true {
-            switch try checked({ () throws(Giflib.Failure) in try gif.nextRecord() }) {
+            switch try checked(source, { () throws(Giflib.Failure) in try gif.nextRecord() }) {
             case .extension:
-                let (code, block) = try checked { () throws(Giflib.Failure) in try gif.readExtension() }
+                let (code, block) = try checked(source) { () throws(Giflib.Failure) in try gif.readExtension() }
                 if code == Giflib.graphicControl, let read = Control(block) { control = read }
             case .image:
-                let frame = try checked { () throws(Giflib.Failure) in try gif.frame() }
+                let frame = try checked(source) { () throws(Giflib.Failure) in try gif.frame() }
                 try limits.check(width: max(frame.width, 1), height: max(frame.height, 1), format: .gif, source: source)
                 guard let palette = frame.palette ?? gif.globalPalette else {
                     throw CodecError.corrupt(source: source, format: .gif, message: "frame \(frames.count + 1) has no color table")
@@ -226,6 +220,11 @@ enum GIFCodec {
             throw CodecError.corrupt(source: source, format: .gif, message: "the logical screen is \(gif.screenWidth)x\(gif.screenHeight)")
         }
         return Size(width: gif.screenWidth, height: gif.screenHeight)
+    }
+
+    /// `body`'s giflib failure as the typed error naming `source`.
+    private static func checked<R>(_ source: String, _ body: () throws(Giflib.Failure) -> R) throws(CodecError) -> R {
+        do throws(Giflib.Failure) { return try body() } catch { throw failure(error, source: source) }
     }
 
     private static func failure(_ error: Giflib.Failure, source: String) -> CodecError {
