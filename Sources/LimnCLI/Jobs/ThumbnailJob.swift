@@ -75,9 +75,13 @@ struct ThumbnailJob {
             thumbnails = sizes.map { Thumbnail.make(from: decoded.image, size: $0, crop: cut) }
         } else {
             do {
-                // Thumbnail.make(fromFile:) applies the orientation; its header says which.
-                let info = try ImageDecoder.info(file: image)
-                let picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
+                // Only suggestions need the geometry: Thumbnail.make(fromFile:) applies the
+                // orientation its header names, so the header is read here only for them.
+                var picture = PictureGeometry(storedSize: Size(width: 1, height: 1))
+                if mode == .smart, analysis != nil {
+                    let info = try ImageDecoder.info(file: image)
+                    picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
+                }
                 thumbnails = try Thumbnail.make(fromFile: image, sizes: sizes, crop: crop(onto: picture))
             } catch {
                 throw JobIO.describe(error, what: "picture")
