@@ -146,6 +146,13 @@ public enum ImageDecoder {
     public static func info(_ input: InputBytes, continuingFrom fd: Int32, limits: DecodeLimits = .default) throws -> ImageInfo {
         let source = input.source
         var wanted = max(min(256 << 10, limits.maxHeaderBytes), input.count)
+        try input.fill(from: fd, upTo: wanted)
+        // A TIFF's directory, or a HEIF's `meta` box, may come after the pixels (libtiff and
+        // libvips write the directory last): those files are read whole, within the input limit.
+        if let format = input.withUnsafeBytes({ ImageFormat.sniff($0) }), format.headerMayFollowPixels {
+            try input.readToEnd(from: fd, limit: limits.maxInputBytes)
+            return try input.withUnsafeBytes { raw in try info(raw, source: source, limits: limits) }
+        }
         while true {
             try input.fill(from: fd, upTo: wanted)
             do {

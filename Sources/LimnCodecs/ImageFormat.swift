@@ -2,6 +2,10 @@
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
     case png, jpeg, webp, bmp, gif, ico, tiff, heic, avif
 
+    /// True for formats whose header may lie after the pixel data (a TIFF's directory, a
+    /// HEIF's `meta` box): reading the start of the file is not enough to describe it.
+    var headerMayFollowPixels: Bool { self == .tiff || self == .heic || self == .avif }
+
     /// True for the formats Limn encodes (GIF, ICO, TIFF, HEIC and AVIF are read only).
     public var isWritable: Bool { ![.gif, .ico, .tiff, .heic, .avif].contains(self) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Limn
 import LimnCodecs
 import LimnTestSupport
 import Testing
@@ -124,6 +125,23 @@ struct TIFFTests {
             let turned = try decode(file).image
             #expect(turned == upright.applyingOrientation(orientation), "orientation \(o)")
         }
+    }
+
+    @Test func aFileWhoseDirectoryFollowsThePixelsIsDescribed() throws {
+        // libtiff's tools (and libvips) write the directory after the pixels: 720 KB of them
+        // here, past the first part of the file that `info` reads for other formats.
+        let folder = try Folder()
+        let w = 600, h = 400
+        try Data((0..<w * h * 3).map { UInt8($0 % 251) }).write(to: URL(fileURLWithPath: folder["raw"]))
+        _ = try run(
+            tool("raw2tiff")!,
+            [
+                "-w", "\(w)", "-l", "\(h)", "-b", "3", "-d", "byte", "-c", "none", "-p", "rgb", folder["raw"],
+                folder["big.tif"],
+            ])
+        #expect(try ImageDecoder.info(file: folder["big.tif"]).size == Size(width: w, height: h))
+        let thumbnails = try Thumbnail.make(fromFile: folder["big.tif"], sizes: [Size(width: 60, height: 40)], crop: .none)
+        #expect(thumbnails.first?.size == Size(width: 60, height: 40))
     }
 
     @Test func pagesAreCountedAndChosen() throws {
