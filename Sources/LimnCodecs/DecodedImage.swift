@@ -11,6 +11,11 @@ public struct DecodedImage: Sendable {
     public var scale: ScaleFactor
     /// True when the pixels were turned upright from ``ImageInfo/orientation``.
     public var orientationApplied: Bool
+    /// The ICC profile the pixels are in, when they are not sRGB: the file's own profile (or
+    /// one made for its declared color space) when ``DecodeOptions/convertsToSRGB`` is false;
+    /// nil when the pixels are sRGB. An encoder given it writes it with the pixels, so that they
+    /// keep their meaning (see ``OutputMetadata``).
+    public var pixelProfile: [UInt8]?
 
     /// The stored size and the orientation applied: what a vision result for this file needs to
     /// be mapped onto ``image`` (before any shrink on load).
@@ -41,10 +46,16 @@ public struct DecodeReport: Sendable, Equatable {
     public var info: ImageInfo
     public var scale: ScaleFactor
     public var orientationApplied: Bool
+    /// See ``DecodedImage/pixelProfile``.
+    public var pixelProfile: [UInt8]?
 }
 
 /// What one codec's decoder reports, before orientation is applied.
 struct StoredDecode {
     var info: ImageInfo
     var scale: ScaleFactor
+    /// Set when the image holds C, M, Y, K bytes still (a CMYK JPEG or TIFF), to be converted
+    /// through the file's profile or, without one, by formula; `true` for Adobe's inverted
+    /// convention.
+    var cmykInverted: Bool? = nil
 }

@@ -41,4 +41,34 @@ enum EXIF {
         }
         return orientation(tiff: block)
     }
+
+    /// `tiff` (an EXIF block from its TIFF header) with its orientation tag set to 1 (up), for
+    /// pixels written upright; unchanged when it has no orientation tag, nil when it is not a
+    /// readable TIFF structure (such a block is not written at all).
+    static func resettingOrientation(_ tiff: [UInt8]) -> [UInt8]? {
+        guard tiff.count >= 8 else { return nil }
+        let little: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func u16(_ at: Int) -> Int? {
+            guard at >= 0, at + 2 <= tiff.count else { return nil }
+            return little ? Int(tiff[at]) | Int(tiff[at + 1]) << 8 : Int(tiff[at]) << 8 | Int(tiff[at + 1])
+        }
+        func u32(_ at: Int) -> Int? {
+            guard let a = u16(at), let b = u16(at + 2) else { return nil }
+            return little ? a | b << 16 : a << 16 | b
+        }
+        guard u16(2) == 42, let ifd = u32(4), let count = u16(ifd), ifd + 2 + count * 12 <= tiff.count else { return nil }
+        var out = tiff
+        for i in 0..<min(count, 1000) {
+            let entry = ifd + 2 + i * 12
+            guard u16(entry) == 0x0112, u16(entry + 2) == 3 else { continue }
+            out[entry + 8] = little ? 1 : 0
+            out[entry + 9] = little ? 0 : 1
+        }
+        return out
+    }
 }

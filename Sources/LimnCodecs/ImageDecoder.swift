@@ -13,7 +13,9 @@ public enum ImageDecoder {
     ) throws -> DecodedImage {
         var image = Image()
         let report = try decode(bytes, into: &image, options: options, source: source)
-        return DecodedImage(image: image, info: report.info, scale: report.scale, orientationApplied: report.orientationApplied)
+        return DecodedImage(
+            image: image, info: report.info, scale: report.scale, orientationApplied: report.orientationApplied,
+            pixelProfile: report.pixelProfile)
     }
 
     /// Decodes into `image`, reusing its memory when it holds the only reference and is large
@@ -52,18 +54,10 @@ public enum ImageDecoder {
         case .tiff: stored = try TIFFCodec.decode(bytes, into: &image, source: source, options: options)
         case .heic, .avif: stored = try HEIFCodec.decode(bytes, format: format, into: &image, source: source, options: options)
         }
-        if options.convertsToSRGB, let profile = stored.info.iccProfile {
-            do throws(LittleCMS.Failure) {
-                _ = try LittleCMS.convertToSRGB(&image, profile: profile)
-            } catch {
-                // A profile that is not one: damage, unless the caller tolerates it (then the
-                // pixels are taken as sRGB, as browsers do).
-                if !options.tolerateDamage { throw CodecError.corrupt(source: source, format: format, message: error.message) }
-            }
-        }
+        let pixelProfile = try convertColors(&image, stored: stored, options: options, source: source)
         let apply = options.applyOrientation && stored.info.orientation != .up
         if apply { image = image.applyingOrientation(stored.info.orientation) }
-        return DecodeReport(info: stored.info, scale: stored.scale, orientationApplied: apply)
+        return DecodeReport(info: stored.info, scale: stored.scale, orientationApplied: apply, pixelProfile: pixelProfile)
     }
 
     public static func decode(

@@ -15,6 +15,25 @@ public enum ImageEncoder {
         }
     }
 
+    /// Encodes an image with `metadata` written as ``OutputMetadata`` describes for each
+    /// format (EXIF with its orientation reset to 1). Throws when the format cannot hold the
+    /// ICC profile (BMP), or a JPEG segment cannot hold the EXIF or XMP block.
+    public static func encode(_ image: Image, as format: EncodeFormat, metadata: OutputMetadata) throws -> [UInt8] {
+        let bytes = try encode(image, as: format)
+        guard !metadata.isEmpty else { return bytes }
+        switch format {
+        case .png: return try PNGMetadataWriter.insert(metadata, into: bytes)
+        case .jpeg: return try JPEGMetadataWriter.insert(metadata, into: bytes)
+        case .webp: return try WebPMetadataWriter.wrap(bytes, metadata: metadata)
+        case .bmp:
+            if metadata.iccProfile != nil {
+                throw CodecError.cannotEncode(
+                    format: .bmp, reason: "Limn writes no ICC profile into BMP, and these pixels are not sRGB without theirs")
+            }
+            return bytes  // BMP holds no EXIF or XMP
+        }
+    }
+
     /// Encodes a mask: PNG and JPEG as one-channel gray; WebP and BMP as a gray image.
     public static func encode(_ mask: Mask, as format: EncodeFormat) throws -> [UInt8] {
         switch format {
@@ -39,6 +58,11 @@ extension Image {
     /// The image encoded in `format`.
     public func encoded(as format: EncodeFormat) throws -> [UInt8] {
         try ImageEncoder.encode(self, as: format)
+    }
+
+    /// The image encoded in `format` with `metadata` (see ``OutputMetadata``).
+    public func encoded(as format: EncodeFormat, metadata: OutputMetadata) throws -> [UInt8] {
+        try ImageEncoder.encode(self, as: format, metadata: metadata)
     }
 }
 

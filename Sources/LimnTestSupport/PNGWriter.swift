@@ -135,7 +135,7 @@ public func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
 }
 
 /// zlib stream of "stored" deflate blocks (no compression), with its Adler-32.
-func zlibStored(_ data: [UInt8]) -> [UInt8] {
+public func zlibStored(_ data: [UInt8]) -> [UInt8] {
     var out: [UInt8] = [0x78, 0x01]
     var offset = 0
     repeat {
@@ -157,4 +157,14 @@ public func crc32(_ bytes: [UInt8]) -> UInt32 {
         for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
     }
     return ~crc
+}
+
+/// `png` with `chunks` (whole chunks, see ``chunk(_:_:)``) inserted right after `IHDR`.
+public func insertingChunks(_ png: [UInt8], _ chunks: [UInt8]) -> [UInt8] {
+    Array(png[0..<33]) + chunks + Array(png[33...])
+}
+
+/// An `iCCP` chunk holding `profile` (zlib stored blocks) under `name`.
+public func iccpChunk(_ profile: [UInt8], name: String = "ICC profile") -> [UInt8] {
+    chunk("iCCP", Array(name.utf8) + [0, 0] + zlibStored(profile))
 }

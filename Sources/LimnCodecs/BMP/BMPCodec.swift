@@ -14,11 +14,18 @@ enum BMPCodec {
         /// Channel masks for 32-bit pixels (little-endian words): red, green, blue, alpha.
         var masks: (UInt32, UInt32, UInt32, UInt32)
         var hasAlpha: Bool { masks.3 != 0 }
+        /// Palettes up to 8 bits a pixel; 16-bit pixels are 5 bits a channel.
+        var info: ImageInfo {
+            ImageInfo(
+                format: .bmp, width: width, height: height, hasAlpha: hasAlpha,
+                bitDepth: bitsPerPixel <= 8 ? bitsPerPixel : bitsPerPixel == 16 ? 5 : 8,
+                colorModel: bitsPerPixel <= 8 ? .palette : .rgb)
+        }
     }
 
     static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
         let h = try header(bytes, source: source)
-        return ImageInfo(format: .bmp, width: h.width, height: h.height, hasAlpha: h.hasAlpha)
+        return h.info
     }
 
     static func decode(
@@ -58,9 +65,7 @@ enum BMPCodec {
         }
         if h.hasAlpha { image.recomputeOpacity() }
         return StoredDecode(
-            info: ImageInfo(
-                format: .bmp, width: h.width, height: h.height,
-                hasAlpha: h.hasAlpha), scale: .one)
+            info: h.info, scale: .one)
     }
 
     /// 24-bit `BI_RGB` for opaque images; 32-bit `BI_BITFIELDS` with a V4 header and an alpha

@@ -23,15 +23,45 @@ enum LittleCMS {
         return context
     }()
 
+    /// How the pixels to convert are laid out, four bytes each, converted in place to RGBA.
+    enum Layout: Equatable {
+        /// R, G, B, alpha (kept).
+        case rgba
+        /// Gray in the first byte (the next two copies of it), alpha kept.
+        case gray
+        /// C, M, Y, K; `inverted` for Adobe's convention (0 is full ink), as Photoshop's JPEGs
+        /// store it. The fourth byte becomes an opaque alpha.
+        case cmyk(inverted: Bool)
+
+        var lcmsFormat: UInt32 {
+            switch self {
+            case .rgba: return rgba8
+            // PT_GRAY (3) << 16 | three extra bytes << 7 | one channel << 3 | one byte.
+            case .gray: return 3 << 16 | 3 << 7 | 1 << 3 | 1
+            // PT_CMYK (6) << 16 | (FLAVOR_SH(1): 0 is full ink) | four channels << 3 | one byte.
+            case .cmyk(let inverted): return 6 << 16 | (inverted ? 1 << 13 : 0) | 4 << 3 | 1
+            }
+        }
+
+        var colorSpace: cmsColorSpaceSignature {
+            switch self {
+            case .rgba: return cmsSigRgbData
+            case .gray: return cmsSigGrayData
+            case .cmyk: return cmsSigCmykData
+            }
+        }
+    }
+
     /// A cached transform and the profile it reads; no handle when the profile needs none (not
-    /// RGB, or sRGB already), so that answer is cached too.
+    /// of the pixels' color space, or sRGB already), so that answer is cached too.
     private final class Transform: @unchecked Sendable {
         let profile: [UInt8]
+        let layout: Layout
         let handle: cmsHTRANSFORM?
         /// For a matrix/TRC profile: the same conversion as tables and a matrix.
         let shaper: MatrixShaper?
-        init(profile: [UInt8], handle: cmsHTRANSFORM?, shaper: MatrixShaper?) {
-            self.profile = profile; self.handle = handle; self.shaper = shaper
+        init(profile: [UInt8], layout: Layout, handle: cmsHTRANSFORM?, shaper: MatrixShaper?) {
+            self.profile = profile; self.layout = layout; self.handle = handle; self.shaper = shaper
         }
         deinit { if let handle { cmsDeleteTransform(handle) } }
     }
@@ -127,16 +157,19 @@ enum LittleCMS {
         profile.withUnsafeBytes { cmsOpenProfileFromMemTHR(context, $0.baseAddress, cmsUInt32Number($0.count)) }
     }
 
-    /// Converts `image`'s colours from `profile` to sRGB in place (relative colorimetric with
+    /// Converts `image`'s colors from `profile` to sRGB in place (relative colorimetric with
     /// black-point compensation, as libvips does; alpha copied), in bands of rows on up to
-    /// `Parallelism.maximumThreads` threads. Returns false, changing nothing, for a profile that
-    /// is not an RGB profile (gray and CMYK are not converted here) or that is sRGB already
-    /// (its colorants and tone curves those of sRGB); throws for bytes that are not a profile.
-    static func convertToSRGB(_ image: inout Image, profile: [UInt8]) throws(Failure) -> Bool {
-        let transform = try transform(for: profile)
+    /// `Parallelism.maximumThreads` threads. `layout` says what the four bytes of each pixel
+    /// hold. Returns false, changing nothing, when the profile is not of the pixels' color space
+    /// or is sRGB already (its colorants and tone curves those of sRGB); throws for bytes that
+    /// are not a profile.
+    static func convertToSRGB(_ image: inout Image, profile: [UInt8], layout: Layout = .rgba) throws(Failure) -> Bool {
+        let transform = try transform(for: profile, layout: layout)
         guard transform.handle != nil || transform.shaper != nil else { return false }
         let width = image.width, height = image.height
         let bands = max(1, min(Parallelism.maximumThreads, height / 64, width * height / 500_000))
+        let opaque = layout != .rgba && layout != .gray
+        // Alpha is kept, and CMYK's fourth byte becomes 255 (the image was made opaque).
         image.withUnsafeMutableBytes(preservingOpacity: true) { raw in
             let base = UncheckedPointer(raw.baseAddress!)
             let work: @Sendable (Int) -> Void = { band in
@@ -147,12 +180,83 @@ enum LittleCMS {
                         shaper.apply(row.assumingMemoryBound(to: UInt8.self), count: width)
                     } else {
                         cmsDoTransform(transform.handle, row, row, cmsUInt32Number(width))
+                        if opaque {
+                            let p = row.assumingMemoryBound(to: UInt8.self)
+                            for x in 0..<width { p[4 * x + 3] = 255 }
+                        }
                     }
                 }
             }
             if bands == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: bands, execute: work) }
         }
         return true
+    }
+
+    /// The color space of `profile` (`cmsSigRgbData`, `cmsSigCmykData`, …), or nil when the
+    /// bytes are not a profile.
+    static func colorSpace(of profile: [UInt8]) -> cmsColorSpaceSignature? {
+        guard let opened = open(profile) else { return nil }
+        defer { cmsCloseProfile(opened) }
+        return cmsGetColorSpace(opened)
+    }
+
+    /// An ICC profile for a color space a file states by numbers, made once per distinct
+    /// statement; nil when no conversion is needed or possible: sRGB's primaries with an sRGB
+    /// or BT.709-family transfer (taken as sRGB, the display convention browsers follow), the
+    /// HDR transfers (PQ, HLG: not tone-mapped), and codes Limn does not know.
+    static func profile(for declared: DeclaredColorSpace) -> [UInt8]? {
+        if let hit = declaredCache.withLock({ $0.first { $0.0 == declared } }) { return hit.1 }
+        let made = makeProfile(for: declared)
+        declaredCache.withLock { cache in
+            if cache.count >= 16 { cache.removeFirst() }
+            cache.append((declared, made))
+        }
+        return made
+    }
+
+    private static let declaredCache = Locked([(DeclaredColorSpace, [UInt8]?)]())
+
+    private static func makeProfile(for declared: DeclaredColorSpace) -> [UInt8]? {
+        let chromaticities: Chromaticities
+        var curve: OpaquePointer?
+        switch declared {
+        case .codePoints(let primaries, let transfer):
+            guard let c = Chromaticities.codePoint(primaries) else { return nil }
+            let srgbLike = [1, 2, 6, 13, 14, 15].contains(transfer)
+            if srgbLike && (primaries == 1 || primaries == 2) { return nil }
+            chromaticities = c
+            switch transfer {
+            case 1, 2, 6, 13, 14, 15:
+                var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
+                curve = cmsBuildParametricToneCurve(context, 4, &parameters)
+            case 4: curve = cmsBuildGamma(context, 2.2)
+            case 5: curve = cmsBuildGamma(context, 2.8)
+            case 8: curve = cmsBuildGamma(context, 1)
+            default: return nil
+            }
+        case .chromaticities(let c, let gamma):
+            guard gamma > 0.01, gamma < 100, gamma.isFinite else { return nil }
+            chromaticities = c
+            curve = cmsBuildGamma(context, 1 / gamma)
+        }
+        guard let curve else { return nil }
+        defer { cmsFreeToneCurve(curve) }
+        let c = chromaticities
+        for v in [c.white.x, c.white.y, c.red.x, c.red.y, c.green.x, c.green.y, c.blue.x, c.blue.y] {
+            guard v.isFinite, v > 0, v < 1 else { return nil }
+        }
+        var white = cmsCIExyY(x: c.white.x, y: c.white.y, Y: 1)
+        var triple = cmsCIExyYTRIPLE(
+            Red: cmsCIExyY(x: c.red.x, y: c.red.y, Y: 1), Green: cmsCIExyY(x: c.green.x, y: c.green.y, Y: 1),
+            Blue: cmsCIExyY(x: c.blue.x, y: c.blue.y, Y: 1))
+        var curves: [OpaquePointer?] = [curve, curve, curve]
+        guard let profile = cmsCreateRGBProfileTHR(context, &white, &triple, &curves) else { return nil }
+        defer { cmsCloseProfile(profile) }
+        var size: cmsUInt32Number = 0
+        guard cmsSaveProfileToMem(profile, nil, &size) != 0, size > 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        guard cmsSaveProfileToMem(profile, &bytes, &size) != 0 else { return nil }
+        return bytes
     }
 
     /// A pointer handed to the bands, each writing its own rows.
@@ -182,10 +286,10 @@ enum LittleCMS {
         return true
     }
 
-    private static func transform(for profile: [UInt8]) throws(Failure) -> Transform {
-        if let hit = cache.withLock({ $0.first { $0.profile == profile } }) { return hit }
-        let (handle, shaper) = try makeTransform(profile)
-        let made = Transform(profile: profile, handle: handle, shaper: shaper)
+    private static func transform(for profile: [UInt8], layout: Layout) throws(Failure) -> Transform {
+        if let hit = cache.withLock({ $0.first { $0.layout == layout && $0.profile == profile } }) { return hit }
+        let (handle, shaper) = try makeTransform(profile, layout: layout)
+        let made = Transform(profile: profile, layout: layout, handle: handle, shaper: shaper)
         cache.withLock { transforms in
             if transforms.count >= 16 { transforms.removeFirst() }
             transforms.append(made)
@@ -195,16 +299,22 @@ enum LittleCMS {
 
     /// The Little CMS transform, or the matrix-shaper tables, for `profile`; neither when no
     /// conversion is needed.
-    private static func makeTransform(_ profile: [UInt8]) throws(Failure) -> (cmsHTRANSFORM?, MatrixShaper?) {
+    private static func makeTransform(_ profile: [UInt8], layout: Layout) throws(Failure) -> (cmsHTRANSFORM?, MatrixShaper?) {
         guard let input = open(profile) else { throw Failure(message: "the embedded ICC profile cannot be read") }
         defer { cmsCloseProfile(input) }
-        guard cmsGetColorSpace(input) == cmsSigRgbData else { return (nil, nil) }
+        guard cmsGetColorSpace(input) == layout.colorSpace else { return (nil, nil) }
         guard let output = cmsCreate_sRGBProfileTHR(context) else { throw Failure(message: "Little CMS could not make sRGB") }
         defer { cmsCloseProfile(output) }
-        if isSRGB(input, like: output) { return (nil, nil) }
-        if let shaper = matrixShaper(input, to: output) { return (nil, shaper) }
-        let flags = cmsUInt32Number(cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE | cmsFLAGS_COPY_ALPHA)
-        guard let handle = cmsCreateTransformTHR(context, input, rgba8, output, rgba8, cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), flags)
+        if layout == .rgba {
+            if isSRGB(input, like: output) { return (nil, nil) }
+            if let shaper = matrixShaper(input, to: output) { return (nil, shaper) }
+        }
+        // Alpha is copied for RGBA; the gray and CMYK layouts' extra bytes are left alone.
+        let copyAlpha = layout == .rgba ? cmsFLAGS_COPY_ALPHA : 0
+        let flags = cmsUInt32Number(cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE | copyAlpha)
+        guard
+            let handle = cmsCreateTransformTHR(
+                context, input, layout.lcmsFormat, output, rgba8, cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), flags)
         else {
             throw Failure(message: "the embedded ICC profile cannot be converted to sRGB")
         }

@@ -56,12 +56,12 @@ enum GIFCodec {
             guard frames > 0, error.isTruncation else { throw failure(error, source: source) }
             return ImageInfo(
                 format: .gif, width: screen.width, height: screen.height, hasAlpha: true, isAnimated: frames > 1,
-                frameCount: nil)
+                frameCount: nil, colorModel: .palette)
         }
         guard frames > 0 else { throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture") }
         return ImageInfo(
             format: .gif, width: screen.width, height: screen.height, hasAlpha: transparent || !coversScreen,
-            isAnimated: frames > 1, frameCount: frames)
+            isAnimated: frames > 1, frameCount: frames, colorModel: .palette)
     }
 
     static func decode(
@@ -86,7 +86,8 @@ enum GIFCodec {
                 try draw(
                     frame, palette: palette, control: control, from: gif, onto: &image, screen: screen,
                     tolerateDamage: options.tolerateDamage, source: source)
-                let info = ImageInfo(format: .gif, width: screen.width, height: screen.height, hasAlpha: !image.isOpaque)
+                let info = ImageInfo(
+                    format: .gif, width: screen.width, height: screen.height, hasAlpha: !image.isOpaque, colorModel: .palette)
                 return StoredDecode(info: info, scale: ScaleFactor(1, 1))
             case .end:
                 throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture")

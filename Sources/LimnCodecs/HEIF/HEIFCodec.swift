@@ -15,9 +15,23 @@ enum HEIFCodec {
         guard heif.width > 0, heif.height > 0 else {
             throw CodecError.corrupt(source: source, format: format, message: "the primary image is \(heif.width)x\(heif.height)")
         }
-        return ImageInfo(
+        return makeInfo(heif, format: format)
+    }
+
+    private static func makeInfo(_ heif: LibHeif.Reader, format: ImageFormat) -> ImageInfo {
+        var info = ImageInfo(
             format: format, width: heif.width, height: heif.height, hasAlpha: heif.hasAlpha,
-            pageCount: heif.imageCount > 1 ? heif.imageCount : nil)
+            pageCount: heif.imageCount > 1 ? heif.imageCount : nil, bitDepth: heif.bitDepth ?? 8, colorModel: .ycbcr)
+        info.iccProfile = heif.iccProfile
+        // The nclx code points matter when there is no ICC profile; sRGB's are not reported.
+        if info.iccProfile == nil, let codes = heif.codePoints, !(codes.primaries == 1 && codes.transfer == 13),
+            !(codes.primaries == 2 && codes.transfer == 2)
+        {
+            info.declaredColorSpace = .codePoints(primaries: codes.primaries, transfer: codes.transfer)
+        }
+        info.exif = heif.exif
+        info.xmp = heif.xmp
+        return info
     }
 
     static func decode(
@@ -40,7 +54,7 @@ enum HEIFCodec {
             if heif.premultipliedAlpha { image.unpremultiply() }
             image.recomputeOpacity()
         }
-        return StoredDecode(info: ImageInfo(format: format, width: heif.width, height: heif.height, hasAlpha: heif.hasAlpha), scale: .one)
+        return StoredDecode(info: makeInfo(heif, format: format), scale: .one)
     }
 
     private static func classify(_ error: LibHeif.Failure, format: ImageFormat, source: String) -> CodecError {

@@ -52,6 +52,54 @@ enum LibHeif {
             imageCount = Int(heif_context_get_number_of_top_level_images(context))
         }
 
+        /// The `colr` box's ICC profile (`prof` or `rICC`), if any.
+        var iccProfile: [UInt8]? {
+            let size = heif_image_handle_get_raw_color_profile_size(handle)
+            guard size > 0 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: size)
+            guard (try? check(heif_image_handle_get_raw_color_profile(handle, &bytes))) != nil else { return nil }
+            return bytes
+        }
+
+        /// The `colr` box's `nclx` code points (primaries, transfer), if any.
+        var codePoints: (primaries: Int, transfer: Int)? {
+            var nclx: UnsafeMutablePointer<heif_color_profile_nclx>? = nil
+            guard (try? check(heif_image_handle_get_nclx_color_profile(handle, &nclx))) != nil, let nclx else { return nil }
+            defer { heif_nclx_color_profile_free(nclx) }
+            return (Int(nclx.pointee.color_primaries.rawValue), Int(nclx.pointee.transfer_characteristics.rawValue))
+        }
+
+        /// The first metadata item whose type is `type` ("Exif", "mime") and, when given,
+        /// whose content type is `contentType`, as stored.
+        func metadata(type: String, contentType: String? = nil) -> [UInt8]? {
+            let count = Int(heif_image_handle_get_number_of_metadata_blocks(handle, type))
+            guard count > 0, count < 1000 else { return nil }
+            var ids = [heif_item_id](repeating: 0, count: count)
+            let n = Int(heif_image_handle_get_list_of_metadata_block_IDs(handle, type, &ids, Int32(count)))
+            for id in ids.prefix(n) {
+                if let contentType {
+                    guard let found = heif_image_handle_get_metadata_content_type(handle, id), String(cString: found) == contentType
+                    else { continue }
+                }
+                let size = heif_image_handle_get_metadata_size(handle, id)
+                guard size > 0, size <= 64 << 20 else { continue }
+                var bytes = [UInt8](repeating: 0, count: size)
+                guard (try? check(heif_image_handle_get_metadata(handle, id, &bytes))) != nil else { continue }
+                return bytes
+            }
+            return nil
+        }
+
+        /// The EXIF item's TIFF structure (HEIF prefixes it with a 4-byte offset to it).
+        var exif: [UInt8]? {
+            guard let item = metadata(type: "Exif"), item.count > 4 else { return nil }
+            let offset = Int(item[0]) << 24 | Int(item[1]) << 16 | Int(item[2]) << 8 | Int(item[3])
+            guard offset < item.count - 4 else { return nil }
+            return Array(item[(4 + offset)...])
+        }
+
+        var xmp: [UInt8]? { metadata(type: "mime", contentType: "application/rdf+xml") }
+
         deinit {
             heif_image_handle_release(handle)
             heif_context_free(context)

@@ -64,7 +64,9 @@ enum ICOCodec {
         let data = try data(of: entry, in: bytes, source: source, whole: false)
         if ImageFormat.sniff(data) == .png {
             let inner = try PNGCodec.info(data, source: source)
-            return ImageInfo(format: .ico, width: inner.width, height: inner.height, hasAlpha: inner.hasAlpha)
+            var info = inner
+            info.format = .ico
+            return info
         }
         let dib = try header(data, source: source, checkingExtent: false)
         return ImageInfo(format: .ico, width: dib.width, height: dib.height, hasAlpha: true)
@@ -77,9 +79,9 @@ enum ICOCodec {
         let data = try data(of: entry, in: bytes, source: source, whole: true)
         if ImageFormat.sniff(data) == .png {
             let stored = try PNGCodec.decode(data, into: &image, source: source, options: options)
-            return StoredDecode(
-                info: ImageInfo(format: .ico, width: stored.info.width, height: stored.info.height, hasAlpha: stored.info.hasAlpha),
-                scale: stored.scale)
+            var inner = stored
+            inner.info.format = .ico
+            return inner
         }
         let dib = try header(data, source: source)
         try options.limits.check(width: dib.width, height: dib.height, format: .ico, source: source)

@@ -1,7 +1,7 @@
 import CJPEG
 import LimnRaster
 
-/// JPEG through TurboJPEG: header, decode (scaled, CMYK/YCCK to RGB), encode.
+/// JPEG through TurboJPEG: header, decode (scaled; CMYK/YCCK handed on as CMYK), encode.
 enum JPEGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
         try open(bytes, source: source).info
@@ -26,9 +26,10 @@ enum JPEGCodec {
                     throw classify(failure, source: source)
                 }
             }
-            if header.isCMYK { cmykToRGBA(buffer) }
         }
-        return StoredDecode(info: info, scale: ScaleFactor(scale.num, scale.denom))
+        // CMYK bytes are converted by the decoder, through the profile when there is one.
+        return StoredDecode(
+            info: info, scale: ScaleFactor(scale.num, scale.denom), cmykInverted: header.isCMYK ? JPEGMarkers(bytes).hasAdobe : nil)
     }
 
     /// The smallest decoder scale whose result is at least `target` on both sides (a zero side of
@@ -125,8 +126,11 @@ enum JPEGCodec {
         let orientation = markers.exif.flatMap { EXIF.orientation(tiff: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
         var info = ImageInfo(
             format: .jpeg, width: header.width, height: header.height,
-            orientation: orientation ?? .up, hasAlpha: false)
+            orientation: orientation ?? .up, hasAlpha: false,
+            colorModel: header.isCMYK ? .cmyk : header.isGray ? .gray : .ycbcr)
         info.iccProfile = markers.iccProfile(in: bytes)
+        info.exif = markers.exif.map { Array(bytes[$0]) }
+        info.xmp = markers.xmp.map { Array(bytes[$0]) }
         return (decompressor, header, info)
     }
 
@@ -139,20 +143,5 @@ enum JPEGCodec {
             return .unsupportedVariant(source: source, format: .jpeg, detail: m)
         }
         return .corrupt(source: source, format: .jpeg, message: m)
-    }
-
-    /// CMYK (inverted, as libjpeg-turbo delivers it) to RGBA in place:
-    /// `R = round(C × K / 255)`, the conversion libjpeg-turbo's own tools use.
-    private static func cmykToRGBA(_ buffer: UnsafeMutableRawBufferPointer) {
-        let p = buffer.bindMemory(to: UInt8.self)
-        var i = 0
-        while i + 3 < p.count {
-            let k = UInt32(p[i + 3])
-            p[i] = UInt8((UInt32(p[i]) * k + 127) / 255)
-            p[i + 1] = UInt8((UInt32(p[i + 1]) * k + 127) / 255)
-            p[i + 2] = UInt8((UInt32(p[i + 2]) * k + 127) / 255)
-            p[i + 3] = 255
-            i += 4
-        }
     }
 }

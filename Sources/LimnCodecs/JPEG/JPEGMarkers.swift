@@ -1,5 +1,5 @@
 /// Walks a JPEG's marker segments up to the first scan, in pure Swift, to find what TurboJPEG
-/// does not report: the EXIF block and whether the headers end before the image data.
+/// does not report: the EXIF and XMP blocks, the ICC profile, the Adobe marker, and whether the headers end before the image data.
 struct JPEGMarkers {
     /// The APP1 `Exif` payload (after `Exif\0\0`), if any.
     var exif: Range<Int>?
@@ -7,6 +7,11 @@ struct JPEGMarkers {
     var hasFrame = false
     /// True when the bytes end before a start-of-scan marker: the file is cut short.
     var endsBeforeScan = false
+    /// The APP1 XMP packet (after `http://ns.adobe.com/xap/1.0/\0`), if any.
+    var xmp: Range<Int>?
+    /// True when an APP14 `Adobe` segment was seen: CMYK samples are then stored inverted (0 is
+    /// full ink), the convention Little CMS's `jpgicc` follows too.
+    var hasAdobe = false
     /// The frame's sample precision (8 for ordinary JPEGs; 12 and 16 exist).
     var precision: Int?
     /// APP2 `ICC_PROFILE` chunks: sequence number (from 1), chunk count, payload.
@@ -20,6 +25,9 @@ struct JPEGMarkers {
         else { return nil }
         return iccChunks.sorted { $0.sequence < $1.sequence }.flatMap { Array(bytes[$0.payload]) }
     }
+
+    /// The namespace that opens an APP1 XMP segment, with its terminating zero.
+    static let xmpPrefix: [UInt8] = Array("http://ns.adobe.com/xap/1.0/".utf8) + [0]
 
     init(_ bytes: UnsafeRawBufferPointer) {
         var p = 2  // after SOI
@@ -63,11 +71,18 @@ struct JPEGMarkers {
                     let at = payload.lowerBound + 12
                     iccChunks.append((Int(bytes[at]), Int(bytes[at + 1]), (at + 2)..<payload.upperBound))
                 }
-            case 0xE1 where exif == nil && payload.count > 6:
-                let prefix: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
-                if zip(bytes[payload], prefix).allSatisfy({ $0 == $1 }) {
+            case 0xE1 where payload.count > 6:
+                let exifPrefix: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]
+                if exif == nil, zip(bytes[payload], exifPrefix).allSatisfy({ $0 == $1 }) {
                     exif = (payload.lowerBound + 6)..<payload.upperBound
                 }
+                if xmp == nil, payload.count > Self.xmpPrefix.count,
+                    zip(bytes[payload], Self.xmpPrefix).allSatisfy({ $0 == $1 })
+                {
+                    xmp = (payload.lowerBound + Self.xmpPrefix.count)..<payload.upperBound
+                }
+            case 0xEE where payload.count >= 5:
+                hasAdobe = hasAdobe || Array(bytes[payload.prefix(5)]) == Array("Adobe".utf8)
             default:
                 break
             }

@@ -5,7 +5,18 @@ enum PNGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
         try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: true)
         let header = try reader(bytes, source: source).header
-        return ImageInfo(format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
+        return makeInfo(header, PNGMetadata(bytes, limit: limits.maxHeaderBytes, headerOnly: true))
+    }
+
+    private static func makeInfo(_ header: LibPNG.Header, _ metadata: PNGMetadata) -> ImageInfo {
+        var info = ImageInfo(
+            format: .png, width: header.width, height: header.height, hasAlpha: header.hasAlpha,
+            bitDepth: metadata.bitDepth, colorModel: metadata.colorModel)
+        info.iccProfile = metadata.iccProfile
+        info.declaredColorSpace = metadata.declaredColorSpace
+        info.exif = metadata.exif
+        info.xmp = metadata.xmp
+        return info
     }
 
     /// Palette, gray and 16-bit files come out as 8-bit RGBA (16-bit samples are reduced by libpng,
@@ -15,6 +26,26 @@ enum PNGCodec {
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
         try PNGChunks.check(bytes, source: source, limits: options.limits, headerOnly: false)
+        let metadata = PNGMetadata(bytes, limit: options.limits.maxHeaderBytes, headerOnly: false)
+        if metadata.brokenProfile && !options.tolerateDamage {
+            throw CodecError.corrupt(source: source, format: .png, message: "its iCCP chunk does not inflate to a profile")
+        }
+        var stored: StoredDecode
+        if let copy = metadata.neutralizedGamma(bytes) {
+            stored = try copy.withBytes { (raw) throws(CodecError) in try decodePlanned(raw, into: &image, source: source, options: options)
+            }
+        } else {
+            stored = try decodePlanned(bytes, into: &image, source: source, options: options)
+        }
+        let header = LibPNG.Header(
+            width: stored.info.width, height: stored.info.height, format: stored.info.hasAlpha ? LibPNG.formatRGBA : 0)
+        stored.info = makeInfo(header, metadata)
+        return stored
+    }
+
+    private static func decodePlanned(
+        _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, options: DecodeOptions
+    ) throws(CodecError) -> StoredDecode {
         switch PNG16Bit.plan(bytes) {
         case .asIs:
             return try decodeAsIs(bytes, into: &image, source: source, options: options, sixteenBit: false)

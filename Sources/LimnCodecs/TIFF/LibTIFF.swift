@@ -100,6 +100,55 @@ enum LibTIFF {
             return found == 1 ? value : nil
         }
 
+        /// A tag holding a count (32-bit) and a pointer to that many bytes (ICC profile 34675,
+        /// XMP 700), copied.
+        func bytesField(_ tag: Int32) -> [UInt8]? {
+            var count: UInt32 = 0
+            var data: UnsafeMutableRawPointer? = nil
+            let found = withUnsafeMutablePointer(to: &count) { c in
+                withUnsafeMutablePointer(to: &data) { d in withVaList([c, d]) { TIFFVGetField(tiff, UInt32(tag), $0) } }
+            }
+            guard found == 1, let data, count > 0 else { return nil }
+            return Array(UnsafeRawBufferPointer(start: data, count: Int(count)))
+        }
+
+        var isTiled: Bool { TIFFIsTiled(tiff) != 0 }
+
+        /// The page's samples as stored (8 bits, `samples` a pixel, interleaved), rows top to
+        /// bottom, into `destination` (`width × height × samples` bytes): strips through
+        /// `TIFFReadScanline`, tiles through `TIFFReadTile` (clipped at the right and bottom).
+        func readContiguous8(width: Int, height: Int, samples: Int, into destination: UnsafeMutablePointer<UInt8>) throws(Failure) {
+            let row = width * samples
+            if isTiled {
+                guard let tw = field32(TIFFTAG_TILEWIDTH), let th = field32(TIFFTAG_TILELENGTH), tw > 0, th > 0 else {
+                    throw Failure(message: "the tiles have no size")
+                }
+                let tileWidth = Int(tw), tileHeight = Int(th)
+                let size = Int(TIFFTileSize(tiff))
+                guard size >= tileWidth * tileHeight * samples else { throw Failure(message: "the tiles are smaller than they say") }
+                let tile = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+                defer { tile.deallocate() }
+                for y0 in stride(from: 0, to: height, by: tileHeight) {
+                    for x0 in stride(from: 0, to: width, by: tileWidth) {
+                        guard TIFFReadTile(tiff, tile, UInt32(x0), UInt32(y0), 0, 0) >= 0 else {
+                            throw Failure(message: lastError ?? "libtiff could not read the tile at \(x0), \(y0)")
+                        }
+                        let w = min(tileWidth, width - x0)
+                        for y in 0..<min(tileHeight, height - y0) {
+                            (destination + (y0 + y) * row + x0 * samples).update(from: tile + y * tileWidth * samples, count: w * samples)
+                        }
+                    }
+                }
+            } else {
+                guard Int(TIFFScanlineSize(tiff)) == row else { throw Failure(message: "the rows are not \(row) bytes") }
+                for y in 0..<height {
+                    guard TIFFReadScanline(tiff, destination + y * row, UInt32(y), 0) == 1 else {
+                        throw Failure(message: lastError ?? "libtiff could not read row \(y)")
+                    }
+                }
+            }
+        }
+
         /// The extra samples' kinds (`EXTRASAMPLE_*`).
         func extraSamples() -> [UInt16] {
             var count: UInt16 = 0

@@ -1,3 +1,4 @@
+import CLCMS2
 import CTIFF
 import LimnRaster
 
@@ -15,6 +16,22 @@ enum TIFFCodec {
         var orientation: Orientation
         var hasAlpha: Bool
         var pages: Int
+        var bitDepth: Int
+        var colorModel: ColorModel
+        /// 8-bit CMYK (ink set CMYK, no extra samples, interleaved): read as stored, so that
+        /// its profile can convert it.
+        var isPlainCMYK: Bool
+        var iccProfile: [UInt8]?
+        var xmp: [UInt8]?
+
+        var info: ImageInfo {
+            var info = ImageInfo(
+                format: .tiff, width: width, height: height, orientation: orientation, hasAlpha: hasAlpha,
+                pageCount: pages, bitDepth: bitDepth, colorModel: colorModel)
+            info.iccProfile = iccProfile
+            info.xmp = xmp
+            return info
+        }
     }
 
     private static func open(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> LibTIFF.Reader {
@@ -30,15 +47,30 @@ enum TIFFCodec {
             throw CodecError.corrupt(source: source, format: .tiff, message: "the page has no width or height")
         }
         let orientation = tiff.field16(TIFFTAG_ORIENTATION).flatMap { Orientation(rawValue: Int($0)) } ?? .up
-        let alpha = tiff.extraSamples().contains { $0 == EXTRASAMPLE_ASSOCALPHA || $0 == EXTRASAMPLE_UNASSALPHA }
-        return Header(width: Int(w), height: Int(h), orientation: orientation, hasAlpha: alpha, pages: tiff.pageCount)
+        let extras = tiff.extraSamples()
+        let alpha = extras.contains { $0 == EXTRASAMPLE_ASSOCALPHA || $0 == EXTRASAMPLE_UNASSALPHA }
+        let photometric = Int32(tiff.field16(TIFFTAG_PHOTOMETRIC) ?? UInt16(PHOTOMETRIC_RGB))
+        let model: ColorModel
+        switch photometric {
+        case PHOTOMETRIC_MINISWHITE, PHOTOMETRIC_MINISBLACK: model = .gray
+        case PHOTOMETRIC_PALETTE: model = .palette
+        case PHOTOMETRIC_SEPARATED: model = .cmyk
+        case PHOTOMETRIC_YCBCR: model = .ycbcr
+        default: model = .rgb
+        }
+        let bits = Int(tiff.field16(TIFFTAG_BITSPERSAMPLE) ?? 1)
+        let plain =
+            model == .cmyk && bits == 8 && extras.isEmpty && tiff.field16(TIFFTAG_SAMPLESPERPIXEL) == 4
+            && Int32(tiff.field16(TIFFTAG_INKSET) ?? UInt16(INKSET_CMYK)) == INKSET_CMYK
+            && Int32(tiff.field16(TIFFTAG_PLANARCONFIG) ?? UInt16(PLANARCONFIG_CONTIG)) == PLANARCONFIG_CONTIG
+        return Header(
+            width: Int(w), height: Int(h), orientation: orientation, hasAlpha: alpha, pages: tiff.pageCount, bitDepth: bits,
+            colorModel: model, isPlainCMYK: plain, iccProfile: tiff.bytesField(TIFFTAG_ICCPROFILE),
+            xmp: tiff.bytesField(TIFFTAG_XMLPACKET))
     }
 
     static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> ImageInfo {
-        let h = try header(try open(bytes, source: source, limits: limits), source: source)
-        return ImageInfo(
-            format: .tiff, width: h.width, height: h.height, orientation: h.orientation, hasAlpha: h.hasAlpha,
-            pageCount: h.pages)
+        try header(try open(bytes, source: source, limits: limits), source: source).info
     }
 
     static func decode(
@@ -55,6 +87,23 @@ enum TIFFCodec {
         }
         let h = try header(tiff, source: source)
         try options.limits.check(width: h.width, height: h.height, format: .tiff, source: source)
+        if h.isPlainCMYK, let profile = h.iccProfile, LittleCMS.colorSpace(of: profile) == cmsSigCmykData {
+            // The samples as stored, for the decoder to convert through the profile.
+            var failure: LibTIFF.Failure?
+            image.overwrite(width: h.width, height: h.height, isOpaque: true) { out in
+                do throws(LibTIFF.Failure) {
+                    try tiff.readContiguous8(
+                        width: h.width, height: h.height, samples: 4, into: out.bindMemory(to: UInt8.self).baseAddress!)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure {
+                image = Image()
+                throw classify(failure.message, source: source)
+            }
+            return StoredDecode(info: h.info, scale: .one, cmykInverted: false)
+        }
         if let reason = tiff.rgbaUnsupportedReason() {
             throw CodecError.unsupportedVariant(source: source, format: .tiff, detail: reason)
         }
@@ -82,10 +131,9 @@ enum TIFFCodec {
         case .downMirrored, .left: image = image.flipped(.vertical)
         case .up, .leftMirrored: break
         }
-        let info = ImageInfo(
-            format: .tiff, width: h.width, height: h.height, orientation: h.orientation, hasAlpha: h.hasAlpha,
-            pageCount: h.pages)
-        return StoredDecode(info: info, scale: .one)
+        // CMYK that is not plain 8-bit interleaved ink was converted by libtiff's formula; a CMYK
+        // profile does not apply to the RGBA that came out (the decoder leaves it unused).
+        return StoredDecode(info: h.info, scale: .one)
     }
 
     /// libtiff's message as a typed error: a read past the end is truncation, the rest damage.

@@ -6,10 +6,23 @@ enum WebPCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> ImageInfo {
         let container = WebPContainer(bytes)
         let features = try readFeatures(bytes, source: source)
-        return ImageInfo(
+        return makeInfo(bytes, container, features)
+    }
+
+    private static func makeInfo(_ bytes: UnsafeRawBufferPointer, _ container: WebPContainer, _ features: LibWebP.Features) -> ImageInfo {
+        // Lossy WebP is 8-bit YUV 4:2:0; lossless is 8-bit ARGB.
+        var info = ImageInfo(
             format: .webp, width: features.width, height: features.height,
             orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
-            isAnimated: features.isAnimated)
+            isAnimated: features.isAnimated, colorModel: container.isLossless ? .rgb : .ycbcr)
+        info.iccProfile = container.iccp.map { Array(bytes[$0]) }
+        // Some writers put `Exif\0\0` before the TIFF header: it is dropped.
+        info.exif = container.exif.map { range in
+            let block = Array(bytes[range])
+            return block.starts(with: [0x45, 0x78, 0x69, 0x66, 0, 0]) ? Array(block.dropFirst(6)) : block
+        }
+        info.xmp = container.xmp.map { Array(bytes[$0]) }
+        return info
     }
 
     /// Decodes, scaled in the decoder so the result still covers `target` (aspect ratio kept)
@@ -23,10 +36,7 @@ enum WebPCodec {
         }
         let features = try readFeatures(bytes, source: source)
         try options.limits.check(width: features.width, height: features.height, format: .webp, source: source)
-        let info = ImageInfo(
-            format: .webp, width: features.width, height: features.height,
-            orientation: orientation(bytes, container), hasAlpha: features.hasAlpha,
-            isAnimated: features.isAnimated)
+        let info = makeInfo(bytes, container, features)
         if features.isAnimated {
             return try decodeFirstFrame(bytes, into: &image, source: source, info: info, limits: options.limits)
         }
