@@ -139,16 +139,27 @@ public enum Thumbnail {
         fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
         filter: ResampleFilter = .lanczos3
     ) throws -> [Image] {
-        guard !sizes.isEmpty else { return [] }
+        try makeWithMetadata(fromFile: path, sizes: sizes, crop: crop, filter: filter, keepMetadata: false).thumbnails
+    }
+
+    /// Thumbnails as ``make(fromFile:sizes:crop:filter:)`` makes them, and what the picture
+    /// carries to them (see ``OutputMetadata/init(from:keep:)``): with `keepMetadata`, its EXIF
+    /// and XMP; with `convertsToSRGB` false, the pixels stay in the picture's profile, which is
+    /// returned to be written with them.
+    public static func makeWithMetadata(
+        fromFile path: String, sizes: [Size], crop: ThumbnailCrop, filter: ResampleFilter = .lanczos3,
+        keepMetadata: Bool, convertsToSRGB: Bool = true
+    ) throws -> (thumbnails: [Image], metadata: OutputMetadata) {
+        guard !sizes.isEmpty else { return ([], .none) }
         let info: ImageInfo
         info = try ImageDecoder.info(file: path)
         let picture = info.uprightSize
         let hint = decodeHint(picture: picture, sizes: sizes, crop: crop)
-        let decoded: Image
-        decoded = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: hint)).image
+        let source = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: hint, convertsToSRGB: convertsToSRGB))
+        let decoded = source.image
         // Regions are planned in the picture's pixels and read in the decoded image's.
         let fx = Double(decoded.width) / Double(picture.width), fy = Double(decoded.height) / Double(picture.height)
-        return sizes.map { size in
+        let thumbnails = sizes.map { size in
             switch crop {
             case .none, .content:
                 return make(from: decoded, size: size, crop: crop, filter: filter)
@@ -160,5 +171,6 @@ public enum Thumbnail {
                 return decoded.resampled(from: region, to: size, filter: filter)
             }
         }
+        return (thumbnails, OutputMetadata(from: source, keep: keepMetadata))
     }
 }

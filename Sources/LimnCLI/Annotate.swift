@@ -37,7 +37,8 @@ struct AnnotateCommand: ParsableCommand {
         let path = output.output ?? "\(stem)-annotated.png"
         return AnnotateJob(
             image: image, result: result, output: path, encoding: try output.encoding(for: path),
-            options: try drawing.options(), resultFormat: reading.resultFormat)
+            options: try drawing.options(), resultFormat: reading.resultFormat, keepMetadata: output.metadata.map { $0 == .keepMetadata },
+            keepProfile: output.keepProfile)
     }
 
     func run() throws {

@@ -6,7 +6,7 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert an image to PNG, JPEG, WebP or BMP, optionally shrinking it to fit a box.",
         discussion: """
-            The output format follows the output's extension. EXIF orientation is applied.
+            The output format follows the output's extension. EXIF orientation is applied. Colors are converted to sRGB from the picture's profile (--keep-profile keeps them and writes the profile); EXIF and XMP are kept (--strip drops them).
             Example:
               limn convert photo.jpg -o small.webp --max-size 800x600 --quality 80
               cat photo.jpg | limn convert - -o - --format png > photo.png
@@ -36,7 +36,9 @@ struct Convert: ParsableCommand {
         let path = try output.required()
         var encoding = try output.encoding(for: path)
         if case .webp(var o) = encoding, lossless { o.lossless = true; encoding = .webp(o) }
-        return ConvertJob(image: input, output: path, encoding: encoding, maxSize: maxSize)
+        return ConvertJob(
+            image: input, output: path, encoding: encoding, maxSize: maxSize, keepMetadata: output.keepsMetadata(byDefault: true),
+            keepProfile: output.keepProfile)
     }
 
     func run() throws {

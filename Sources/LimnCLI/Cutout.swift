@@ -62,7 +62,8 @@ struct CutoutCommand: ParsableCommand {
         let path = try output.required()
         return CutoutJob(
             image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
-            output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat)
+            output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat,
+            keepMetadata: output.keepsMetadata(byDefault: true), keepProfile: output.keepProfile)
     }
 
     func run() throws {

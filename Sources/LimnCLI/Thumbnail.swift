@@ -39,7 +39,8 @@ struct ThumbnailCommand: ParsableCommand {
     func job() throws(JobError) -> ThumbnailJob {
         try ThumbnailJob(
             image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
-            resultFormat: reading.resultFormat, format: output.format, quality: output.quality)
+            resultFormat: reading.resultFormat, format: output.format, quality: output.quality,
+            keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile)
     }
 
     func run() throws {

@@ -7,8 +7,9 @@
 ///   since the colors would silently lose their meaning.
 /// - **EXIF**: written by JPEG (APP1), PNG (`eXIf`), WebP (`EXIF`), always with its
 ///   orientation tag reset to 1, because Limn writes pixels upright: a stale orientation would
-///   turn the picture a second time in every viewer. A block that is not a readable TIFF
-///   structure is not written. BMP holds none.
+///   turn the picture a second time in every viewer. Its embedded thumbnail (IFD1) is removed,
+///   bytes zeroed: it shows the picture as it was (faces a privacy filter blurred included). A
+///   block that is not a readable TIFF structure is not written. BMP holds none.
 /// - **XMP**: written by JPEG (APP1), PNG (`iTXt` `XML:com.adobe.xmp`), WebP (`XMP `). BMP
 ///   holds none.
 ///
@@ -39,7 +40,7 @@ public struct OutputMetadata: Sendable, Equatable {
         self.init(iccProfile: decoded.pixelProfile, exif: keep ? decoded.info.exif : nil, xmp: keep ? decoded.info.xmp : nil)
     }
 
-    /// The EXIF block as it is written: orientation reset to 1; nil when there is none or it
-    /// is not a readable TIFF structure.
-    var exifToWrite: [UInt8]? { exif.flatMap(EXIF.resettingOrientation) }
+    /// The EXIF block as it is written: orientation reset to 1, embedded thumbnail removed;
+    /// nil when there is none or it is not a readable TIFF structure.
+    var exifToWrite: [UInt8]? { exif.flatMap(EXIF.preparedForWriting) }
 }

@@ -13,6 +13,19 @@ public enum EXIFBlocks {
         return t
     }
 
+    /// Like ``tiff(orientation:bigEndian:)``, with an IFD1 holding `thumbnail` as its embedded
+    /// JPEG thumbnail (tags 0x0201 offset and 0x0202 length), the bytes after the IFDs.
+    public static func tiff(orientation: Int, bigEndian: Bool, thumbnail: [UInt8]) -> [UInt8] {
+        func u16(_ v: Int) -> [UInt8] { bigEndian ? [UInt8(v >> 8), UInt8(v & 0xFF)] : [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func u32(_ v: Int) -> [UInt8] { bigEndian ? be32(v) : be32(v).reversed() }
+        var t = tiff(orientation: orientation, bigEndian: bigEndian)
+        let ifd1 = t.count
+        t.replaceSubrange((ifd1 - 4)..<ifd1, with: u32(ifd1))
+        let data = ifd1 + 2 + 2 * 12 + 4
+        t += u16(2) + u16(0x0201) + u16(4) + u32(1) + u32(data) + u16(0x0202) + u16(4) + u32(1) + u32(thumbnail.count) + u32(0)
+        return t + thumbnail
+    }
+
     /// The JPEG with an APP1 `Exif` segment inserted right after SOI.
     public static func jpeg(_ jpeg: [UInt8], orientation: Int, bigEndian: Bool = true) -> [UInt8] {
         let payload = Array("Exif".utf8) + [0, 0] + tiff(orientation: orientation, bigEndian: bigEndian)

@@ -9,17 +9,22 @@ struct AnnotateJob {
     var encoding: EncodeFormat
     var options = AnnotationOptions()
     var resultFormat: ResultFormat?
+    /// EXIF and XMP go to the output: by default yes (an annotated copy keeps the camera data),
+    /// except when a privacy filter hides people, whose GPS position and camera would remain.
+    var keepMetadata: Bool? = nil
+    var keepProfile = false
 
     var outputs: [String] { [output] }
 
     func run() throws(JobError) {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
-        let decoded = try JobIO.picture(image)
+        let decoded = try JobIO.picture(image, keepProfile: keepProfile)
         let analysis = try JobIO.result(result, format: resultFormat)
         let drawn: Image
         do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
             throw JobError(error)
         }
-        try JobIO.write(drawn, to: output, as: encoding)
+        let keep = keepMetadata ?? (options.privacy == .none)
+        try JobIO.write(drawn, to: output, as: encoding, metadata: OutputMetadata(from: decoded, keep: keep))
     }
 }

@@ -7,29 +7,46 @@ struct ConvertJob {
     /// The output's encoding, lossless WebP already applied.
     var encoding: EncodeFormat
     var maxSize: Size?
+    /// EXIF and XMP go to the output (the default: a converted picture is the same picture).
+    var keepMetadata = true
+    /// The pixels stay in the picture's profile, which is written with them.
+    var keepProfile = false
 
     var outputs: [String] { [output] }
 
     func run() throws(JobError) {
-        let picture: Image
+        var picture = Image()
+        var metadata = OutputMetadata.none
+        func whole() throws(JobError) {
+            let decoded = try JobIO.picture(image, keepProfile: keepProfile)
+            picture = decoded.image
+            metadata = OutputMetadata(from: decoded, keep: keepMetadata)
+        }
         if let box = maxSize {
             if image == "-" {
-                let decoded = try JobIO.picture(image).image
-                picture =
-                    decoded.width <= box.width && decoded.height <= box.height
-                    ? decoded : Thumbnail.make(from: decoded, size: box, crop: .none)
+                try whole()
+                if picture.width > box.width || picture.height > box.height {
+                    picture = Thumbnail.make(from: picture, size: box, crop: .none)
+                }
             } else {
                 let info: ImageInfo
                 do { info = try ImageDecoder.info(file: image) } catch { throw JobError(error) }
                 if info.uprightSize.width <= box.width && info.uprightSize.height <= box.height {
-                    picture = try JobIO.picture(image).image  // already fits: never enlarged
+                    try whole()  // already fits: never enlarged
                 } else {
-                    do { picture = try Thumbnail.make(fromFile: image, sizes: [box], crop: .none)[0] } catch { throw JobError(error) }
+                    do {
+                        let made = try Thumbnail.makeWithMetadata(
+                            fromFile: image, sizes: [box], crop: .none, keepMetadata: keepMetadata, convertsToSRGB: !keepProfile)
+                        picture = made.thumbnails[0]
+                        metadata = made.metadata
+                    } catch {
+                        throw JobError(error)
+                    }
                 }
             }
         } else {
-            picture = try JobIO.picture(image).image
+            try whole()
         }
-        try JobIO.write(picture, to: output, as: encoding)
+        try JobIO.write(picture, to: output, as: encoding, metadata: metadata)
     }
 }

@@ -26,11 +26,15 @@ struct CutoutJob {
     var output: String
     var encoding: EncodeFormat
     var resultFormat: ResultFormat?
+    /// EXIF and XMP go to the output (the default: the subject is still the camera's picture).
+    var keepMetadata = true
+    var keepProfile = false
 
     var outputs: [String] { [output] }
 
     func run() throws(JobError) {
-        let picture = try JobIO.picture(image).image
+        let decoded = try JobIO.picture(image, keepProfile: keepProfile)
+        let picture = decoded.image
         let mask: Mask
         do {
             switch matte {
@@ -52,7 +56,7 @@ struct CutoutJob {
         options.trim = trim
         let cut: Image
         do { cut = try Cutout.make(picture: picture, matte: mask, options: options) } catch { throw JobError(error) }
-        try JobIO.write(cut, to: output, as: encoding)
+        try JobIO.write(cut, to: output, as: encoding, metadata: OutputMetadata(from: decoded, keep: keepMetadata))
     }
 
     /// The words that name a kind of background rather than a picture file.

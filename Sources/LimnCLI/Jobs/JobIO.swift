@@ -30,11 +30,12 @@ enum JobIO {
         return bytes
     }
 
-    /// A picture decoded, EXIF orientation applied.
-    static func picture(_ path: String) throws(JobError) -> DecodedImage {
+    /// A picture decoded, EXIF orientation applied; converted to sRGB unless `keepProfile`.
+    static func picture(_ path: String, keepProfile: Bool = false) throws(JobError) -> DecodedImage {
+        let options = DecodeOptions(convertsToSRGB: !keepProfile)
         do {
-            if path == "-" { return try ImageDecoder.decode(fileDescriptor: 0, source: source(path)) }
-            return try ImageDecoder.decode(file: path)
+            if path == "-" { return try ImageDecoder.decode(fileDescriptor: 0, source: source(path), options: options) }
+            return try ImageDecoder.decode(file: path, options: options)
         } catch {
             throw describe(error, what: "picture")
         }
@@ -102,9 +103,9 @@ enum JobIO {
 
     /// Encodes and writes under ``AtomicFile``'s policy: a file atomically (nothing is left at
     /// `path` on failure, missing folders are made), a device or FIFO in place, `-` to standard output.
-    static func write(_ image: Image, to path: String, as encoding: EncodeFormat) throws(JobError) {
+    static func write(_ image: Image, to path: String, as encoding: EncodeFormat, metadata: OutputMetadata = .none) throws(JobError) {
         let bytes: [UInt8]
-        do { bytes = try image.encoded(as: encoding) } catch { throw JobError(error) }
+        do { bytes = try image.encoded(as: encoding, metadata: metadata) } catch { throw JobError(error) }
         do {
             try AtomicFile.write(bytes, to: path == "-" ? "/dev/stdout" : path, makingFolders: true)
         } catch {

@@ -20,14 +20,21 @@ struct ThumbnailJob {
     /// One path and encoding per size: the one output, or `<name>-<W>x<H>.<ext>` in the folder.
     let targets: [(path: String, encoding: EncodeFormat)]
     let outputDirectory: String?
+    /// EXIF and XMP go to the thumbnails: by default no (thumbnails are for the web, where
+    /// they would cost bytes and give away where and with what the photo was taken).
+    let keepMetadata: Bool
+    let keepProfile: Bool
 
     /// Checks the request and works out every output and its encoding (before any picture is
     /// read). `output` names one file for one size; otherwise `outputDirectory` (default `.`)
     /// receives one file per size in `format` (default JPEG).
     init(
         image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
-        resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil
+        resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil, keepMetadata: Bool = false,
+        keepProfile: Bool = false
     ) throws(JobError) {
+        self.keepMetadata = keepMetadata
+        self.keepProfile = keepProfile
         if sizes.isEmpty { throw JobError("no --size given; ask for at least one, e.g. --size 400x300.") }
         if output != nil && outputDirectory != nil { throw JobError("give either -o/--output (one size) or --output-dir, not both.") }
         if output != nil && sizes.count > 1 { throw JobError("\(sizes.count) sizes need --output-dir; -o/--output names one file.") }
@@ -69,10 +76,12 @@ struct ThumbnailJob {
             }
         }
         let thumbnails: [Image]
+        let metadata: OutputMetadata
         if image == "-" {
-            let decoded = try JobIO.picture(image)
+            let decoded = try JobIO.picture(image, keepProfile: keepProfile)
             let cut = crop(onto: decoded.geometry)
             thumbnails = sizes.map { Thumbnail.make(from: decoded.image, size: $0, crop: cut) }
+            metadata = OutputMetadata(from: decoded, keep: keepMetadata)
         } else {
             do {
                 // Only suggestions need the geometry: Thumbnail.make(fromFile:) applies the
@@ -82,7 +91,8 @@ struct ThumbnailJob {
                     let info = try ImageDecoder.info(file: image)
                     picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
                 }
-                thumbnails = try Thumbnail.make(fromFile: image, sizes: sizes, crop: crop(onto: picture))
+                (thumbnails, metadata) = try Thumbnail.makeWithMetadata(
+                    fromFile: image, sizes: sizes, crop: crop(onto: picture), keepMetadata: keepMetadata, convertsToSRGB: !keepProfile)
             } catch {
                 throw JobIO.describe(error, what: "picture")
             }
@@ -91,7 +101,7 @@ struct ThumbnailJob {
             do { try AtomicFile.makeFolders(directory) } catch { throw JobError(error) }
         }
         for (thumbnail, target) in zip(thumbnails, targets) {
-            try JobIO.write(thumbnail, to: target.path, as: target.encoding)
+            try JobIO.write(thumbnail, to: target.path, as: target.encoding, metadata: metadata)
         }
     }
 }

@@ -21,6 +21,20 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "JPEG (1-100) or WebP (0-100) quality.")
     var quality: Int?
 
+    /// `--keep-metadata` or `--strip`; each subcommand has its default (see ``keepsMetadata(byDefault:)``).
+    @Flag var metadata: MetadataChoice?
+
+    @Flag(
+        name: .customLong("keep-profile"),
+        help: "Leave the pixels in the picture's own color profile and write that profile with them, instead of converting to sRGB.")
+    var keepProfile = false
+
+    /// Whether EXIF and XMP go to the output: as `--keep-metadata`/`--strip` say, else the
+    /// subcommand's default.
+    func keepsMetadata(byDefault keep: Bool) -> Bool {
+        metadata.map { $0 == .keepMetadata } ?? keep
+    }
+
     func validate() throws {
         if let quality, !(0...100).contains(quality) {
             throw ValidationError("--quality must be between 0 and 100 (JPEG takes 1-100), not \(quality).")
@@ -46,4 +60,18 @@ struct ResultFormatOption: ParsableArguments {
         name: .customLong("result-format"), help: "Say the result's format instead of detecting it (e.g. azure-4.0, aws-text).",
         transform: { try Choices.pick($0) })
     var resultFormat: ResultFormat?
+}
+
+/// What goes to the output besides the pixels.
+enum MetadataChoice: String, EnumerableFlag {
+    case keepMetadata
+    case strip
+
+    static func help(for value: MetadataChoice) -> ArgumentHelp? {
+        switch value {
+        case .keepMetadata:
+            return "Write the picture's EXIF (orientation reset to 1, embedded thumbnail removed) and XMP with the output."
+        case .strip: return "Write no EXIF or XMP (an ICC profile only with --keep-profile)."
+        }
+    }
 }
