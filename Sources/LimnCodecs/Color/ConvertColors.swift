@@ -42,8 +42,7 @@ extension ImageDecoder {
             return space == cmsSigRgbData || space == cmsSigGrayData ? profile : nil
         }
         do throws(LittleCMS.Failure) {
-            let gray = LittleCMS.colorSpace(of: profile) == cmsSigGrayData
-            _ = try LittleCMS.convertToSRGB(&image, profile: profile, layout: gray ? .gray : .rgba)
+            _ = try LittleCMS.convertToSRGB(&image, profile: profile)
         } catch {
             try fail(error)
         }

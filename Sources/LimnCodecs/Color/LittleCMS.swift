@@ -66,41 +66,6 @@ enum LittleCMS {
         deinit { if let handle { cmsDeleteTransform(handle) } }
     }
 
-    /// A matrix/TRC profile's conversion to sRGB, which is exactly: each channel through its
-    /// tone curve to linear light (256-entry tables), the 3×3 map from the profile's colorants to
-    /// sRGB's (both adapted to D50 in the profiles, so relative colorimetric needs nothing more;
-    /// black-point compensation is the identity, both blacks being 0), clamped, then sRGB's
-    /// encoding (a 4096-entry table). Several times faster than Little CMS's 8-bit path with an
-    /// alpha channel, within its rounding (the tests hold it to a mean of one level of the
-    /// double-precision conversion).
-    struct MatrixShaper {
-        var linear: [[Float]]  // 3 × 256
-        var matrix: [Float]  // row-major 3 × 3
-        var encode: [UInt8]  // 4096
-
-        /// Converts `count` RGBA pixels at `p` in place; alpha is kept.
-        func apply(_ p: UnsafeMutablePointer<UInt8>, count: Int) {
-            linear[0].withUnsafeBufferPointer { lr in
-                linear[1].withUnsafeBufferPointer { lg in
-                    linear[2].withUnsafeBufferPointer { lb in
-                        encode.withUnsafeBufferPointer { enc in
-                            let m = matrix
-                            let (m0, m1, m2, m3, m4, m5, m6, m7, m8) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])
-                            for i in 0..<count {
-                                let q = p + 4 * i
-                                let r = lr[Int(q[0])], g = lg[Int(q[1])], b = lb[Int(q[2])]
-                                func out(_ v: Float) -> UInt8 { enc[Int(min(max(v, 0), 1) * 4095 + 0.5)] }
-                                q[0] = out(m0 * r + m1 * g + m2 * b)
-                                q[1] = out(m3 * r + m4 * g + m5 * b)
-                                q[2] = out(m6 * r + m7 * g + m8 * b)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// The matrix-shaper conversion from `input` to `srgb`, or nil when either is not one.
     private static func matrixShaper(_ input: cmsHPROFILE, to srgb: cmsHPROFILE) -> MatrixShaper? {
         guard cmsIsMatrixShaper(input) != 0, cmsIsMatrixShaper(srgb) != 0 else { return nil }
@@ -125,8 +90,7 @@ enum LittleCMS {
             return nil
         }
         defer { cmsFreeToneCurve(reverse) }
-        let encode = (0..<4096).map { k in UInt8(min(max(cmsEvalToneCurveFloat(reverse, Float(k) / 4095) * 255 + 0.5, 0), 255)) }
-        return MatrixShaper(linear: linear, matrix: matrix, encode: encode)
+        return MatrixShaper(linear: linear, matrix: matrix) { cmsEvalToneCurveFloat(reverse, $0) }
     }
 
     private static func invert3(_ m: [Double]) -> [Double]? {
@@ -160,7 +124,7 @@ enum LittleCMS {
     /// Converts `image`'s colors from `profile` to sRGB in place (relative colorimetric with
     /// black-point compensation, as libvips does; alpha copied), in bands of rows on up to
     /// `Parallelism.maximumThreads` threads. `layout` says what the four bytes of each pixel
-    /// hold. Returns false, changing nothing, when the profile is not of the pixels' color space
+    /// hold; RGBA pixels with a gray profile are read as gray (R = G = B). Returns false, changing nothing, when the profile is not of the pixels' color space
     /// or is sRGB already (its colorants and tone curves those of sRGB); throws for bytes that
     /// are not a profile.
     static func convertToSRGB(_ image: inout Image, profile: [UInt8], layout: Layout = .rgba) throws(Failure) -> Bool {
@@ -299,9 +263,11 @@ enum LittleCMS {
 
     /// The Little CMS transform, or the matrix-shaper tables, for `profile`; neither when no
     /// conversion is needed.
-    private static func makeTransform(_ profile: [UInt8], layout: Layout) throws(Failure) -> (cmsHTRANSFORM?, MatrixShaper?) {
+    private static func makeTransform(_ profile: [UInt8], layout asked: Layout) throws(Failure) -> (cmsHTRANSFORM?, MatrixShaper?) {
         guard let input = open(profile) else { throw Failure(message: "the embedded ICC profile cannot be read") }
         defer { cmsCloseProfile(input) }
+        // RGBA pixels of a gray picture (R = G = B) are read as gray by a gray profile.
+        let layout = asked == .rgba && cmsGetColorSpace(input) == cmsSigGrayData ? .gray : asked
         guard cmsGetColorSpace(input) == layout.colorSpace else { return (nil, nil) }
         guard let output = cmsCreate_sRGBProfileTHR(context) else { throw Failure(message: "Little CMS could not make sRGB") }
         defer { cmsCloseProfile(output) }
