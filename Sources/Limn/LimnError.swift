@@ -25,9 +25,9 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .cannotWrite(path, reason):
             return "\(path): cannot write (\(reason))."
         case .unknownOutputFormat(let path):
-            return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp or .bmp."
+            return "\(path): cannot tell the output format from the extension; use .png, .jpg, .webp, .avif or .bmp."
         case let .readOnlyFormat(path, format):
-            return "\(path): Limn reads \(format) but does not write it; use .png, .jpg, .webp or .bmp."
+            return "\(path): Limn reads \(format) but does not write it; use .png, .jpg, .webp, .avif or .bmp."
         case let .matteMismatch(matte, picture):
             return
                 "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."

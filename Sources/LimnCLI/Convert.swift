@@ -4,7 +4,7 @@ import Limn
 /// `limn convert IN -o OUT`: decode, optionally shrink to fit, encode by the output's extension.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert an image to PNG, JPEG, WebP or BMP, optionally shrinking it to fit a box.",
+        abstract: "Convert an image to PNG, JPEG, WebP, AVIF or BMP, optionally shrinking it to fit a box.",
         discussion: """
             The output format follows the output's extension. EXIF orientation is applied. Colors are converted to sRGB from the picture's profile (--keep-profile keeps them and writes the profile); EXIF and XMP are kept (--strip drops them).
             Example:
@@ -28,7 +28,8 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if output.output == nil {
-            throw ValidationError("Missing expected argument '--output <output>' (.png, .jpg, .webp or .bmp; - for standard output).")
+            throw ValidationError(
+                "Missing expected argument '--output <output>' (.png, .jpg, .webp, .avif or .bmp; - for standard output).")
         }
     }
 

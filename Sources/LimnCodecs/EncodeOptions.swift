@@ -6,6 +6,7 @@ public enum EncodeFormat: Sendable, Equatable {
     case jpeg(JPEGOptions = JPEGOptions())
     case webp(WebPOptions = WebPOptions())
     case bmp(BMPOptions = BMPOptions())
+    case avif(AVIFOptions = AVIFOptions())
 
     public var format: ImageFormat {
         switch self {
@@ -13,18 +14,20 @@ public enum EncodeFormat: Sendable, Equatable {
         case .jpeg: return .jpeg
         case .webp: return .webp
         case .bmp: return .bmp
+        case .avif: return .avif
         }
     }
 
     /// The default settings of `format`, with `quality` applied where the format has one
-    /// (JPEG, lossy WebP); nil for a format Limn reads but does not write (GIF, ICO, TIFF, HEIC, AVIF).
+    /// (JPEG, lossy WebP, AVIF); nil for a format Limn reads but does not write (GIF, ICO, TIFF, HEIC).
     public init?(_ format: ImageFormat, quality: Int? = nil) {
         switch format {
         case .png: self = .png()
         case .jpeg: self = .jpeg(JPEGOptions(quality: quality ?? JPEGOptions().quality))
         case .webp: self = .webp(WebPOptions(quality: quality ?? WebPOptions().quality))
         case .bmp: self = .bmp()
-        case .gif, .ico, .tiff, .heic, .avif: return nil
+        case .avif: self = .avif(AVIFOptions(quality: quality ?? AVIFOptions().quality))
+        case .gif, .ico, .tiff, .heic: return nil
         }
     }
 }
@@ -86,6 +89,29 @@ public struct WebPOptions: Sendable, Equatable {
     }
 
     public static let lossless = WebPOptions(lossless: true)
+}
+
+/// AVIF through libheif's AV1 encoder (aom in Debian's build).
+public struct AVIFOptions: Sendable, Equatable {
+    /// 0 (smallest) to 100 (best), libheif's lossy quality (aom's quantizer scaled).
+    public var quality: Int
+    /// aom's `cpu-used`: 0 (slowest, smallest) to 9 (fastest). 6 is libheif's and avifenc's default.
+    public var speed: Int
+    /// Lossless: 4:4:4 in the RGB matrix (identity), exact pixels; `quality` ignored.
+    public var lossless: Bool
+    /// Chroma subsampling for lossy encoding.
+    public var subsampling: Subsampling
+
+    public enum Subsampling: String, Sendable, Equatable, CaseIterable {
+        case s420 = "420", s422 = "422", s444 = "444"
+    }
+
+    public init(quality: Int = 60, speed: Int = 6, lossless: Bool = false, subsampling: Subsampling = .s420) {
+        self.quality = quality
+        self.speed = speed
+        self.lossless = lossless
+        self.subsampling = subsampling
+    }
 }
 
 public struct BMPOptions: Sendable, Equatable {

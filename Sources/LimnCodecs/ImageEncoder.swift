@@ -12,6 +12,7 @@ public enum ImageEncoder {
         case .jpeg(let options): return try JPEGCodec.encode(image, options: options)
         case .webp(let options): return try WebPCodec.encode(image, options: options)
         case .bmp(let options): return try BMPCodec.encode(image, options: options)
+        case .avif(let options): return try HEIFCodec.encodeAVIF(image, options: options, metadata: .none)
         }
     }
 
@@ -19,9 +20,11 @@ public enum ImageEncoder {
     /// format (EXIF with its orientation reset to 1). Throws when the format cannot hold the
     /// ICC profile (BMP), or a JPEG segment cannot hold the EXIF or XMP block.
     public static func encode(_ image: Image, as format: EncodeFormat, metadata: OutputMetadata) throws -> [UInt8] {
+        if case .avif(let options) = format { return try HEIFCodec.encodeAVIF(image, options: options, metadata: metadata) }
         let bytes = try encode(image, as: format)
         guard !metadata.isEmpty else { return bytes }
         switch format {
+        case .avif: return bytes
         case .png: return try PNGMetadataWriter.insert(metadata, into: bytes)
         case .jpeg: return try JPEGMetadataWriter.insert(metadata, into: bytes)
         case .webp: return try WebPMetadataWriter.wrap(bytes, metadata: metadata)
@@ -39,7 +42,7 @@ public enum ImageEncoder {
         switch format {
         case .png(let options): return try PNGCodec.encode(mask, options: options)
         case .jpeg(let options): return try JPEGCodec.encode(mask, options: options)
-        case .webp, .bmp: return try encode(Image(gray: mask), as: format)
+        case .webp, .bmp, .avif: return try encode(Image(gray: mask), as: format)
         }
     }
 }

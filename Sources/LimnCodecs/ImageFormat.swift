@@ -7,7 +7,7 @@ public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible
     var headerMayFollowPixels: Bool { self == .tiff || self == .heic || self == .avif }
 
     /// True for the formats Limn encodes (GIF, ICO, TIFF, HEIC and AVIF are read only).
-    public var isWritable: Bool { ![.gif, .ico, .tiff, .heic, .avif].contains(self) }
+    public var isWritable: Bool { ![.gif, .ico, .tiff, .heic].contains(self) }
 
     /// The formats Limn reads, for messages: "PNG, JPEG, WebP, BMP, GIF, ICO, TIFF, HEIC or AVIF".
     static var readableList: String {

@@ -1,16 +1,18 @@
 /// What an encoder writes besides the pixels: an ICC profile, an EXIF block, an XMP packet.
 ///
 /// The policy, per format:
-/// - **ICC profile**: written by JPEG (APP2 chunks), PNG (`iCCP`), WebP (`ICCP`). It is the
+/// - **ICC profile**: written by JPEG (APP2 chunks), PNG (`iCCP`), WebP (`ICCP`), AVIF (`colr`
+///   of type `prof`, beside the `nclx` box that says how to turn YCbCr into RGB). It is the
 ///   profile the *pixels* are in (``DecodedImage/pixelProfile``: set only when the pixels were
 ///   kept as stored); pixels converted to sRGB need none. A profile given for BMP is an error,
 ///   since the colors would silently lose their meaning.
-/// - **EXIF**: written by JPEG (APP1), PNG (`eXIf`), WebP (`EXIF`), always with its
+/// - **EXIF**: written by JPEG (APP1), PNG (`eXIf`), WebP (`EXIF`), AVIF (`Exif` item), always with its
 ///   orientation tag reset to 1, because Limn writes pixels upright: a stale orientation would
 ///   turn the picture a second time in every viewer. Its embedded thumbnail (IFD1) is removed,
 ///   bytes zeroed: it shows the picture as it was (faces a privacy filter blurred included). A
 ///   block that is not a readable TIFF structure is not written. BMP holds none.
-/// - **XMP**: written by JPEG (APP1), PNG (`iTXt` `XML:com.adobe.xmp`), WebP (`XMP `). BMP
+/// - **XMP**: written by JPEG (APP1), PNG (`iTXt` `XML:com.adobe.xmp`), WebP (`XMP `), AVIF
+///   (`mime` item). BMP
 ///   holds none.
 ///
 /// A JPEG segment holds at most 65,533 bytes: a longer EXIF or XMP block cannot be written

@@ -83,7 +83,7 @@ enum JobIO {
         var encoding: EncodeFormat
         if let format {
             guard let chosen = EncodeFormat(format) else {
-                throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp or bmp.")
+                throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp, avif or bmp.")
             }
             encoding = chosen
         } else if path == "-" {
@@ -95,6 +95,7 @@ enum JobIO {
             switch encoding {
             case .jpeg(var o): o.quality = quality; encoding = .jpeg(o)
             case .webp(var o): o.quality = quality; encoding = .webp(o)
+            case .avif(var o): o.quality = quality; encoding = .avif(o)
             default: break
             }
         }

@@ -4,21 +4,21 @@ import Limn
 /// Where a job writes, in what format, at what quality: declared once for every subcommand, and
 /// what a manifest's `output`, `format` (or `output_format`) and `quality` keys are.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The output (.png, .jpg, .webp, .bmp), or - for standard output.")
+    @Option(name: .shortAndLong, help: "The output (.png, .jpg, .webp, .avif, .bmp), or - for standard output.")
     var output: String?
 
     @Option(
-        name: .customLong("format"), help: "The output format when the output's name cannot say it: png, jpg, webp, bmp.",
+        name: .customLong("format"), help: "The output format when the output's name cannot say it: png, jpg, webp, avif, bmp.",
         transform: { (word: String) throws(JobError) -> ImageFormat in
             guard let format = ImageFormat(fileExtension: word) else {
-                throw JobError("not a format Limn writes; use png, jpg, webp or bmp.")
+                throw JobError("not a format Limn writes; use png, jpg, webp, avif or bmp.")
             }
-            guard format.isWritable else { throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp or bmp.") }
+            guard format.isWritable else { throw JobError("Limn reads \(format) but does not write it; use png, jpg, webp, avif or bmp.") }
             return format
         })
     var format: ImageFormat?
 
-    @Option(help: "JPEG (1-100) or WebP (0-100) quality.")
+    @Option(help: "JPEG (1-100), WebP (0-100) or AVIF (0-100) quality.")
     var quality: Int?
 
     /// `--keep-metadata` or `--strip`; each subcommand has its default (see ``keepsMetadata(byDefault:)``).

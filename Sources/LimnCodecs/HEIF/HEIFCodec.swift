@@ -57,6 +57,30 @@ enum HEIFCodec {
         return StoredDecode(info: makeInfo(heif, format: format), scale: .one)
     }
 
+    /// AVIF through libheif's AV1 encoder (see ``AVIFOptions``); `metadata` as ``OutputMetadata`` says.
+    static func encodeAVIF(_ image: Image, options: AVIFOptions, metadata: OutputMetadata) throws(CodecError) -> [UInt8] {
+        guard (0...100).contains(options.quality) else {
+            throw CodecError.cannotEncode(format: .avif, reason: "quality \(options.quality) is outside 0...100")
+        }
+        guard (0...9).contains(options.speed) else {
+            throw CodecError.cannotEncode(format: .avif, reason: "speed \(options.speed) is outside 0...9")
+        }
+        // AV1 frames are at most 65536 on a side; libheif grids beyond are not written here.
+        guard !image.size.isEmpty, image.width <= 65536, image.height <= 65536 else {
+            throw CodecError.cannotEncode(format: .avif, reason: "an AVIF is 1 to 65536 pixels on each side, this image is \(image.size)")
+        }
+        do {
+            return try image.withUnsafeBytes { (pixels) throws(LibHeif.Failure) in
+                try LibHeif.encodeAVIF(
+                    pixels, width: image.width, height: image.height, hasAlpha: !image.isOpaque, quality: options.quality,
+                    speed: options.speed, lossless: options.lossless, chroma: options.subsampling.rawValue,
+                    iccProfile: metadata.iccProfile, exif: metadata.exifToWrite, xmp: metadata.xmp)
+            }
+        } catch {
+            throw CodecError.cannotEncode(format: .avif, reason: error.message)
+        }
+    }
+
     private static func classify(_ error: LibHeif.Failure, format: ImageFormat, source: String) -> CodecError {
         if error.isTruncation { return .truncated(source: source, format: format, detail: error.message) }
         if error.code == heif_error_Unsupported_feature || error.code == heif_error_Unsupported_filetype {

@@ -126,3 +126,93 @@ enum LibHeif {
         }
     }
 }
+
+extension LibHeif {
+    /// Encodes 8-bit RGBA (`rowBytes` apart; `hasAlpha` false: the alpha bytes are skipped) as
+    /// AVIF with libheif's AV1 encoder: an `nclx` box of sRGB (primaries 1, transfer 13),
+    /// BT.601 matrix (identity for lossless), full range, as avifenc writes by default; the ICC
+    /// profile, EXIF (TIFF structure) and XMP given. Returns the file's bytes.
+    static func encodeAVIF(
+        _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, hasAlpha: Bool, quality: Int, speed: Int, lossless: Bool,
+        chroma: String, iccProfile: [UInt8]?, exif: [UInt8]?, xmp: [UInt8]?
+    ) throws(Failure) -> [UInt8] {
+        guard let context = heif_context_alloc() else { throw Failure(code: heif_error_Memory_allocation_error, message: "no memory") }
+        defer { heif_context_free(context) }
+        var encoder: OpaquePointer? = nil
+        try check(heif_context_get_encoder_for_format(context, heif_compression_AV1, &encoder))
+        guard let encoder else { throw Failure(code: heif_error_Unsupported_feature, message: "libheif has no AV1 encoder") }
+        defer { heif_encoder_release(encoder) }
+        if lossless {
+            try check(heif_encoder_set_lossless(encoder, 1))
+            try check(heif_encoder_set_parameter_string(encoder, "chroma", "444"))
+        } else {
+            try check(heif_encoder_set_lossy_quality(encoder, Int32(quality)))
+            try check(heif_encoder_set_parameter_string(encoder, "chroma", chroma))
+        }
+        try check(heif_encoder_set_parameter_integer(encoder, "speed", Int32(speed)))
+
+        var image: OpaquePointer? = nil
+        try check(
+            heif_image_create(
+                Int32(width), Int32(height), heif_colorspace_RGB, hasAlpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB,
+                &image))
+        guard let image else { throw Failure(code: heif_error_Memory_allocation_error, message: "no memory") }
+        defer { heif_image_release(image) }
+        try check(heif_image_add_plane(image, heif_channel_interleaved, Int32(width), Int32(height), 8))
+        var stride: Int32 = 0
+        guard let plane = heif_image_get_plane(image, heif_channel_interleaved, &stride) else {
+            throw Failure(code: heif_error_Memory_allocation_error, message: "no plane")
+        }
+        let source = pixels.bindMemory(to: UInt8.self)
+        for y in 0..<height {
+            let row = plane + y * Int(stride)
+            let from = y * width * 4
+            if hasAlpha {
+                row.update(from: source.baseAddress! + from, count: width * 4)
+            } else {
+                for x in 0..<width {
+                    row[3 * x] = source[from + 4 * x]
+                    row[3 * x + 1] = source[from + 4 * x + 1]
+                    row[3 * x + 2] = source[from + 4 * x + 2]
+                }
+            }
+        }
+        if let iccProfile, !iccProfile.isEmpty {
+            try check(iccProfile.withUnsafeBytes { heif_image_set_raw_color_profile(image, "prof", $0.baseAddress, $0.count) })
+        }
+        guard let nclx = heif_nclx_color_profile_alloc() else {
+            throw Failure(code: heif_error_Memory_allocation_error, message: "no memory")
+        }
+        defer { heif_nclx_color_profile_free(nclx) }
+        nclx.pointee.color_primaries = heif_color_primaries_ITU_R_BT_709_5
+        nclx.pointee.transfer_characteristics = heif_transfer_characteristic_IEC_61966_2_1
+        nclx.pointee.matrix_coefficients = lossless ? heif_matrix_coefficients_RGB_GBR : heif_matrix_coefficients_ITU_R_BT_601_6
+        nclx.pointee.full_range_flag = 1
+        // On the image (libheif 1.15 converts RGB to YCbCr by the image's nclx) and as the output's.
+        try check(heif_image_set_nclx_color_profile(image, nclx))
+        guard let options = heif_encoding_options_alloc() else {
+            throw Failure(code: heif_error_Memory_allocation_error, message: "no memory")
+        }
+        defer { heif_encoding_options_free(options) }
+        options.pointee.output_nclx_profile = nclx
+        options.pointee.save_alpha_channel = hasAlpha ? 1 : 0
+        var handle: OpaquePointer? = nil
+        try check(heif_context_encode_image(context, image, encoder, options, &handle))
+        guard let handle else { throw Failure(code: heif_error_Encoder_plugin_error, message: "the encoder gave no image") }
+        defer { heif_image_handle_release(handle) }
+        if let exif { try check(exif.withUnsafeBytes { heif_context_add_exif_metadata(context, handle, $0.baseAddress, Int32($0.count)) }) }
+        if let xmp { try check(xmp.withUnsafeBytes { heif_context_add_XMP_metadata(context, handle, $0.baseAddress, Int32($0.count)) }) }
+
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        var writer = heif_writer(
+            writer_api_version: 1,
+            write: { _, data, size, user in
+                let sink = Unmanaged<Sink>.fromOpaque(user!).takeUnretainedValue()
+                if let data, size > 0 { sink.bytes += UnsafeRawBufferPointer(start: data, count: size) }
+                return heif_error(code: heif_error_Ok, subcode: heif_suberror_Unspecified, message: nil)
+            })
+        try check(heif_context_write(context, &writer, Unmanaged.passUnretained(sink).toOpaque()))
+        return sink.bytes
+    }
+}
