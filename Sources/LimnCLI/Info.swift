@@ -69,9 +69,16 @@ struct Info: ParsableCommand {
     }
 
     static func describe(_ info: ImageInfo) -> String {
-        var parts = ["\(info.format) \(info.width)x\(info.height)", "orientation \(info.orientation)"]
+        var parts = ["\(info.format) \(info.width)x\(info.height)", info.sampleDescription, "orientation \(info.orientation)"]
         parts.append(info.hasAlpha ? "alpha" : "opaque")
-        if info.iccProfile != nil { parts.append("ICC profile \"\(info.iccProfileDescription ?? "without a description")\"") }
+        if let profile = info.iccProfile {
+            parts.append("ICC profile \"\(info.iccProfileDescription ?? "without a description")\" (\(profile.count) bytes)")
+        }
+        if let declared = info.declaredColorSpace {
+            parts.append("colors \(declared)" + (declared.isHighDynamicRange ? " (HDR: not tone-mapped, pixels as stored)" : ""))
+        }
+        let metadata = [info.exif.map { "EXIF \($0.count) bytes" }, info.xmp.map { "XMP \($0.count) bytes" }].compactMap { $0 }
+        if !metadata.isEmpty { parts.append(metadata.joined(separator: ", ")) }
         if let pages = info.pageCount, pages > 1 { parts.append("\(pages) pages (the first is decoded)") }
         if info.isAnimated {
             parts.append(info.frameCount.map { "animated, \($0) frames (the first is decoded)" } ?? "animated (the first frame is decoded)")

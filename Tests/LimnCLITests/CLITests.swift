@@ -76,8 +76,10 @@ import Glibc
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0] == "\(images)/orientation/jpeg-6.jpg: JPEG 32x48, orientation 6 (rotate 90° clockwise), opaque")
-        #expect(lines[1] == "\(images)/png/rgba8.png: PNG 61x45, orientation 1 (upright), alpha")
+        #expect(
+            lines[0]
+                == "\(images)/orientation/jpeg-6.jpg: JPEG 32x48, 8-bit YCbCr, orientation 6 (rotate 90° clockwise), opaque, EXIF 38 bytes")
+        #expect(lines[1] == "\(images)/png/rgba8.png: PNG 61x45, 8-bit RGB, orientation 1 (upright), alpha")
     }
 
     @Test func infoReportsBrokenFilesOnStderrAndFails() throws {
@@ -90,7 +92,7 @@ import Glibc
         )
     }
 
-    @Test(arguments: ["png", "jpg", "webp", "bmp"])
+    @Test(arguments: ["png", "jpg", "webp", "bmp", "avif"])
     func convertWritesTheFormatOfTheExtension(ext: String) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -98,9 +100,10 @@ import Glibc
         let r = try Self.limn("convert", "\(images)/orientation/jpeg-6.jpg", "-o", out)
         #expect(r.status == 0, "\(r.stderr)")
         let info = try Self.limn("info", out)
-        let format = ["png": "PNG", "jpg": "JPEG", "webp": "WebP", "bmp": "BMP"][ext]!
-        // Orientation was applied: 48 × 32 upright, tag gone.
-        #expect(info.stdout.contains("\(format) 48x32, orientation 1"), "\(info.stdout)")
+        let format = ["png": "PNG", "jpg": "JPEG", "webp": "WebP", "bmp": "BMP", "avif": "AVIF"][ext]!
+        // Orientation was applied: 48 × 32 upright, tag reset (the EXIF kept, except in BMP).
+        #expect(info.stdout.contains("\(format) 48x32, ") && info.stdout.contains("orientation 1 (upright)"), "\(info.stdout)")
+        #expect(info.stdout.contains("EXIF") == (ext != "bmp"), "\(info.stdout)")
         // Nothing but the output is left in the folder (no temporary files).
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.\(ext)"])
     }

@@ -17,7 +17,7 @@ import Testing
         let gif = try #require(GIFWriter(width: 80, height: 52, palette: palette, frames: frames).encode())
         try Data(gif).write(to: URL(fileURLWithPath: folder + "/a.gif"))
         let info = try CLI.limn("info", folder + "/a.gif")
-        let described = "GIF 80x52, orientation 1 (upright), opaque, animated, 2 frames (the first is decoded)"
+        let described = "GIF 80x52, 2-bit palette, orientation 1 (upright), opaque, animated, 2 frames (the first is decoded)"
         #expect(info.stdout == "\(folder)/a.gif: \(described)\n", "\(info.stdout)\(info.stderr)")
         #expect(try CLI.limn("convert", folder + "/a.gif", "-o", folder + "/a.png").status == 0)
         let png = try ImageDecoder.decode(file: folder + "/a.png").image

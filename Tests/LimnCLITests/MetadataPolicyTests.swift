@@ -71,6 +71,25 @@ import Testing
         #expect(asked.exif != nil)
     }
 
+    @Test func infoDescribesSamplesColorsAndMetadata() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.inputs(folder)
+        let cmyk = TIFFWriter.encode(
+            width: 4, height: 2, samples: [UInt8](repeating: 60, count: 32), cmyk: true, iccProfile: ICCProfiles.cmyk())
+        try Data(cmyk).write(to: URL(fileURLWithPath: folder + "/press.tif"))
+        let p3 = insertingChunks(try Patterns.gradient(width: 8, height: 8).encoded(as: .png()), chunk("cICP", [12, 16, 0, 1]))
+        try Data(p3).write(to: URL(fileURLWithPath: folder + "/hdr.png"))
+        let r = try CLI.limn(["info", folder + "/photo.jpg", folder + "/press.tif", folder + "/hdr.png"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("JPEG 60x40, 8-bit YCbCr, orientation 6"), "\(lines[0])")
+        #expect(lines[0].contains("ICC profile \"Adobe RGB (1998) compatible\"") && lines[0].contains("EXIF") && lines[0].contains("XMP"))
+        #expect(lines[1].contains("TIFF 4x2, 8-bit CMYK") && lines[1].contains("ICC profile \"Limn test press CMYK\""), "\(lines[1])")
+        #expect(lines[2].contains("colors Display P3, PQ transfer (H.273 12/16) (HDR: not tone-mapped"), "\(lines[2])")
+    }
+
     @Test func stripAndKeepTogetherAreRefused() throws {
         let r = try CLI.limn(["convert", "x.jpg", "-o", "y.png", "--strip", "--keep-metadata"])
         #expect(r.status != 0 && r.stderr.contains("--strip"), "\(r.stderr)")

@@ -132,7 +132,7 @@ import Testing
             piped.stdout.hasPrefix("-: Google Cloud Vision (google-vision), image 800x520: 7 tags, 3 objects, 2 faces, 1 text block"),
             "\(piped.stdout)")
         let image = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: scene)), "info", "-")
-        #expect(image.stdout == "-: PNG 800x520, orientation 1 (upright), opaque\n")
+        #expect(image.stdout == "-: PNG 800x520, 8-bit RGB, orientation 1 (upright), opaque\n")
     }
 
     @Test func errorsAreOneLineWithANonZeroStatus() throws {

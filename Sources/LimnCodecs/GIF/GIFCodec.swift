@@ -56,12 +56,20 @@ enum GIFCodec {
             guard frames > 0, error.isTruncation else { throw failure(error, source: source) }
             return ImageInfo(
                 format: .gif, width: screen.width, height: screen.height, hasAlpha: true, isAnimated: frames > 1,
-                frameCount: nil, colorModel: .palette)
+                frameCount: nil, bitDepth: paletteBits(gif.globalPalette), colorModel: .palette)
         }
         guard frames > 0 else { throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture") }
         return ImageInfo(
             format: .gif, width: screen.width, height: screen.height, hasAlpha: transparent || !coversScreen,
-            isAnimated: frames > 1, frameCount: frames, colorModel: .palette)
+            isAnimated: frames > 1, frameCount: frames, bitDepth: paletteBits(gif.globalPalette), colorModel: .palette)
+    }
+
+    /// Bits an index needs for a palette of `rgb.count / 3` colors (1 to 8); 8 without one.
+    static func paletteBits(_ rgb: [UInt8]?) -> Int {
+        guard let colors = rgb.map({ $0.count / 3 }), colors > 0 else { return 8 }
+        var bits = 1
+        while 1 << bits < colors && bits < 8 { bits += 1 }
+        return bits
     }
 
     static func decode(
@@ -87,7 +95,8 @@ enum GIFCodec {
                     frame, palette: palette, control: control, from: gif, onto: &image, screen: screen,
                     tolerateDamage: options.tolerateDamage, source: source)
                 let info = ImageInfo(
-                    format: .gif, width: screen.width, height: screen.height, hasAlpha: !image.isOpaque, colorModel: .palette)
+                    format: .gif, width: screen.width, height: screen.height, hasAlpha: !image.isOpaque, bitDepth: paletteBits(palette),
+                    colorModel: .palette)
                 return StoredDecode(info: info, scale: ScaleFactor(1, 1))
             case .end:
                 throw CodecError.corrupt(source: source, format: .gif, message: "the file holds no picture")
