@@ -6,24 +6,30 @@ import LimnRaster
 /// decoder's 8-bit sRGB transform is checked against.
 public enum ICCProfiles {
     /// An Adobe RGB (1998) profile: D65 white, Adobe's primaries, gamma 563/256.
-    public static func adobeRGB() -> [UInt8] {
+    public static func adobeRGB() -> [UInt8] { adobeRGBProfile }
+
+    private static let adobeRGBProfile: [UInt8] = {
         rgb(
             primaries: (0.64, 0.33, 0.21, 0.71, 0.15, 0.06), curve: cmsBuildGamma(nil, 563.0 / 256),
             description: "Adobe RGB (1998) compatible")
-    }
+    }()
 
     /// A ProPhoto RGB profile: D50 white, ROMM primaries, gamma 1.8.
-    public static func proPhotoRGB() -> [UInt8] {
+    public static func proPhotoRGB() -> [UInt8] { proPhotoRGBProfile }
+
+    private static let proPhotoRGBProfile: [UInt8] = {
         rgb(
             primaries: (0.7347, 0.2653, 0.1596, 0.8404, 0.0366, 0.0001), curve: cmsBuildGamma(nil, 1.8),
             description: "ProPhoto RGB compatible",
             white: (0.3457, 0.3585))
-    }
+    }()
 
     /// Little CMS's own sRGB profile.
-    public static func sRGB() -> [UInt8] {
+    public static func sRGB() -> [UInt8] { sRGBProfile }
+
+    private static let sRGBProfile: [UInt8] = {
         save(cmsCreate_sRGBProfile())
-    }
+    }()
 
     private static func save(_ profile: cmsHPROFILE?) -> [UInt8] {
         defer { cmsCloseProfile(profile) }
@@ -72,9 +78,11 @@ public enum ICCProfiles {
     }
 
     /// A Display P3 profile: D65 white, DCI-P3 primaries, the sRGB tone curve.
-    public static func displayP3() -> [UInt8] {
+    public static func displayP3() -> [UInt8] { displayP3Profile }
+
+    private static let displayP3Profile: [UInt8] = {
         rgb(primaries: (0.680, 0.320, 0.265, 0.690, 0.150, 0.060), curve: srgbCurve(), description: "Display P3 compatible")
-    }
+    }()
 
     /// A profile made from chromaticities and a decoding gamma (what a PNG's cHRM and gAMA say).
     public static func chromaticities(
@@ -106,10 +114,13 @@ public enum ICCProfiles {
         return save(profile)
     }
 
+    /// (Each profile is made once per process: Little CMS stamps the creation time into it.)
     /// A CMYK input profile (an `A2B0` table of 9 points a side, to Lab) of a made-up press:
     /// `R = (1 − 0.9 C)(1 − 0.95 K)`, `G = (1 − M)(1 − 0.1 C)(1 − 0.95 K)`, `B = (1 − 0.92 Y)(1 − 0.95 K)` in
     /// sRGB values. Not the formula used without a profile, so a test can tell which was used.
-    public static func cmyk() -> [UInt8] {
+    public static func cmyk() -> [UInt8] { cmykProfile }
+
+    private static let cmykProfile: [UInt8] = {
         let profile = cmsCreateProfilePlaceholder(nil)
         cmsSetProfileVersion(profile, 4.3)
         cmsSetDeviceClass(profile, cmsSigInputClass)
@@ -150,7 +161,7 @@ public enum ICCProfiles {
         cmsWriteTag(profile, cmsSigProfileDescriptionTag, UnsafeRawPointer(mlu))
         cmsMLUfree(mlu)
         return save(profile)
-    }
+    }()
 
     /// `cmyk` (four bytes a pixel; `inverted` for Adobe's 0-is-full-ink) converted from
     /// `profile` to sRGB in double precision (relative colorimetric, black-point compensation).
