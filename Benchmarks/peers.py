@@ -84,6 +84,34 @@ def pillow_cases(inputs, out):
         b = io.BytesIO()
         rgb2.save(b, "WEBP", quality=80)  # method 4 by default
     cases.append(("T6", "pil_webp_q80", webp))
+
+    # T9: the other formats (HEIC through pillow-heif when it is installed; AVIF is Pillow's own).
+    try:
+        import pillow_heif
+        pillow_heif.register_heif_opener()
+    except ImportError:
+        pass
+    for key, name in [("tiff", "pil_decode_tiff"), ("gif", "pil_decode_gif"), ("heic", "pil_decode_heic"), ("avif", "pil_decode_avif")]:
+        if os.path.exists(inputs[key]):
+            data = read(inputs[key])
+            def decode(data=data):
+                im = Image.open(io.BytesIO(data))
+                im.load()
+                return im.convert("RGBA") if im.mode not in ("RGB", "RGBA") else im
+            try:
+                decode()
+                cases.append(("T9", name, decode))
+            except Exception:
+                pass  # this Pillow cannot read it (no pillow-heif): not a case
+
+    def avif():
+        buf = io.BytesIO()
+        rgb2.save(buf, "AVIF", quality=60, speed=6)
+    try:
+        avif()
+        cases.append(("T10", "pil_avif_q60_s6", avif))
+    except Exception:
+        pass
     if os.path.exists(inputs["drawspec"]):
         cases += pillow_draw(inputs)
     return "Pillow", version, cases
@@ -158,6 +186,12 @@ def vips_cases(inputs, out, single_thread):
     cases.append(("T5", "vips_png_c6_allfilters", lambda: rgba2.pngsave_buffer(compression=6, filter="all")))
     cases.append(("T5", "vips_png_c1", lambda: rgba2.pngsave_buffer(compression=1)))
     cases.append(("T6", "vips_webp_q80", lambda: rgb2.webpsave_buffer(Q=80)))
+    for key, name in [("tiff", "vips_decode_tiff"), ("gif", "vips_decode_gif"), ("heic", "vips_decode_heic"), ("avif", "vips_decode_avif")]:
+        if os.path.exists(inputs[key]):
+            data = read(inputs[key])
+            cases.append(("T9", name, lambda data=data: pyvips.Image.new_from_buffer(data, "", access="sequential").copy_memory()))
+    # effort 3 is aom's speed 6 (libvips passes 9 - effort).
+    cases.append(("T10", "vips_heif_av1_q60_e3", lambda: rgb2.heifsave_buffer(compression="av1", Q=60, effort=3)))
     version = "%d.%d.%d" % (pyvips.version(0), pyvips.version(1), pyvips.version(2))
     return "libvips", version, cases
 
@@ -282,7 +316,8 @@ def main():
     names = {"big": "synth_4000x3000_q90.jpg", "small": "synth_1024x768_q90.jpg", "matte": "matte_4000x3000_l.png",
              "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png",
              "bg": "bg_4000x3000_q90.jpg", "cutout": "cutout_4000x3000_rgba.png",
-             "drawspec": "draw_spec_1920x1080.json"}
+             "drawspec": "draw_spec_1920x1080.json", "tiff": "synth_2000x1500_lzw.tif", "gif": "synth_2000x1500.gif",
+             "heic": "synth_2000x1500.heic", "avif": "synth_2000x1500.avif"}
     inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
     makers = [("Pillow", lambda: pillow_cases(inputs, a.out)),
               ("OpenCV", lambda: opencv_cases(inputs, a.out, a.single_thread)),

@@ -270,6 +270,35 @@ public enum LimnTasks {
                     _ = try rgb.encoded(as: .webp(WebPOptions(quality: 80))).count
                 })
         }
+
+        // The formats Limn reads but the peers' usual benchmarks do not: files made from the same
+        // 2000x1500 picture by libvips (Benchmarks/compare makes them; a missing one is skipped).
+        if wanted("T9") {
+            for (file, name) in [
+                ("synth_2000x1500_lzw.tif", "limn_decode_tiff"), ("synth_2000x1500.gif", "limn_decode_gif"),
+                ("synth_2000x1500.heic", "limn_decode_heic"), ("synth_2000x1500.avif", "limn_decode_avif"),
+            ] where FileManager.default.fileExists(atPath: inputs.path(file)) {
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: inputs.path(file))))
+                tasks.append(
+                    BenchTask(
+                        task: "T9", name: name, summary: "ImageDecoder.decode(bytes) of \(file) → new RGBA image",
+                        area: .codecs, pixels: 3_000_000
+                    ) {
+                        _ = try ImageDecoder.decode(bytes).image.width
+                    })
+            }
+        }
+
+        if wanted("T10") {
+            let rgb = try inputs.image("synth_2000x1500_rgb.png")
+            tasks.append(
+                BenchTask(
+                    task: "T10", name: "limn_avif_q60_s6", summary: "AVIF encode quality 60, speed 6 (libheif + aom), 4:2:0",
+                    area: .codecs, pixels: 3_000_000
+                ) {
+                    _ = try rgb.encoded(as: .avif(AVIFOptions(quality: 60, speed: 6))).count
+                })
+        }
         return tasks
     }
 }
