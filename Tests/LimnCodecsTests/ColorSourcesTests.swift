@@ -158,3 +158,35 @@ import Testing
         #expect(ColorManagementTests.meanError(untagged, reference) > 3, "the profile, not the formula, was used")
     }
 }
+
+/// Against Little CMS's own tool: `jpgicc` (relative colorimetric, black-point compensation,
+/// its output at quality 100) converts the same JPEGs; Limn's decode agrees within a level on
+/// average (the tool's re-encoding costs about half of that).
+@Suite(.enabled(if: tool("jpgicc") != nil, "Little CMS's jpgicc is not installed (apt: liblcms2-utils)"))
+struct JPGICCTests {
+    @Test(arguments: ["Adobe RGB", "ProPhoto RGB", "Display P3", "CMYK"])
+    func limnAgreesWithJPGICC(name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-jpgicc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tagged: [UInt8]
+        switch name {
+        case "CMYK":
+            let plain = try TestPictureEncoding.cmykJPEG(
+                ColorSourcesTests.cmykSamples(width: 48, height: 32), width: 48, height: 32, quality: 100)
+            tagged = ICCProfiles.embed(ICCProfiles.cmyk(), inJPEG: plain)
+        default:
+            let profile = [
+                "Adobe RGB": ICCProfiles.adobeRGB(), "ProPhoto RGB": ICCProfiles.proPhotoRGB(), "Display P3": ICCProfiles.displayP3(),
+            ][name]!
+            let plain = try Patterns.gradient(width: 96, height: 64).encoded(as: .jpeg(JPEGOptions(quality: 100, subsampling: .s444)))
+            tagged = ICCProfiles.embed(profile, inJPEG: plain)
+        }
+        try Data(tagged).write(to: URL(fileURLWithPath: folder + "/in.jpg"))
+        _ = try run(tool("jpgicc")!, ["-t1", "-b", "-q100", folder + "/in.jpg", folder + "/out.jpg"])
+        let theirs = try ImageDecoder.decode(file: folder + "/out.jpg").image
+        let ours = try ImageDecoder.decode(tagged).image
+        let error = ColorManagementTests.meanError(ours, theirs)
+        #expect(error <= 1, "\(name): mean error \(error) against jpgicc")
+    }
+}

@@ -79,3 +79,49 @@ struct HEIFTests {
         }
     }
 }
+
+/// `irot` and `imir` applied as libheif applies them, on lossless AVIFs libavif's avifenc
+/// writes with those boxes (heif-enc cannot write them).
+@Suite(
+    .enabled(
+        if: tool("avifenc") != nil && tool("heif-convert") != nil,
+        "avifenc or heif-convert is not installed (apt: libavif-bin, libheif-examples)"))
+struct HEIFTransformTests {
+    static let picture = Patterns.orientationBlocks()
+
+    /// (avifenc arguments, the picture as it should come out).
+    static let cases: [([String], String)] = [
+        (["--irot", "1"], "irot 1: 90° anticlockwise"), (["--irot", "2"], "irot 2: 180°"), (["--irot", "3"], "irot 3: 270° anticlockwise"),
+        (["--imir", "0"], "imir 0"), (["--imir", "1"], "imir 1"), (["--irot", "1", "--imir", "0"], "irot 1 then imir 0"),
+    ]
+
+    static func expected(_ arguments: [String]) -> Image {
+        var image = picture
+        var k = 0
+        while k < arguments.count {
+            let value = Int(arguments[k + 1])!
+            if arguments[k] == "--irot" {
+                image = [image, image.rotated(.threeQuarters), image.rotated(.half), image.rotated(.quarter)][value]
+            } else {
+                // imir 0 mirrors top and bottom, 1 left and right (libheif's and libavif's reading
+                // of the box; avifenc: "0=top-to-bottom, 1=left-to-right").
+                image = image.flipped(value == 0 ? .vertical : .horizontal)
+            }
+            k += 2
+        }
+        return image
+    }
+
+    @Test(arguments: cases)
+    func transformsAreApplied(arguments: [String], what: String) throws {
+        let folder = try HEIFTests.Folder()
+        try Data(try Self.picture.encoded(as: .png())).write(to: URL(fileURLWithPath: folder["source.png"]))
+        _ = try run(tool("avifenc")!, ["-l"] + arguments + [folder["source.png"], folder["t.avif"]])
+        _ = try run(tool("heif-convert")!, [folder["t.avif"], folder["reference.png"]])
+        let decoded = try ImageDecoder.decode(file: folder["t.avif"])
+        let reference = try ImageDecoder.decode(file: folder["reference.png"]).image
+        #expect(decoded.image == reference, "\(what): as heif-convert shows it")
+        #expect(decoded.image == Self.expected(arguments), "\(what): as the specification turns it")
+        #expect(try ImageDecoder.info(file: folder["t.avif"]).size == decoded.image.size, "info gives the turned size")
+    }
+}
