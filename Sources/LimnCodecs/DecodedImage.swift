@@ -58,4 +58,6 @@ struct StoredDecode {
     /// through the file's profile or, without one, by formula; `true` for Adobe's inverted
     /// convention.
     var cmykInverted: Bool? = nil
+    /// True when the codec has converted the pixels to sRGB already (a JPEG decoded in bands).
+    var colorsConverted = false
 }

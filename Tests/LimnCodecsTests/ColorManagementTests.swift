@@ -59,3 +59,48 @@ import Testing
         #expect(try ImageDecoder.info(broken).iccProfile == nil)
     }
 }
+
+/// A baseline JPEG whose profile needs converting is decoded in bands while the bands already
+/// decoded are converted on another thread: the pixels are exactly those of decoding first
+/// and converting after (one thread), at every scale, and damage gives the same errors.
+@Suite struct BandDecodeTests {
+    static let picture = Patterns.noise(width: 301, height: 517, seed: 3, opaque: true)
+
+    static func tagged(_ options: JPEGOptions) throws -> [UInt8] {
+        ICCProfiles.embed(ICCProfiles.adobeRGB(), inJPEG: try picture.encoded(as: .jpeg(options)))
+    }
+
+    @Test(arguments: [JPEGOptions.Subsampling.s420, .s422, .s444, .gray])
+    func bandsGiveThePixelsOfTheWholeDecode(subsampling: JPEGOptions.Subsampling) throws {
+        let jpeg = try Self.tagged(JPEGOptions(quality: 90, subsampling: subsampling))
+        for target in [nil, Size(width: 151, height: 0), Size(width: 40, height: 70), Size(width: 264, height: 0)] {
+            let options = DecodeOptions(targetSize: target)
+            let banded = try Parallelism.withMaximumThreads(2) { try ImageDecoder.decode(jpeg, options: options) }
+            let whole = try Parallelism.withMaximumThreads(1) { try ImageDecoder.decode(jpeg, options: options) }
+            #expect(banded.image == whole.image, "\(subsampling), target \(String(describing: target))")
+            #expect(banded.scale == whole.scale && banded.image.isOpaque)
+        }
+    }
+
+    @Test func progressiveAndDamagedFilesTakeTheUsualPath() throws {
+        let progressive = try Self.tagged(JPEGOptions(quality: 90, progressive: true))
+        let a = try Parallelism.withMaximumThreads(2) { try ImageDecoder.decode(progressive).image }
+        let b = try Parallelism.withMaximumThreads(1) { try ImageDecoder.decode(progressive).image }
+        #expect(a == b)
+        let baseline = try Self.tagged(JPEGOptions(quality: 90))
+        let cut = Array(baseline.prefix(baseline.count * 2 / 3))
+        func failure(_ threads: Int) -> String {
+            do {
+                _ = try Parallelism.withMaximumThreads(threads) { try ImageDecoder.decode(cut, source: "cut.jpg") }
+                return "decoded"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(failure(2) == failure(1) && failure(1) != "decoded", "\(failure(2))")
+        let tolerant = DecodeOptions(tolerateDamage: true)
+        let c = try Parallelism.withMaximumThreads(2) { try ImageDecoder.decode(cut, options: tolerant).image }
+        let d = try Parallelism.withMaximumThreads(1) { try ImageDecoder.decode(cut, options: tolerant).image }
+        #expect(c == d, "a cut file tolerated gives the same picture")
+    }
+}

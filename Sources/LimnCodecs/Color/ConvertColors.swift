@@ -12,6 +12,7 @@ extension ImageDecoder {
         _ image: inout Image, stored: StoredDecode, options: DecodeOptions, source: String
     ) throws(CodecError) -> [UInt8]? {
         let info = stored.info
+        if stored.colorsConverted { return nil }
         let fail = { (failure: LittleCMS.Failure) throws(CodecError) in
             // A profile that is not one: damage, unless the caller tolerates it (then the pixels
             // are taken as sRGB, as browsers take them).

@@ -156,6 +156,16 @@ enum LittleCMS {
         return true
     }
 
+    /// The in-place conversion of `count` RGBA pixels from `profile` to sRGB, for converting rows
+    /// as they are decoded; nil when the profile needs none (sRGB already, or not RGB or gray).
+    /// Throws for bytes that are not a profile.
+    static func rowConverter(for profile: [UInt8]) throws(Failure) -> (@Sendable (UnsafeMutablePointer<UInt8>, Int) -> Void)? {
+        let transform = try transform(for: profile, layout: .rgba)
+        if let shaper = transform.shaper { return { shaper.apply($0, count: $1) } }
+        guard transform.handle != nil else { return nil }
+        return { cmsDoTransform(transform.handle, $0, $0, cmsUInt32Number($1)) }
+    }
+
     /// The color space of `profile` (`cmsSigRgbData`, `cmsSigCmykData`, …), or nil when the
     /// bytes are not a profile.
     static func colorSpace(of profile: [UInt8]) -> cmsColorSpaceSignature? {

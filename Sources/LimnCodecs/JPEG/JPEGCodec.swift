@@ -15,6 +15,16 @@ enum JPEGCodec {
         try options.limits.check(width: header.width, height: header.height, format: .jpeg, source: source)
         let scale = chooseScale(width: header.width, height: header.height, target: target)
         let w = scale.apply(header.width), h = scale.apply(header.height)
+        // A profile to convert from, and a second thread to convert on: in bands, while decoding.
+        if options.convertsToSRGB, !header.isCMYK, Parallelism.maximumThreads > 1, let profile = info.iccProfile,
+            let convert = try? LittleCMS.rowConverter(for: profile)
+        {
+            var converted = false
+            image.overwrite(width: w, height: h, isOpaque: true) { buffer in
+                converted = JPEGBandDecode.decode(bytes, into: buffer, width: w, height: h, scale: scale, convert: convert)
+            }
+            if converted { return StoredDecode(info: info, scale: ScaleFactor(scale.num, scale.denom), colorsConverted: true) }
+        }
         try image.overwrite(width: w, height: h, isOpaque: true) { (buffer) throws(CodecError) in
             do throws(TurboJPEG.Failure) {
                 try tj.decompress(
