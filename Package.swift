@@ -27,6 +27,9 @@ let package = Package(
             name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libturbojpeg",
             providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]),
         .systemLibrary(
+            name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .systemLibrary(
             name: "CWebP", path: "Sources/CWebP", pkgConfig: "libwebpdemux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
         .systemLibrary(
@@ -59,7 +62,7 @@ let package = Package(
         // The one C source: libjpeg's scanline API for decoding in bands (its setjmp must be in C).
         .target(name: "CJPEGRows", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(
-            name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CJPEG", "CJPEGRows", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
+            name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),

@@ -79,6 +79,7 @@ def pillow_cases(inputs, out):
         rgba2.save(b, "PNG", compress_level=level)
     cases.append(("T5", "pil_png_l6", lambda: png(6)))
     cases.append(("T5", "pil_png_l1", lambda: png(1)))
+    cases.append(("T5", "pil_png_l9", lambda: png(9)))
 
     def webp():
         b = io.BytesIO()
@@ -149,6 +150,8 @@ def opencv_cases(inputs, out, single_thread):
     bgra2 = cv2.imread(inputs["rgba2k"], cv2.IMREAD_UNCHANGED)
     bgr2 = cv2.imread(inputs["rgb2k"], cv2.IMREAD_COLOR)
     cases.append(("T5", "cv_png_l6", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 6])))
+    cases.append(("T5", "cv_png_l9", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 9])))
+    cases.append(("T5", "cv_png_default", lambda: cv2.imencode(".png", bgra2)))
     cases.append(("T5", "cv_png_l1", lambda: cv2.imencode(".png", bgra2, [cv2.IMWRITE_PNG_COMPRESSION, 1])))
     cases.append(("T6", "cv_webp_q80", lambda: cv2.imencode(".webp", bgr2, [cv2.IMWRITE_WEBP_QUALITY, 80])))
     if os.path.exists(inputs["drawspec"]):

@@ -39,7 +39,7 @@ struct ThumbnailCommand: ParsableCommand {
     func job() throws(JobError) -> ThumbnailJob {
         try ThumbnailJob(
             image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
-            resultFormat: reading.resultFormat, format: output.format, quality: output.quality,
+            resultFormat: reading.resultFormat, format: output.format, quality: output.quality, compression: output.compression,
             keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile)
     }
 

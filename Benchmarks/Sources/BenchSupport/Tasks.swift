@@ -244,20 +244,17 @@ public enum LimnTasks {
 
         if wanted("T5") {
             let rgba = try inputs.image("cutout_2000x1500_rgba.png")
-            tasks.append(
-                BenchTask(
-                    task: "T5", name: "limn_png_compact", summary: "PNG encode RGBA, libpng defaults (zlib 6, adaptive filters)",
-                    area: .codecs, pixels: 3_000_000
-                ) {
-                    _ = try rgba.encoded(as: .png(PNGOptions(compression: .compact))).count
-                })
-            tasks.append(
-                BenchTask(
-                    task: "T5", name: "limn_png_fast", summary: "PNG encode RGBA, PNG_IMAGE_FLAG_FAST",
-                    area: .codecs, pixels: 3_000_000
-                ) {
-                    _ = try rgba.encoded(as: .png(PNGOptions(compression: .fast))).count
-                })
+            for (compression, name, summary) in [
+                (PNGOptions.Compression.fast, "limn_png_fast", "PNG encode RGBA: Up filter, libdeflate 1"),
+                (.balanced, "limn_png_balanced", "PNG encode RGBA: 4 filters per row, libdeflate 5 (the default)"),
+                (.compact, "limn_png_compact", "PNG encode RGBA: 5 filters per row, libdeflate 9"),
+                (.smallest, "limn_png_smallest", "PNG encode RGBA: 5 filters per row, libdeflate 12"),
+            ] {
+                tasks.append(
+                    BenchTask(task: "T5", name: name, summary: summary, area: .codecs, pixels: 3_000_000) {
+                        _ = try rgba.encoded(as: .png(PNGOptions(compression: compression))).count
+                    })
+            }
         }
 
         if wanted("T6") {

@@ -79,7 +79,9 @@ enum JobIO {
 
     /// The encoding an output path asks for: `format` when given, else the path's extension
     /// (`-`: PNG), with `quality` applied where the format takes one.
-    static func encoding(for path: String, format: ImageFormat? = nil, quality: Int? = nil) throws(JobError) -> EncodeFormat {
+    static func encoding(
+        for path: String, format: ImageFormat? = nil, quality: Int? = nil, compression: PNGOptions.Compression? = nil
+    ) throws(JobError) -> EncodeFormat {
         var encoding: EncodeFormat
         if let format {
             guard let chosen = EncodeFormat(format) else {
@@ -98,6 +100,10 @@ enum JobIO {
             case .avif(var o): o.quality = quality; encoding = .avif(o)
             default: break
             }
+        }
+        if let compression {
+            guard case .png = encoding else { throw JobError("--compression applies to PNG outputs, and \(path) is \(encoding.format).") }
+            encoding = .png(PNGOptions(compression: compression))
         }
         return encoding
     }

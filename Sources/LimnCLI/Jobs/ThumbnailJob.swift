@@ -30,7 +30,8 @@ struct ThumbnailJob {
     /// receives one file per size in `format` (default JPEG).
     init(
         image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
-        resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil, keepMetadata: Bool = false,
+        resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil,
+        compression: PNGOptions.Compression? = nil, keepMetadata: Bool = false,
         keepProfile: Bool = false
     ) throws(JobError) {
         self.keepMetadata = keepMetadata
@@ -44,7 +45,7 @@ struct ThumbnailJob {
         self.mode = mode
         self.resultFormat = resultFormat
         if let output {
-            targets = [(output, try JobIO.encoding(for: output, format: format, quality: quality))]
+            targets = [(output, try JobIO.encoding(for: output, format: format, quality: quality, compression: compression))]
             self.outputDirectory = nil
         } else {
             let folder = outputDirectory ?? "."
@@ -52,7 +53,7 @@ struct ThumbnailJob {
             let ext = format.map { $0 == .jpeg ? "jpg" : $0.rawValue } ?? "jpg"
             targets = try sizes.map { (size) throws(JobError) in
                 let path = "\(folder)/\(stem)-\(size.width)x\(size.height).\(ext)"
-                return (path, try JobIO.encoding(for: path, format: format, quality: quality))
+                return (path, try JobIO.encoding(for: path, format: format, quality: quality, compression: compression))
             }
             self.outputDirectory = folder
         }

@@ -21,6 +21,15 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "JPEG (1-100), WebP (0-100) or AVIF (0-100) quality.")
     var quality: Int?
 
+    @Option(
+        help: "PNG compression: fast, balanced (the default), compact or smallest.",
+        transform: { (word: String) throws(JobError) -> PNGOptions.Compression in
+            let all: [String: PNGOptions.Compression] = ["fast": .fast, "balanced": .balanced, "compact": .compact, "smallest": .smallest]
+            guard let level = all[word.lowercased()] else { throw JobError("use fast, balanced, compact or smallest.") }
+            return level
+        })
+    var compression: PNGOptions.Compression?
+
     /// `--keep-metadata` or `--strip`; each subcommand has its default (see ``keepsMetadata(byDefault:)``).
     @Flag var metadata: MetadataChoice?
 
@@ -44,7 +53,7 @@ struct OutputOptions: ParsableArguments {
     /// The encoding `path` gets: `--format` when given, else the path's extension (`-`: PNG),
     /// with `--quality` applied where the format takes one.
     func encoding(for path: String) throws(JobError) -> EncodeFormat {
-        try JobIO.encoding(for: path, format: format, quality: quality)
+        try JobIO.encoding(for: path, format: format, quality: quality, compression: compression)
     }
 
     /// The output, which this subcommand requires.

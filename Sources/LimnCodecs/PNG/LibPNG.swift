@@ -1,6 +1,6 @@
 import CPNG
 
-/// Every libpng call Limn makes, in one place, through the simplified API (`png_image_*`),
+/// Every libpng call Limn makes, in one place, through the simplified API (`png_image_*`) for reading,
 /// which reports failure by return value: no `longjmp` ever crosses a Swift frame.
 enum LibPNG {
     struct Failure: Error {
@@ -9,10 +9,6 @@ enum LibPNG {
 
     /// `PNG_FORMAT_RGBA`, built from its flags (Swift cannot import the composite macro).
     static let formatRGBA = PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA
-    /// `PNG_FORMAT_RGB`.
-    static let formatRGB = PNG_FORMAT_FLAG_COLOR
-    /// `PNG_FORMAT_GRAY`.
-    static let formatGray: UInt32 = 0
 
     struct Header {
         var width: Int
@@ -64,37 +60,6 @@ enum LibPNG {
                 throw Failure(message: LibPNG.message(image.pointee))
             }
         }
-    }
-
-    /// Writes 8-bit pixels in `format` (`formatRGBA`, `formatRGB` or `formatGray`) with
-    /// `png_image_write_to_memory`. `fast` sets `PNG_IMAGE_FLAG_FAST`.
-    static func write(
-        _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, rowBytes: Int, format: UInt32, fast: Bool
-    ) throws(Failure) -> [UInt8] {
-        let control = Control()
-        let image = control.image
-        image.pointee.width = UInt32(width)
-        image.pointee.height = UInt32(height)
-        image.pointee.format = format
-        if fast { image.pointee.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
-        // Room for incompressible data: zlib's stored blocks, row filter bytes, chunk headers.
-        let raw = height * (rowBytes + 1)
-        var capacity = raw + raw / 64 + 4096
-        for _ in 0..<2 {
-            var output = [UInt8](repeating: 0, count: capacity)
-            var size = capacity
-            let ok = output.withUnsafeMutableBytes { out in
-                png_image_write_to_memory(image, out.baseAddress, &size, 0, pixels.baseAddress, Int32(rowBytes), nil)
-            }
-            if ok != 0 {
-                output.removeLast(output.count - size)
-                return output
-            }
-            guard size > capacity else { throw Failure(message: message(image.pointee)) }
-            capacity = size  // libpng reported the size it needs: try once more with that
-            image.pointee.warning_or_error = 0
-        }
-        throw Failure(message: message(image.pointee))
     }
 
     fileprivate static func message(_ image: png_image) -> String {

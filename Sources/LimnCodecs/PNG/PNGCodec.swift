@@ -1,6 +1,7 @@
 import LimnRaster
 
-/// PNG through libpng's simplified API: every color type and bit depth in, 8-bit RGBA out.
+/// PNG read through libpng's simplified API (every color type and bit depth in, 8-bit RGBA out)
+/// and written by ``PNGEncoder`` on libdeflate.
 enum PNGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
         try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: true)
@@ -92,60 +93,28 @@ enum PNGCodec {
         do { return try LibPNG.Reader(bytes) } catch { throw classify(error, bytes: bytes, source: source) }
     }
 
+    /// Opaque images are written as RGB (a quarter less data to compress), others as RGBA.
     static func encode(_ image: Image, options: PNGOptions) throws(CodecError) -> [UInt8] {
         try checkEncodable(image.size)
-        let fast = options.compression == .fast
-        do {
-            if image.isOpaque {
-                // Opaque images are written as RGB: a quarter less data for zlib.
-                let rgb = packRGB(image)
-                return try rgb.withBytes { (raw) throws(LibPNG.Failure) in
-                    try LibPNG.write(
-                        raw, width: image.width, height: image.height, rowBytes: image.width * 3,
-                        format: LibPNG.formatRGB, fast: fast)
-                }
-            }
-            return try image.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
-                try LibPNG.write(
-                    raw, width: image.width, height: image.height, rowBytes: image.width * 4,
-                    format: LibPNG.formatRGBA, fast: fast)
-            }
-        } catch {
-            throw CodecError.cannotEncode(format: .png, reason: error.message)
+        return try image.withUnsafeBytes { (raw) throws(CodecError) in
+            try PNGEncoder.encode(
+                raw, width: image.width, height: image.height, stride: 4, channels: image.isOpaque ? 3 : 4,
+                effort: PNGEncoder.effort(options.compression))
         }
     }
 
     /// A mask as an 8-bit grayscale PNG.
     static func encode(_ mask: Mask, options: PNGOptions) throws(CodecError) -> [UInt8] {
         try checkEncodable(mask.size)
-        do {
-            return try mask.withUnsafeBytes { (raw) throws(LibPNG.Failure) in
-                try LibPNG.write(
-                    raw, width: mask.width, height: mask.height, rowBytes: mask.width,
-                    format: LibPNG.formatGray, fast: options.compression == .fast)
-            }
-        } catch {
-            throw CodecError.cannotEncode(format: .png, reason: error.message)
+        return try mask.withUnsafeBytes { (raw) throws(CodecError) in
+            try PNGEncoder.encode(
+                raw, width: mask.width, height: mask.height, stride: 1, channels: 1, effort: PNGEncoder.effort(options.compression))
         }
     }
 
     private static func checkEncodable(_ size: Size) throws(CodecError) {
         guard !size.isEmpty, size.width <= 1_000_000, size.height <= 1_000_000 else {
-            throw CodecError.cannotEncode(format: .png, reason: "libpng writes 1 to 1000000 pixels on each side, this image is \(size)")
-        }
-    }
-
-    private static func packRGB(_ image: Image) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: image.width * image.height * 3) { out, count in
-            image.withUnsafeBytes { raw in
-                let src = raw.bindMemory(to: UInt8.self)
-                var o = 0, i = 0
-                while i < src.count {
-                    out[o] = src[i]; out[o + 1] = src[i + 1]; out[o + 2] = src[i + 2]
-                    o += 3; i += 4
-                }
-            }
-            count = image.width * image.height * 3
+            throw CodecError.cannotEncode(format: .png, reason: "Limn writes PNGs of 1 to 1000000 pixels on each side, this image is \(size)")
         }
     }
 

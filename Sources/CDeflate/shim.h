@@ -1,0 +1,3 @@
+// libdeflate: whole-buffer DEFLATE/zlib compression and CRC-32 for the PNG writer.
+#include <stddef.h>
+#include <libdeflate.h>

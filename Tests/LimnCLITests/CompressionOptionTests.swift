@@ -1,0 +1,28 @@
+import Foundation
+import LimnCodecs
+import LimnTestSupport
+import Testing
+
+/// `--compression` chooses the PNG writer's level, and is refused for another format.
+@Suite struct CompressionOptionTests {
+    typealias CLI = CLITests
+
+    @Test func levelsWriteSmallerFilesAndOtherFormatsRefuseTheOption() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = RepositoryPaths.testImages + "/scene/street.png"
+        var sizes: [Int] = []
+        for level in ["fast", "smallest"] {
+            let out = folder + "/\(level).png"
+            let r = try CLI.limn(["convert", source, "-o", out, "--compression", level])
+            #expect(r.status == 0, "\(r.stderr)")
+            sizes.append(try Data(contentsOf: URL(fileURLWithPath: out)).count)
+            #expect(try ImageDecoder.decode(file: out).image == (try ImageDecoder.decode(file: source).image))
+        }
+        #expect(sizes[1] < sizes[0], "\(sizes)")
+        let refused = try CLI.limn(["convert", source, "-o", folder + "/x.jpg", "--compression", "fast"])
+        #expect(refused.status != 0 && refused.stderr.contains("--compression applies to PNG outputs"), "\(refused.stderr)")
+        let unknown = try CLI.limn(["convert", source, "-o", folder + "/x.png", "--compression", "zip"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("fast, balanced, compact or smallest"), "\(unknown.stderr)")
+    }
+}

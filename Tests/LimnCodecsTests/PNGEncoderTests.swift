@@ -1,0 +1,68 @@
+import Foundation
+import LimnCodecs
+import LimnRaster
+import LimnTestSupport
+import Testing
+
+/// The PNG writer on libdeflate: exact round trips through libpng at every level and shape,
+/// the same bytes whatever the thread count, files pngcheck accepts, sizes that follow the levels.
+@Suite struct PNGEncoderTests {
+    static let levels = PNGOptions.Compression.allCases
+
+    static func pictures() -> [Image] {
+        [
+            Patterns.noise(width: 97, height: 131, seed: 5, opaque: false), Patterns.gradient(width: 300, height: 200),
+            Patterns.checkerAlpha(width: 1, height: 57), Patterns.checkerAlpha(width: 61, height: 1),
+            Image(width: 1, height: 1, fill: Pixel(r: 1, g: 2, b: 3, a: 4)),
+        ]
+    }
+
+    @Test(arguments: levels)
+    func everyLevelRoundTripsExactly(level: PNGOptions.Compression) throws {
+        for picture in Self.pictures() {
+            let bytes = try picture.encoded(as: .png(PNGOptions(compression: level)))
+            let back = try ImageDecoder.decode(bytes).image
+            #expect(back == picture, "\(level), \(picture.size)")
+            #expect(back.isOpaque == picture.isOpaque)
+        }
+        var mask = Mask(width: 33, height: 17)
+        for y in 0..<17 { for x in 0..<33 { mask[x, y] = UInt8((x * 7 + y * 13) % 256) } }
+        let gray = try mask.encoded(as: .png(PNGOptions(compression: level)))
+        #expect(try ImageDecoder.info(gray).colorModel == .gray)
+        let back = try ImageDecoder.decode(gray).image
+        var same = true
+        for y in 0..<17 { for x in 0..<33 where back[x, y] != Pixel(r: mask[x, y], g: mask[x, y], b: mask[x, y], a: 255) { same = false } }
+        #expect(same, "\(level): the gray mask comes back")
+    }
+
+    @Test func theBytesDoNotDependOnTheThreads() throws {
+        let big = Patterns.noise(width: 640, height: 900, seed: 9, opaque: true)
+        for level in [PNGOptions.Compression.fast, .balanced] {
+            let one = try Parallelism.withMaximumThreads(1) { try big.encoded(as: .png(PNGOptions(compression: level))) }
+            let two = try Parallelism.withMaximumThreads(2) { try big.encoded(as: .png(PNGOptions(compression: level))) }
+            let eight = try Parallelism.withMaximumThreads(8) { try big.encoded(as: .png(PNGOptions(compression: level))) }
+            #expect(one == two && two == eight, "\(level)")
+        }
+    }
+
+    @Test func sizesFollowTheLevels() throws {
+        let photo = Patterns.gradient(width: 400, height: 300)
+        let sizes = try Self.levels.map { try photo.encoded(as: .png(PNGOptions(compression: $0))).count }
+        #expect(sizes[3] <= sizes[2] && sizes[2] <= sizes[1] && sizes[1] <= sizes[0], "\(sizes)")
+    }
+
+    @Test(.enabled(if: tool("pngcheck") != nil, "pngcheck is not installed"))
+    func pngcheckAcceptsEveryLevel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-png-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Over 1 MiB compressed: several IDAT chunks.
+        let big = Patterns.noise(width: 800, height: 700, seed: 2, opaque: false)
+        for level in Self.levels {
+            let path = folder + "/\(level).png"
+            try Data(try big.encoded(as: .png(PNGOptions(compression: level)))).write(to: URL(fileURLWithPath: path))
+            let out = String(decoding: try run(tool("pngcheck")!, ["-v", path]), as: UTF8.self)
+            #expect(out.contains("No errors"), "\(level): \(out.suffix(300))")
+        }
+    }
+}
