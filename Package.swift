@@ -62,7 +62,8 @@ let package = Package(
         // The one C source: libjpeg's scanline API for decoding in bands (its setjmp must be in C).
         .target(name: "CJPEGRows", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(
-            name: "LimnCodecs", dependencies: ["LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
+            name: "LimnCodecs",
+            dependencies: ["LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),

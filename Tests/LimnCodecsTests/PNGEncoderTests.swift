@@ -45,10 +45,15 @@ import Testing
         }
     }
 
+    /// Smaller with each level on a drawn street scene and a gradient; the per-row filter choice
+    /// is a heuristic, so `compact` (best of five) may lose to `balanced` (Paeth) by a hair.
     @Test func sizesFollowTheLevels() throws {
-        let photo = Patterns.gradient(width: 400, height: 300)
-        let sizes = try Self.levels.map { try photo.encoded(as: .png(PNGOptions(compression: $0))).count }
-        #expect(sizes[3] <= sizes[2] && sizes[2] <= sizes[1] && sizes[1] <= sizes[0], "\(sizes)")
+        let scene = try ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/street.png").image
+        for picture in [scene, Patterns.gradient(width: 400, height: 300)] {
+            let sizes = try Self.levels.map { try picture.encoded(as: .png(PNGOptions(compression: $0))).count }
+            #expect(sizes[3] <= sizes[2] && sizes[2] <= sizes[0] && sizes[1] <= sizes[0], "\(sizes)")
+            #expect(Double(sizes[2]) <= Double(sizes[1]) * 1.01, "\(sizes)")
+        }
     }
 
     @Test(.enabled(if: tool("pngcheck") != nil, "pngcheck is not installed"))

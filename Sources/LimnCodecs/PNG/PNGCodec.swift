@@ -114,7 +114,8 @@ enum PNGCodec {
 
     private static func checkEncodable(_ size: Size) throws(CodecError) {
         guard !size.isEmpty, size.width <= 1_000_000, size.height <= 1_000_000 else {
-            throw CodecError.cannotEncode(format: .png, reason: "Limn writes PNGs of 1 to 1000000 pixels on each side, this image is \(size)")
+            throw CodecError.cannotEncode(
+                format: .png, reason: "Limn writes PNGs of 1 to 1000000 pixels on each side, this image is \(size)")
         }
     }
 
