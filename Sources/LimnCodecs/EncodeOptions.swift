@@ -87,14 +87,26 @@ public struct JPEGOptions: Sendable, Equatable {
 }
 
 public struct WebPOptions: Sendable, Equatable {
+    /// libwebp's presets: starting points tuned for a kind of picture (`WebPConfigPreset`).
+    public enum Preset: Sendable, Equatable, CaseIterable {
+        case `default`, picture, photo, drawing, icon, text
+    }
+
     /// 0 (smallest) to 100 (best), for lossy encoding.
     public var quality: Int
     /// Lossless encoding: exact pixels, `quality` ignored.
     public var lossless: Bool
+    /// libwebp's effort, 0 (fastest) to 6 (smallest); 4 is cwebp's default.
+    public var method: Int
+    public var preset: Preset
 
-    public init(quality: Int = 80, lossless: Bool = false) {
+    /// The encoder uses a second thread (`thread_level`) when ``Parallelism/maximumThreads`` allows;
+    /// the bytes are the same either way.
+    public init(quality: Int = 80, lossless: Bool = false, method: Int = 4, preset: Preset = .default) {
         self.quality = quality
         self.lossless = lossless
+        self.method = method
+        self.preset = preset
     }
 
     public static let lossless = WebPOptions(lossless: true)

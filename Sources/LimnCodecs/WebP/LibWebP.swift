@@ -93,16 +93,27 @@ enum LibWebP {
     }
 
     /// Encodes straight-alpha RGBA through the advanced API (`WebPEncode` with a `WebPConfig`
-    /// at method 4, as `cwebp` does): lossy at `quality` 0–100, or lossless with `exact`, so the
-    /// color under fully transparent pixels is kept too.
-    /// `opaque` pixels are imported with `WebPPictureImportRGBX`, so no alpha plane is made.
+    /// from the preset, at the options' method, 4 by default as in `cwebp`): lossy at `quality`
+    /// 0–100, or lossless with `exact`, so the color under fully transparent pixels is kept too;
+    /// `thread_level` 1 when `threads`. `opaque` pixels are imported with
+    /// `WebPPictureImportRGBX`, so no alpha plane is made.
     static func encode(
-        _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, quality: Int, lossless: Bool, opaque: Bool
+        _ rgba: UnsafeRawBufferPointer, width: Int, height: Int, options: WebPOptions, opaque: Bool, threads: Bool
     ) throws(Failure) -> [UInt8] {
         var config = WebPConfig()
-        guard WebPConfigInit(&config) != 0 else { throw encodingFailure("cannot set up the encoder") }
-        config.quality = Float(quality)
-        config.method = 4
+        let preset: WebPPreset
+        switch options.preset {
+        case .default: preset = WEBP_PRESET_DEFAULT
+        case .picture: preset = WEBP_PRESET_PICTURE
+        case .photo: preset = WEBP_PRESET_PHOTO
+        case .drawing: preset = WEBP_PRESET_DRAWING
+        case .icon: preset = WEBP_PRESET_ICON
+        case .text: preset = WEBP_PRESET_TEXT
+        }
+        guard WebPConfigPreset(&config, preset, Float(options.quality)) != 0 else { throw encodingFailure("cannot set up the encoder") }
+        config.method = Int32(options.method)
+        config.thread_level = threads ? 1 : 0
+        let lossless = options.lossless
         if lossless {
             config.lossless = 1
             config.exact = 1

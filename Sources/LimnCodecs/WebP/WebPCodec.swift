@@ -86,11 +86,14 @@ enum WebPCodec {
         guard (0...100).contains(options.quality) else {
             throw CodecError.cannotEncode(format: .webp, reason: "quality \(options.quality) is outside 0...100")
         }
+        guard (0...6).contains(options.method) else {
+            throw CodecError.cannotEncode(format: .webp, reason: "method \(options.method) is outside 0...6")
+        }
         do {
             return try image.withUnsafeBytes { (raw) throws(LibWebP.Failure) in
                 try LibWebP.encode(
-                    raw, width: image.width, height: image.height,
-                    quality: options.quality, lossless: options.lossless, opaque: image.isOpaque)
+                    raw, width: image.width, height: image.height, options: options, opaque: image.isOpaque,
+                    threads: Parallelism.maximumThreads > 1)
             }
         } catch {
             throw CodecError.cannotEncode(format: .webp, reason: error.message)
