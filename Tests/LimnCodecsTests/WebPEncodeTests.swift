@@ -9,7 +9,10 @@ import Testing
 @Suite struct WebPEncodeTests {
     static let picture = Patterns.noise(width: 320, height: 240, seed: 4, opaque: true)
 
-    @Test(arguments: [WebPOptions(quality: 80), WebPOptions(quality: 50, method: 6), WebPOptions(lossless: true), WebPOptions(quality: 75, preset: .photo)])
+    @Test(arguments: [
+        WebPOptions(quality: 80), WebPOptions(quality: 50, method: 6), WebPOptions(lossless: true),
+        WebPOptions(quality: 75, preset: .photo),
+    ])
     func threadsDoNotChangeTheBytes(options: WebPOptions) throws {
         let one = try Parallelism.withMaximumThreads(1) { try Self.picture.encoded(as: .webp(options)) }
         let two = try Parallelism.withMaximumThreads(2) { try Self.picture.encoded(as: .webp(options)) }
