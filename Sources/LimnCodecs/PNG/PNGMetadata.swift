@@ -75,16 +75,8 @@ struct PNGMetadata {
     func neutralizedGamma(_ png: UnsafeRawBufferPointer) -> [UInt8]? {
         guard let gamma, !(44_000...47_000).contains(gamma.value) else { return nil }
         var copy = Array(png)
-        let value: [UInt8] = [0x00, 0x00, 0xB1, 0x8F]  // 45455
-        copy.replaceSubrange(gamma.at..<(gamma.at + 4), with: value)
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in Array("gAMA".utf8) + value {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        crc = ~crc
-        copy.replaceSubrange(
-            (gamma.at + 4)..<(gamma.at + 8), with: [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)])
+        // The value and CRC of PNG16Bit's gAMA chunk (45455), over this one's.
+        copy.replaceSubrange(gamma.at..<(gamma.at + 8), with: PNG16Bit.gammaChunk[8..<16])
         return copy
     }
 
