@@ -33,6 +33,12 @@ struct ThumbnailCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "A folder for <image>-<W>x<H>.<ext>, one per size (default: the working folder).")
     var outputDirectory: String?
 
+    @Flag(
+        help:
+            "Decode at the smallest scale that still holds the thumbnail: faster, and 5 to 10 dB lower PSNR against an exact Lanczos3 (by default the decoder leaves at least 2x for the resampler, as libvips does)."
+    )
+    var fast = false
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var reading: ResultFormatOption
 
@@ -40,7 +46,7 @@ struct ThumbnailCommand: ParsableCommand {
         try ThumbnailJob(
             image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
             resultFormat: reading.resultFormat, format: output.format, quality: output.quality, compression: output.compression,
-            keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile)
+            keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile, fast: fast)
     }
 
     func run() throws {

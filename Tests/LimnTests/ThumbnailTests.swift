@@ -95,18 +95,38 @@ import Testing
         #expect(suggested == image.resampled(from: Rect(x: 10, y: 10, width: 100, height: 50), to: Size(width: 50, height: 25)))
     }
 
-    @Test func aFileIsDecodedNoLargerThanTheThumbnailsNeed() {
-        // 24 MP for a 256-pixel square from a 1.33 suggestion: the region is ~3000 px tall, so 1/8 suffices.
+    @Test func aFileIsDecodedAsLibvipsWouldShrinkItOrWithFastAsSmallAsItNeeds() {
+        // 24 MP for a 256-pixel square from a 1.33 suggestion: the region is ~3000 px tall.
         let picture = Size(width: 6000, height: 4000)
-        let hint = Thumbnail.decodeHint(
-            picture: picture, sizes: [Size(width: 256, height: 256)],
-            crop: .suggestions(
-                [CropSuggestion(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil))
-        #expect(hint.width <= 6000 / 8 + 1 && hint.height <= 4000 / 8 + 1, "\(hint)")
-        // Several sizes: the largest decides.
-        let several = Thumbnail.decodeHint(
-            picture: picture, sizes: [Size(width: 1024, height: 1024), Size(width: 256, height: 256)], crop: .content(.center))
-        #expect(several == Size(width: 1536, height: 1024))
+        let suggestion = ThumbnailCrop.suggestions(
+            [CropSuggestion(aspectRatio: 1.33, box: Rect(x: 1000, y: 500, width: 4000, height: 3000))], analysedSize: nil)
+        let square = [Size(width: 256, height: 256)]
+        // Fast: 1/8 suffices. Default: halved while the resampler keeps at least 2x: 1/4.
+        let fast = Thumbnail.decodeHint(picture: picture, sizes: square, crop: suggestion, fast: true)
+        #expect(fast.width <= 6000 / 8 + 1 && fast.height <= 4000 / 8 + 1, "\(fast)")
+        #expect(Thumbnail.decodeHint(picture: picture, sizes: square, crop: suggestion) == Size(width: 1500, height: 1000))
+        // Several sizes: the largest decides (1024 from a 4000-pixel window: no shrink on load).
+        let sizes = [Size(width: 1024, height: 1024), Size(width: 256, height: 256)]
+        #expect(
+            Thumbnail.decodeHint(picture: picture, sizes: sizes, crop: .content(.center), fast: true) == Size(width: 1536, height: 1024))
+        #expect(Thumbnail.decodeHint(picture: picture, sizes: sizes, crop: .content(.center)) == picture)
+    }
+
+    /// Against an exact Lanczos3 from the full-resolution picture: the default within 1 dB of
+    /// resampling the full decode, `fast` worse. A real photograph when ../shared is present,
+    /// else the project's large gradient.
+    @Test func thumbnailsKeepTheQualityOfAFullResolutionResize() throws {
+        let photo = RepositoryPaths.shared + "/photos/csdata_Colmar.jpg"
+        let path = FileManager.default.fileExists(atPath: photo) ? photo : RepositoryPaths.testImages + "/jpeg/large-gradient.jpg"
+        let full = try Image(contentsOfFile: path)
+        let box = Size(width: full.width / 3, height: full.height / 3)
+        let exact = full.resized(to: box, filter: .lanczos3, preShrink: false)
+        let good = try Thumbnail.make(fromFile: path, sizes: [box], crop: .none)[0]
+        let quick = try Thumbnail.make(fromFile: path, sizes: [box], crop: .none, fast: true)[0]
+        let fromFull = Thumbnail.make(from: full, size: box, crop: .none)
+        let (g, q, f) = (ImageDifference(good, exact).psnr, ImageDifference(quick, exact).psnr, ImageDifference(fromFull, exact).psnr)
+        #expect(g >= f - 1, "\(path): default \(g) dB, from the full decode \(f) dB")
+        #expect(q < g, "\(path): fast \(q) dB, default \(g) dB")
     }
 
     @Test func thumbnailsFromAFileMatchThumbnailsFromTheFullPicture() throws {

@@ -24,6 +24,8 @@ struct ThumbnailJob {
     /// they would cost bytes and give away where and with what the photo was taken).
     let keepMetadata: Bool
     let keepProfile: Bool
+    /// The decoder picks the smallest scale that holds the thumbnails (see `Thumbnail.make(fromFile:…fast:)`).
+    let fast: Bool
 
     /// Checks the request and works out every output and its encoding (before any picture is
     /// read). `output` names one file for one size; otherwise `outputDirectory` (default `.`)
@@ -32,8 +34,9 @@ struct ThumbnailJob {
         image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
         resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil,
         compression: PNGOptions.Compression? = nil, keepMetadata: Bool = false,
-        keepProfile: Bool = false
+        keepProfile: Bool = false, fast: Bool = false
     ) throws(JobError) {
+        self.fast = fast
         self.keepMetadata = keepMetadata
         self.keepProfile = keepProfile
         if sizes.isEmpty { throw JobError("no --size given; ask for at least one, e.g. --size 400x300.") }
@@ -93,7 +96,8 @@ struct ThumbnailJob {
                     picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
                 }
                 (thumbnails, metadata) = try Thumbnail.makeWithMetadata(
-                    fromFile: image, sizes: sizes, crop: crop(onto: picture), keepMetadata: keepMetadata, convertsToSRGB: !keepProfile)
+                    fromFile: image, sizes: sizes, crop: crop(onto: picture), fast: fast, keepMetadata: keepMetadata,
+                    convertsToSRGB: !keepProfile)
             } catch {
                 throw JobIO.describe(error, what: "picture")
             }
