@@ -66,7 +66,8 @@ enum ZlibBands {
             stream.next_out = out.baseAddress
             stream.avail_out = uInt(out.count)
             let status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
-            guard last ? status == Z_STREAM_END : status == Z_OK, stream.avail_in == 0 else { return nil }
+            // All input taken and room left over: nothing is pending inside zlib.
+            guard last ? status == Z_STREAM_END : status == Z_OK, stream.avail_in == 0, stream.avail_out > 0 else { return nil }
             return out.count - Int(stream.avail_out)
         }
         guard let produced else { return nil }
