@@ -50,9 +50,14 @@ public struct PNGOptions: Sendable, Equatable {
     }
 
     public var compression: Compression
+    /// Write an indexed PNG (`PLTE`, `tRNS` for transparency, 1 to 8 bits an index) when the
+    /// picture has at most 256 distinct colors, alpha counted: label maps, charts, annotated
+    /// flat graphics. Other pictures are written as RGB/RGBA as usual. Exact either way.
+    public var palette: Bool
 
-    public init(compression: Compression = .balanced) {
+    public init(compression: Compression = .balanced, palette: Bool = false) {
         self.compression = compression
+        self.palette = palette
     }
 }
 

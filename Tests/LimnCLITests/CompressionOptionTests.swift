@@ -22,6 +22,11 @@ import Testing
         #expect(sizes[1] < sizes[0], "\(sizes)")
         let refused = try CLI.limn(["convert", source, "-o", folder + "/x.jpg", "--compression", "fast"])
         #expect(refused.status != 0 && refused.stderr.contains("--compression applies to PNG outputs"), "\(refused.stderr)")
+        let indexed = try CLI.limn(["convert", RepositoryPaths.testImages + "/png/palette4.png", "-o", folder + "/p.png", "--palette"])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(try ImageDecoder.info(file: folder + "/p.png").colorModel == .palette)
+        let noPalette = try CLI.limn(["convert", source, "-o", folder + "/x.webp", "--palette"])
+        #expect(noPalette.status != 0 && noPalette.stderr.contains("--palette applies to PNG outputs"), "\(noPalette.stderr)")
         let unknown = try CLI.limn(["convert", source, "-o", folder + "/x.png", "--compression", "zip"])
         #expect(unknown.status != 0 && unknown.stderr.contains("fast, balanced, compact or smallest"), "\(unknown.stderr)")
     }

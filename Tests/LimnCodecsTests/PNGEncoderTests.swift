@@ -71,3 +71,58 @@ import Testing
         }
     }
 }
+
+/// Indexed output: at most 256 colors give a palette at the smallest bit depth, exact, with
+/// `tRNS` for transparency; more colors fall back to RGB/RGBA.
+@Suite struct PNGPaletteTests {
+    static func flat(colors: Int, alpha: Bool, width: Int = 37, height: Int = 23) -> Image {
+        var image = Image(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let k = (x / 3 + y * 5) % colors
+                image[x, y] = Pixel(
+                    r: UInt8(k * 37 % 256), g: UInt8(k * 91 % 256), b: UInt8(k * 13 % 256), a: alpha && k % 3 == 0 ? 90 : 255)
+            }
+        }
+        image.recomputeOpacity()
+        return image
+    }
+
+    @Test(arguments: [(2, 1), (4, 2), (16, 4), (200, 8), (256, 8)])
+    func fewColorsGiveAPaletteAtTheSmallestDepth(colors: Int, bits: Int) throws {
+        for alpha in [false, true] {
+            let picture = Self.flat(colors: colors, alpha: alpha)
+            for level in PNGOptions.Compression.allCases {
+                let bytes = try picture.encoded(as: .png(PNGOptions(compression: level, palette: true)))
+                let info = try ImageDecoder.info(bytes)
+                #expect(info.colorModel == .palette && info.bitDepth == bits, "\(colors) colors: \(info.sampleDescription)")
+                #expect(try ImageDecoder.decode(bytes).image == picture, "\(colors) colors, alpha \(alpha), \(level)")
+            }
+            // Smaller, unless the palette itself outweighs the saving (a tiny picture with 200+ colors).
+            if colors <= 16 {
+                #expect(try picture.encoded(as: .png(PNGOptions(palette: true))).count < (try picture.encoded(as: .png())).count)
+            }
+        }
+    }
+
+    @Test func moreColorsFallBackToRGB() throws {
+        let picture = Patterns.noise(width: 40, height: 40, seed: 1, opaque: true)
+        let bytes = try picture.encoded(as: .png(PNGOptions(palette: true)))
+        #expect(try ImageDecoder.info(bytes).colorModel == .rgb)
+        #expect(try ImageDecoder.decode(bytes).image == picture)
+    }
+
+    @Test(.enabled(if: tool("pngcheck") != nil, "pngcheck is not installed"))
+    func pngcheckAcceptsPalettes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-plte-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for colors in [2, 16, 256] {
+            let path = folder + "/p\(colors).png"
+            try Data(try Self.flat(colors: colors, alpha: true).encoded(as: .png(PNGOptions(palette: true)))).write(
+                to: URL(fileURLWithPath: path))
+            let out = String(decoding: try run(tool("pngcheck")!, ["-v", path]), as: UTF8.self)
+            #expect(out.contains("No errors") && out.contains("PLTE") && out.contains("tRNS"), "\(out.suffix(300))")
+        }
+    }
+}

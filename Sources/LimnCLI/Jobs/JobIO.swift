@@ -80,7 +80,8 @@ enum JobIO {
     /// The encoding an output path asks for: `format` when given, else the path's extension
     /// (`-`: PNG), with `quality` applied where the format takes one.
     static func encoding(
-        for path: String, format: ImageFormat? = nil, quality: Int? = nil, compression: PNGOptions.Compression? = nil
+        for path: String, format: ImageFormat? = nil, quality: Int? = nil, compression: PNGOptions.Compression? = nil,
+        palette: Bool = false
     ) throws(JobError) -> EncodeFormat {
         var encoding: EncodeFormat
         if let format {
@@ -102,8 +103,18 @@ enum JobIO {
             }
         }
         if let compression {
-            guard case .png = encoding else { throw JobError("--compression applies to PNG outputs, and \(path) is \(encoding.format).") }
-            encoding = .png(PNGOptions(compression: compression))
+            guard case .png(var o) = encoding else {
+                throw JobError("--compression applies to PNG outputs, and \(path) is \(encoding.format).")
+            }
+            o.compression = compression
+            encoding = .png(o)
+        }
+        if palette {
+            guard case .png(var o) = encoding else {
+                throw JobError("--palette applies to PNG outputs, and \(path) is \(encoding.format).")
+            }
+            o.palette = true
+            encoding = .png(o)
         }
         return encoding
     }

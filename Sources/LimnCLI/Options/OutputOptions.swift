@@ -30,6 +30,9 @@ struct OutputOptions: ParsableArguments {
         })
     var compression: PNGOptions.Compression?
 
+    @Flag(help: "Write an indexed PNG when the picture has at most 256 colors (exact; smaller for flat graphics).")
+    var palette = false
+
     /// `--keep-metadata` or `--strip`; each subcommand has its default (see ``keepsMetadata(byDefault:)``).
     @Flag var metadata: MetadataChoice?
 
@@ -53,7 +56,7 @@ struct OutputOptions: ParsableArguments {
     /// The encoding `path` gets: `--format` when given, else the path's extension (`-`: PNG),
     /// with `--quality` applied where the format takes one.
     func encoding(for path: String) throws(JobError) -> EncodeFormat {
-        try JobIO.encoding(for: path, format: format, quality: quality, compression: compression)
+        try JobIO.encoding(for: path, format: format, quality: quality, compression: compression, palette: palette)
     }
 
     /// The output, which this subcommand requires.

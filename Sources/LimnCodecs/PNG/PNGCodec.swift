@@ -96,6 +96,9 @@ enum PNGCodec {
     /// Opaque images are written as RGB (a quarter less data to compress), others as RGBA.
     static func encode(_ image: Image, options: PNGOptions) throws(CodecError) -> [UInt8] {
         try checkEncodable(image.size)
+        if options.palette, let indexed = try PNGEncoder.encodeIndexed(image, effort: PNGEncoder.effort(options.compression)) {
+            return indexed
+        }
         return try image.withUnsafeBytes { (raw) throws(CodecError) in
             try PNGEncoder.encode(
                 raw, width: image.width, height: image.height, stride: 4, channels: image.isOpaque ? 3 : 4,

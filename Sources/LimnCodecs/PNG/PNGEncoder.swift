@@ -7,7 +7,7 @@ import LimnRaster
 /// filtered image compressed in one zlib stream — by zlib's run-length matcher in 1 MiB bands on
 /// every core (``ZlibBands``), or for the smallest files by libdeflate's level 12 — then
 /// `IHDR`, `sRGB`, `IDAT` chunks of at most 1 MiB, `IEND`, each with libdeflate's CRC-32.
-/// 8-bit gray, RGB or RGBA. Deterministic: the same pixels and level give the same bytes
+/// 8-bit gray, RGB or RGBA, or indexed (1 to 8 bits) when asked and the colors fit. Deterministic: the same pixels and level give the same bytes
 /// whatever the thread count (each row's filter depends on that row and the one above only).
 /// Allocates the filtered image (height × (1 + width × channels)) and the output.
 enum PNGEncoder {
@@ -50,7 +50,72 @@ enum PNGEncoder {
         defer { filtered.deallocate() }
         filterRows(pixels, into: filtered, width: width, height: height, stride: stride, channels: channels, filters: effort.filters)
         let stream = try compress(UnsafeRawBufferPointer(filtered), with: effort.compressor)
-        return stream.withUnsafeBytes { compressed in assemble(compressed, width: width, height: height, channels: channels) }
+        let colorType: UInt8 = channels == 1 ? 0 : channels == 3 ? 2 : 6
+        return stream.withUnsafeBytes { compressed in
+            assemble(compressed, width: width, height: height, bitDepth: 8, colorType: colorType, before: [])
+        }
+    }
+
+    /// An indexed PNG of `image` when it has at most 256 distinct colors (alpha counted): `PLTE`,
+    /// `tRNS` when any entry is not opaque, indices packed at 1, 2, 4 or 8 bits as the count
+    /// allows, rows unfiltered (the specification's advice for palettes) and compressed as
+    /// `effort` says. Nil when there are more colors. Exact.
+    static func encodeIndexed(_ image: Image, effort: Effort) throws(CodecError) -> [UInt8]? {
+        var index: [UInt32: UInt8] = [:]
+        var colors: [UInt32] = []
+        let width = image.width, height = image.height
+        var indices = [UInt8](repeating: 0, count: width * height)
+        let fits: Bool = image.withUnsafeBytes { raw in
+            let words = raw.bindMemory(to: UInt32.self)
+            var last: UInt32 = 0, lastIndex: UInt8 = 0, haveLast = false
+            for k in 0..<(width * height) {
+                let word = words[k]
+                if haveLast && word == last { indices[k] = lastIndex; continue }
+                let i: UInt8
+                if let found = index[word] {
+                    i = found
+                } else {
+                    guard colors.count < 256 else { return false }
+                    i = UInt8(colors.count)
+                    index[word] = i
+                    colors.append(word)
+                }
+                indices[k] = i
+                last = word; lastIndex = i; haveLast = true
+            }
+            return true
+        }
+        guard fits else { return nil }
+        let bits = colors.count <= 2 ? 1 : colors.count <= 4 ? 2 : colors.count <= 16 ? 4 : 8
+        let rowBytes = (width * bits + 7) / 8
+        var packed = [UInt8](repeating: 0, count: rowBytes * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let v = indices[y * width + x]
+                let bit = x * bits
+                packed[y * rowBytes + bit / 8] |= v << UInt8(8 - bits - bit % 8)
+            }
+        }
+        // Little-endian words: red in the low byte.
+        var plte: [UInt8] = []
+        var trns: [UInt8] = []
+        for c in colors {
+            plte += [UInt8(c & 0xFF), UInt8(c >> 8 & 0xFF), UInt8(c >> 16 & 0xFF)]
+            trns.append(UInt8(c >> 24))
+        }
+        while trns.last == 255 { trns.removeLast() }
+        var before: [(String, [UInt8])] = [("PLTE", plte)]
+        if !trns.isEmpty { before.append(("tRNS", trns)) }
+        let filteredCount = height * (rowBytes + 1)
+        let filtered = UnsafeMutableRawBufferPointer.allocate(byteCount: filteredCount, alignment: 64)
+        defer { filtered.deallocate() }
+        packed.withUnsafeBytes { rows in
+            filterRows(rows, into: filtered, width: rowBytes, height: height, stride: 1, channels: 1, filters: [.none])
+        }
+        let stream = try compress(UnsafeRawBufferPointer(filtered), with: effort.compressor)
+        return stream.withUnsafeBytes { compressed in
+            assemble(compressed, width: width, height: height, bitDepth: UInt8(bits), colorType: 3, before: before)
+        }
     }
 
     private static func compress(_ filtered: UnsafeRawBufferPointer, with compressor: Effort.Compressor) throws(CodecError) -> [UInt8] {
@@ -78,14 +143,16 @@ enum PNGEncoder {
     }
 
     /// Signature, IHDR, sRGB, the zlib stream in IDATs of at most 1 MiB, IEND.
-    private static func assemble(_ compressed: UnsafeRawBufferPointer, width: Int, height: Int, channels: Int) -> [UInt8] {
+    private static func assemble(
+        _ compressed: UnsafeRawBufferPointer, width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, before: [(String, [UInt8])]
+    ) -> [UInt8] {
         let size = compressed.count
 
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         out.reserveCapacity(size + size / (1 << 20) * 12 + 128)
-        let colorType: UInt8 = channels == 1 ? 0 : channels == 3 ? 2 : 6
-        appendChunk("IHDR", be32(width) + be32(height) + [8, colorType, 0, 0, 0], to: &out)
+        appendChunk("IHDR", be32(width) + be32(height) + [bitDepth, colorType, 0, 0, 0], to: &out)
         appendChunk("sRGB", [0], to: &out)  // perceptual; the pixels are sRGB (a profile replaces it)
+        for (type, data) in before { appendChunk(type, data, to: &out) }
         var offset = 0
         repeat {
             let n = min(1 << 20, size - offset)
