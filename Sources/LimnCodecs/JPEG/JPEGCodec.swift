@@ -11,7 +11,7 @@ enum JPEGCodec {
     static func decode(
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, source: String, target: Size?, options: DecodeOptions
     ) throws(CodecError) -> StoredDecode {
-        let (tj, header, info) = try open(bytes, source: source)
+        let (tj, header, info, markers) = try open(bytes, source: source)
         try options.limits.check(width: header.width, height: header.height, format: .jpeg, source: source)
         let scale = chooseScale(width: header.width, height: header.height, target: target)
         let w = scale.apply(header.width), h = scale.apply(header.height)
@@ -39,7 +39,7 @@ enum JPEGCodec {
         }
         // CMYK bytes are converted by the decoder, through the profile when there is one.
         return StoredDecode(
-            info: info, scale: ScaleFactor(scale.num, scale.denom), cmykInverted: header.isCMYK ? JPEGMarkers(bytes).hasAdobe : nil)
+            info: info, scale: ScaleFactor(scale.num, scale.denom), cmykInverted: header.isCMYK ? markers.hasAdobe : nil)
     }
 
     /// The smallest decoder scale whose result is at least `target` on both sides (a zero side of
@@ -116,7 +116,7 @@ enum JPEGCodec {
     /// Walks the markers, reads the header with a new decompressor, and says what it found.
     private static func open(
         _ bytes: UnsafeRawBufferPointer, source: String
-    ) throws(CodecError) -> (decompressor: TurboJPEG.Decompressor, header: TurboJPEG.Header, info: ImageInfo) {
+    ) throws(CodecError) -> (decompressor: TurboJPEG.Decompressor, header: TurboJPEG.Header, info: ImageInfo, markers: JPEGMarkers) {
         let markers = JPEGMarkers(bytes)
         if markers.endsBeforeScan {
             throw CodecError.truncated(source: source, format: .jpeg, detail: "the headers end before the image data")
@@ -141,7 +141,7 @@ enum JPEGCodec {
         info.iccProfile = markers.iccProfile(in: bytes)
         info.exif = markers.exif.map { Array(bytes[$0]) }
         info.xmp = markers.xmp.map { Array(bytes[$0]) }
-        return (decompressor, header, info)
+        return (decompressor, header, info, markers)
     }
 
     private static func classify(_ failure: TurboJPEG.Failure, source: String) -> CodecError {
