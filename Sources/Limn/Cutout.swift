@@ -67,11 +67,27 @@ public struct CutoutOptions: Sendable {
 /// something new. The matte is scaled to the picture, so the subject keeps the picture's full
 /// resolution.
 public enum Cutout {
-    public static func make(picture: Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws -> Image {
-        let fittedMatte = try Matte.fitted(matte, to: picture.size, allowStretch: options.stretchMatte)
-        var subject: Image
-        do { subject = try picture.cutout(with: fittedMatte, decontaminate: options.decontaminate) } catch {
-            throw LimnError.matteMismatch(matte: fittedMatte.size, picture: picture.size)
+    ///
+    /// Memory: the picture becomes the subject in place when the caller gives it up (`consume`),
+    /// and a subject kept where it is on no background or a color is the result itself, so such a
+    /// job holds one full-size RGBA picture and the matte. Shadows, outlines, moves, scaling and
+    /// other backgrounds add a canvas.
+    public static func make(picture: consuming Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws -> Image {
+        let pictureSize = picture.size
+        let fittedMatte = try Matte.fitted(matte, to: pictureSize, allowStretch: options.stretchMatte)
+        guard fittedMatte.size == pictureSize else { throw LimnError.matteMismatch(matte: fittedMatte.size, picture: pictureSize) }
+        var original: Image?
+        if case .blurredOriginal = options.background { original = picture }
+        var subject = consume picture
+        try subject.formCutout(with: fittedMatte, decontaminate: options.decontaminate)
+        if staysInPlace(options, size: pictureSize) {
+            switch options.background {
+            case .none: return subject
+            case .color(let color):
+                subject.flatten(onto: color)
+                return subject
+            default: break
+            }
         }
         // The subject's place on the original picture.
         var origin = (x: 0, y: 0)
@@ -83,7 +99,7 @@ public enum Cutout {
             let box = PixelRect(x: bounds.x - m, y: bounds.y - m, width: bounds.width + 2 * m, height: bounds.height + 2 * m)
             subject = subject.cropped(to: box.rect)?.raster ?? subject
             origin = (max(box.x, 0), max(box.y, 0))
-            if box.x < 0 || box.y < 0 || box.x + box.width > picture.width || box.y + box.height > picture.height {
+            if box.x < 0 || box.y < 0 || box.x + box.width > pictureSize.width || box.y + box.height > pictureSize.height {
                 // The margin reached past the picture: pad with transparency so it is kept.
                 var padded = Image(width: box.width, height: box.height)
                 padded.paste(subject, x: origin.x - box.x, y: origin.y - box.y)
@@ -97,7 +113,7 @@ public enum Cutout {
         } else if options.trim, case .none = options.background {
             canvasSize = subject.size
         } else {
-            canvasSize = picture.size
+            canvasSize = pictureSize
         }
         // Scale and place the subject.
         let inner = PixelRect(
@@ -110,7 +126,7 @@ public enum Cutout {
                 height: max(1, Int((Double(inner.height) * min(share, 1)).rounded())))
             subject = subject.fitted(to: box, mode: .fit())
         }
-        if options.subjectShare != nil || options.trim || canvasSize != picture.size {
+        if options.subjectShare != nil || options.trim || canvasSize != pictureSize {
             place = (
                 inner.x + Int((Double(inner.width - subject.width) * options.anchor.x).rounded()),
                 inner.y + Int((Double(inner.height - subject.height) * options.anchor.y).rounded())
@@ -118,7 +134,7 @@ public enum Cutout {
         }
         place = (place.x + options.offsetX, place.y + options.offsetY)
 
-        var canvas = background(options.background, size: canvasSize, picture: picture)
+        var canvas = background(options.background, size: canvasSize, picture: original ?? subject)
         // Shadow and outline come from the subject's alpha, on a layer with room around it.
         let room =
             Int((options.outline?.width ?? 0).rounded(.up))
@@ -142,6 +158,14 @@ public enum Cutout {
         }
         canvas.composite(subject, x: place.x, y: place.y, opacity: options.opacity)
         return canvas
+    }
+
+    /// True when the subject keeps its place and size on a canvas the picture's size, opaque and
+    /// with nothing around it: it can be the result itself.
+    static func staysInPlace(_ options: CutoutOptions, size: Size) -> Bool {
+        !options.trim && options.subjectShare == nil && (options.canvasSize.map { $0.isEmpty || $0 == size } ?? true)
+            && options.offsetX == 0 && options.offsetY == 0 && options.shadow == nil && options.outline == nil
+            && options.opacity >= 1
     }
 
     /// The canvas before the subject is placed on it.

@@ -22,8 +22,7 @@ public enum Matte {
                 }
             }
         }
-        let isLabelMap = coverage.withUnsafeBytes { p in !p.contains { $0 > 1 } }
-        return isLabelMap ? coverage.map { $0 == 0 ? 0 : 255 } : coverage
+        return stretchingLabels(coverage)
     }
 
     /// True when some pixel is not fully opaque: the alpha channel carries the matte.
@@ -32,13 +31,30 @@ public enum Matte {
     }
 
     /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1). Throws ``LimnCodecs/CodecError``.
+    /// See ``read(bytes:source:)``.
     public static func read(file path: String) throws -> Mask {
-        mask(from: try Image(contentsOfFile: path, options: DecodeOptions(applyOrientation: false)))
+        try ImageDecoder.read(file: path).withUnsafeBytes { try read(raw: $0, source: path) }
     }
 
     /// Reads a matte from encoded bytes; `source` names them in errors. Throws ``LimnCodecs/CodecError``.
+    ///
+    /// A matte is coverage, not color: its samples are taken as stored (no ICC conversion, no
+    /// orientation). A gray PNG — the usual form — is read straight into the mask, with no RGBA
+    /// picture in between.
     public static func read(bytes: [UInt8], source: String = "buffer") throws -> Mask {
-        mask(from: try ImageDecoder.decode(bytes, options: DecodeOptions(applyOrientation: false), source: source).image)
+        try bytes.withUnsafeBytes { try read(raw: $0, source: source) }
+    }
+
+    private static func read(raw: UnsafeRawBufferPointer, source: String) throws -> Mask {
+        if let gray = try ImageDecoder.decodeGray(raw, source: source) { return stretchingLabels(gray) }
+        let options = DecodeOptions(applyOrientation: false, convertsToSRGB: false)
+        return mask(from: try ImageDecoder.decode(raw, options: options, source: source).image)
+    }
+
+    /// A label map whose values are all 0 or 1 stretched to 0/255; any other mask as it is.
+    static func stretchingLabels(_ coverage: Mask) -> Mask {
+        let isLabelMap = coverage.withUnsafeBytes { p in !p.contains { $0 > 1 } }
+        return isLabelMap ? coverage.map { $0 == 0 ? 0 : 255 } : coverage
     }
 
     /// The best matte embedded in a vision result (Baidu: an RGBA foreground, then the matting

@@ -34,6 +34,17 @@ public enum ImageDecoder {
         }
     }
 
+    /// The samples of a picture that stores a single gray channel — a PNG of 8 bits or fewer
+    /// without transparency, the usual form of a matte or a mask — as stored, with no color
+    /// conversion and no orientation applied; nil for every other picture (decode it as RGBA).
+    /// Allocates `width × height` bytes: a quarter of a decode to RGBA.
+    public static func decodeGray(
+        _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = .default, source: String = "buffer"
+    ) throws -> Mask? {
+        guard try sniff(bytes, source: source) == .png else { return nil }
+        return try PNGCodec.decodeGray(bytes, source: source, limits: limits)
+    }
+
     private static func decodeStored(
         _ bytes: UnsafeRawBufferPointer, into image: inout Image, options: DecodeOptions, source: String
     ) throws(CodecError) -> DecodeReport {

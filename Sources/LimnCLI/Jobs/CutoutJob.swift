@@ -33,15 +33,30 @@ struct CutoutJob {
     var outputs: [String] { [output] }
 
     func run() throws(JobError) {
-        let decoded = try JobIO.picture(image, keepProfile: keepProfile)
-        let picture = decoded.image
-        let mask: Mask
+        // The picture and the matte are decoded at once, on two cores; the picture is held once,
+        // so the cutout is made in it.
+        let ((picture, metadata), mask) = try JobIO.alongside(
+            { [matte, resultFormat] () throws(JobError) in try Self.readMatte(matte, resultFormat: resultFormat) },
+            { () throws(JobError) in
+                let decoded = try JobIO.picture(image, keepProfile: keepProfile)
+                return (decoded.image, OutputMetadata(from: decoded, keep: keepMetadata))
+            })
+        var options = CutoutOptions(background: try background.options(for: picture))
+        if shadow { options.shadow = .init() }
+        if outline { options.outline = .init() }
+        options.trim = trim
+        let cut: Image
+        do { cut = try Cutout.make(picture: consume picture, matte: mask, options: options) } catch { throw JobError(error) }
+        try JobIO.write(cut, to: output, as: encoding, metadata: metadata)
+    }
+
+    static func readMatte(_ matte: MatteSource, resultFormat: ResultFormat?) throws(JobError) -> Mask {
         do {
             switch matte {
             case .matte(let path), .mask(let path):
-                mask = try Matte.read(bytes: try JobIO.pictureBytes(path, what: "matte"), source: JobIO.source(path))
+                return try Matte.read(bytes: try JobIO.pictureBytes(path, what: "matte"), source: JobIO.source(path))
             case .result(let path):
-                mask = try Matte.read(from: try JobIO.result(path, format: resultFormat), source: path)
+                return try Matte.read(from: try JobIO.result(path, format: resultFormat), source: path)
             }
         } catch let error as JobError {
             throw error
@@ -50,13 +65,6 @@ struct CutoutJob {
         } catch {
             throw JobError("\(error)")
         }
-        var options = CutoutOptions(background: try background.options(for: picture))
-        if shadow { options.shadow = .init() }
-        if outline { options.outline = .init() }
-        options.trim = trim
-        let cut: Image
-        do { cut = try Cutout.make(picture: picture, matte: mask, options: options) } catch { throw JobError(error) }
-        try JobIO.write(cut, to: output, as: encoding, metadata: OutputMetadata(from: decoded, keep: keepMetadata))
     }
 
     /// The words that name a kind of background rather than a picture file.

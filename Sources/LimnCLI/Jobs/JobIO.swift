@@ -42,6 +42,48 @@ enum JobIO {
     }
 
     /// A picture's encoded bytes (a matte), read as ``picture(_:)`` reads them.
+    /// Runs `side` on another core while `main` runs here (a picture and its matte decoded at
+    /// once), and returns both results once both are done; `main`'s error is thrown first.
+    /// Never waits on the thread pool: if no pool thread has started `side` when `main` ends,
+    /// this thread runs it, so a batch that keeps every pool thread busy cannot deadlock.
+    static func alongside<A, B: Sendable>(
+        _ side: @escaping @Sendable () throws(JobError) -> B, _ main: () throws(JobError) -> A
+    ) throws(JobError) -> (A, B) {
+        let task = SideTask(side)
+        DispatchQueue.global(qos: .userInitiated).async { task.runUnlessTaken() }
+        let first = Result { () throws(JobError) in try main() }
+        task.runUnlessTaken()
+        let second = task.waitForResult()
+        return (try first.get(), try second.get())
+    }
+
+    /// Work that whichever thread claims it first runs, once.
+    private final class SideTask<B: Sendable>: @unchecked Sendable {
+        private let body: @Sendable () throws(JobError) -> B
+        private let lock = NSLock()
+        private var taken = false
+        private var result: Result<B, JobError>?
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(_ body: @escaping @Sendable () throws(JobError) -> B) { self.body = body }
+
+        func runUnlessTaken() {
+            guard
+                lock.withLock({ () -> Bool in
+                    defer { taken = true }; return !taken
+                })
+            else { return }
+            let outcome = Result { () throws(JobError) in try body() }
+            lock.withLock { result = outcome }
+            finished.signal()
+        }
+
+        func waitForResult() -> Result<B, JobError> {
+            finished.wait()
+            return lock.withLock { result! }
+        }
+    }
+
     static func pictureBytes(_ path: String, what: String) throws(JobError) -> [UInt8] {
         do {
             if path == "-" { return try ImageDecoder.read(fileDescriptor: 0, source: source(path)).array }

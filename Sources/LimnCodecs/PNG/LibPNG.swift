@@ -60,6 +60,14 @@ enum LibPNG {
                 throw Failure(message: LibPNG.message(image.pointee))
             }
         }
+
+        /// Decodes into `destination` as 8-bit gray, one byte a pixel (`width × height` bytes).
+        func finishGray(into destination: UnsafeMutableRawBufferPointer) throws(Failure) {
+            image.pointee.format = 0  // PNG_FORMAT_GRAY
+            guard png_image_finish_read(image, nil, destination.baseAddress, Int32(header.width), nil) != 0 else {
+                throw Failure(message: LibPNG.message(image.pointee))
+            }
+        }
     }
 
     fileprivate static func message(_ image: png_image) -> String {

@@ -89,6 +89,33 @@ enum PNGCodec {
         return StoredDecode(info: info, scale: .one)
     }
 
+    /// The samples of a file that stores one gray channel of at most 8 bits and no transparency,
+    /// as stored (no color conversion; a lone `gAMA` is ignored, as ``decode(_:into:source:options:)``
+    /// ignores it); nil for every other file. Allocates `width × height` bytes.
+    static func decodeGray(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> Mask? {
+        try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: false)
+        let metadata = PNGMetadata(bytes, limit: limits.maxHeaderBytes, headerOnly: false)
+        guard metadata.colorModel == .gray, metadata.bitDepth <= 8 else { return nil }
+        if let copy = metadata.neutralizedGamma(bytes) {
+            return try copy.withBytes { (raw) throws(CodecError) in try decodeGrayAsIs(raw, source: source, limits: limits) }
+        }
+        return try decodeGrayAsIs(bytes, source: source, limits: limits)
+    }
+
+    private static func decodeGrayAsIs(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> Mask? {
+        let png = try reader(bytes, source: source)
+        // A tRNS chunk gives the gray file an alpha channel: the caller reads it as RGBA.
+        guard png.header.format == 0 else { return nil }
+        try limits.check(width: png.header.width, height: png.header.height, format: .png, source: source, bytesPerPixel: 1)
+        do {
+            return try Mask(width: png.header.width, height: png.header.height) { (buffer) throws(LibPNG.Failure) in
+                try png.finishGray(into: buffer)
+            }
+        } catch {
+            throw classify(error, bytes: bytes, source: source)
+        }
+    }
+
     private static func reader(_ bytes: UnsafeRawBufferPointer, source: String) throws(CodecError) -> LibPNG.Reader {
         do { return try LibPNG.Reader(bytes) } catch { throw classify(error, bytes: bytes, source: source) }
     }
