@@ -14,6 +14,8 @@ import Testing
             Patterns.noise(width: 97, height: 131, seed: 5, opaque: false), Patterns.gradient(width: 300, height: 200),
             Patterns.checkerAlpha(width: 1, height: 57), Patterns.checkerAlpha(width: 61, height: 1),
             Image(width: 1, height: 1, fill: Pixel(r: 1, g: 2, b: 3, a: 4)),
+            // Over 1 MiB of filtered rows: bands whose Adler-32s are combined (libpng checks it).
+            Patterns.noise(width: 700, height: 520, seed: 3, opaque: false),
         ]
     }
 

@@ -9,7 +9,7 @@ import LimnRaster
 /// `IHDR`, `sRGB`, `IDAT` chunks of at most 1 MiB, `IEND`, each with libdeflate's CRC-32.
 /// 8-bit gray, RGB or RGBA, or indexed (1 to 8 bits) when asked and the colors fit. Deterministic: the same pixels and level give the same bytes
 /// whatever the thread count (each row's filter depends on that row and the one above only).
-/// Allocates the filtered image (height × (1 + width × channels)) and the output.
+/// Allocates the output, and a band's rows at a time (the whole filtered image for `smallest`).
 enum PNGEncoder {
     /// PNG's row filters (the byte before each filtered row).
     enum Filter: UInt8, CaseIterable { case none = 0, sub, up, average, paeth }
@@ -44,12 +44,8 @@ enum PNGEncoder {
     static func encode(
         _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, channels: Int, effort: Effort
     ) throws(CodecError) -> [UInt8] {
-        let rowBytes = width * channels
-        let filteredCount = height * (rowBytes + 1)
-        let filtered = UnsafeMutableRawBufferPointer.allocate(byteCount: filteredCount, alignment: 64)
-        defer { filtered.deallocate() }
-        filterRows(pixels, into: filtered, width: width, height: height, stride: stride, channels: channels, filters: effort.filters)
-        let stream = try compress(UnsafeRawBufferPointer(filtered), with: effort.compressor)
+        let rows = RowFilter(pixels, width: width, height: height, stride: stride, channels: channels, filters: effort.filters)
+        let stream = try compress(rows, with: effort.compressor)
         let colorType: UInt8 = channels == 1 ? 0 : channels == 3 ? 2 : 6
         return stream.withUnsafeBytes { compressed in
             assemble(compressed, width: width, height: height, bitDepth: 8, colorType: colorType, before: [])
@@ -106,27 +102,30 @@ enum PNGEncoder {
         while trns.last == 255 { trns.removeLast() }
         var before: [(String, [UInt8])] = [("PLTE", plte)]
         if !trns.isEmpty { before.append(("tRNS", trns)) }
-        let filteredCount = height * (rowBytes + 1)
-        let filtered = UnsafeMutableRawBufferPointer.allocate(byteCount: filteredCount, alignment: 64)
-        defer { filtered.deallocate() }
-        packed.withUnsafeBytes { rows in
-            filterRows(rows, into: filtered, width: rowBytes, height: height, stride: 1, channels: 1, filters: [.none])
+        let stream = try packed.withBytes { (raw) throws(CodecError) in
+            try compress(RowFilter(raw, width: rowBytes, height: height, stride: 1, channels: 1, filters: [.none]), with: effort.compressor)
         }
-        let stream = try compress(UnsafeRawBufferPointer(filtered), with: effort.compressor)
         return stream.withUnsafeBytes { compressed in
             assemble(compressed, width: width, height: height, bitDepth: UInt8(bits), colorType: 3, before: before)
         }
     }
 
-    private static func compress(_ filtered: UnsafeRawBufferPointer, with compressor: Effort.Compressor) throws(CodecError) -> [UInt8] {
+    /// The filtered rows as one zlib stream. In bands, each band filters the rows it covers
+    /// itself, so the filtered image is never held whole; libdeflate needs it whole.
+    private static func compress(_ rows: RowFilter, with compressor: Effort.Compressor) throws(CodecError) -> [UInt8] {
         switch compressor {
         case .zlibBands(let level, let strategy):
             do throws(ZlibBands.Failure) {
-                return try ZlibBands.compress(filtered, level: level, strategy: strategy)
+                return try ZlibBands.compress(count: rows.filteredCount, level: level, strategy: strategy) { range, destination in
+                    rows.write(bytes: range, into: destination)
+                }
             } catch {
                 throw CodecError.cannotEncode(format: .png, reason: error.message)
             }
         case .libdeflate(let level):
+            let filtered = UnsafeMutableRawBufferPointer.allocate(byteCount: rows.filteredCount, alignment: 64)
+            defer { filtered.deallocate() }
+            rows.writeAll(into: filtered.baseAddress!.assumingMemoryBound(to: UInt8.self))
             guard let compressor = libdeflate_alloc_compressor(level) else {
                 throw CodecError.cannotEncode(format: .png, reason: "libdeflate could not allocate a compressor")
             }
@@ -163,33 +162,71 @@ enum PNGEncoder {
         return out
     }
 
-    /// Filters every row in bands of rows on up to `Parallelism.maximumThreads` threads.
-    private static func filterRows(
-        _ pixels: UnsafeRawBufferPointer, into filtered: UnsafeMutableRawBufferPointer, width: Int, height: Int, stride: Int,
-        channels: Int, filters: [Filter]
-    ) {
-        let rowBytes = width * channels
-        let source = Pointer(UnsafeMutableRawPointer(mutating: pixels.baseAddress!))
-        let target = Pointer(filtered.baseAddress!)
-        let bands = max(1, min(Parallelism.maximumThreads, height / 32, height * rowBytes / 262_144))
-        let work: @Sendable (Int) -> Void = { band in
-            let first = height * band / bands, end = height * (band + 1) / bands
+    /// The filtered image, produced on demand: any run of its bytes (a filter-type byte, then the
+    /// row's filtered bytes, row after row). A row's filter depends on that row and the one
+    /// above only, so every run is the same whoever produces it.
+    struct RowFilter: @unchecked Sendable {
+        let pixels: UnsafeRawPointer
+        let width: Int, height: Int, stride: Int, channels: Int
+        let filters: [Filter]
+        var rowBytes: Int { width * channels }
+        var filteredCount: Int { height * (rowBytes + 1) }
+
+        init(_ pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, channels: Int, filters: [Filter]) {
+            self.pixels = pixels.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+            self.width = width; self.height = height; self.stride = stride; self.channels = channels; self.filters = filters
+        }
+
+        /// Bytes `range` of the filtered image into `destination`. Allocates four rows.
+        func write(bytes range: Range<Int>, into destination: UnsafeMutablePointer<UInt8>) {
+            guard !range.isEmpty else { return }
+            let line = rowBytes + 1
+            let row = UnsafeMutablePointer<UInt8>.allocate(capacity: line)
+            defer { row.deallocate() }
+            var written = 0, skip = range.lowerBound % line
+            filter(rows: (range.lowerBound / line)..<((range.upperBound - 1) / line + 1)) { _ in
+                // Each row is filtered into `row`, then the part of it the range holds is copied out.
+                let take = min(line - skip, range.count - written)
+                (destination + written).update(from: row + skip, count: take)
+                written += take; skip = 0
+            } into: { _ in
+                row
+            }
+        }
+
+        /// The whole filtered image into `destination`, in bands of rows on every core.
+        func writeAll(into destination: UnsafeMutablePointer<UInt8>) {
+            let bands = max(1, min(Parallelism.maximumThreads, height / 32, height * rowBytes / 262_144))
+            let target = UncheckedPointer(destination)
+            let line = rowBytes + 1
+            let work: @Sendable (Int) -> Void = { band in
+                let first = height * band / bands, end = height * (band + 1) / bands
+                filter(rows: first..<end, then: { _ in }, into: { target.value + $0 * line })
+            }
+            if bands == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: bands, execute: work) }
+        }
+
+        /// Filters `rows`, each into `place(y)` (`rowBytes + 1` bytes), calling `done(y)` after each.
+        private func filter(
+            rows: Range<Int>, then done: (Int) -> Void, into place: (Int) -> UnsafeMutablePointer<UInt8>
+        ) {
+            let rowBytes = self.rowBytes
             let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes)
             let current = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes)
             let trial = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes)
             defer { previous.deallocate(); current.deallocate(); trial.deallocate() }
             func pack(_ y: Int, into row: UnsafeMutablePointer<UInt8>) {
-                let from = source.raw.assumingMemoryBound(to: UInt8.self) + y * width * stride
+                let from = pixels.assumingMemoryBound(to: UInt8.self) + y * width * stride
                 if stride == channels {
                     row.update(from: from, count: rowBytes)
                 } else {
                     for x in 0..<width { for c in 0..<channels { row[x * channels + c] = from[x * stride + c] } }
                 }
             }
-            if first > 0 { pack(first - 1, into: previous) } else { previous.initialize(repeating: 0, count: rowBytes) }
-            for y in first..<end {
+            if rows.lowerBound > 0 { pack(rows.lowerBound - 1, into: previous) } else { previous.initialize(repeating: 0, count: rowBytes) }
+            for y in rows {
                 pack(y, into: current)
-                let out = target.raw.assumingMemoryBound(to: UInt8.self) + y * (rowBytes + 1)
+                let out = place(y)
                 if filters.count == 1 {
                     out[0] = filters[0].rawValue
                     apply(filters[0], current, previous, into: out + 1, count: rowBytes, bpp: channels)
@@ -206,10 +243,15 @@ enum PNGEncoder {
                         }
                     }
                 }
+                done(y)
                 previous.update(from: current, count: rowBytes)
             }
         }
-        if bands == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: bands, execute: work) }
+    }
+
+    private struct UncheckedPointer: @unchecked Sendable {
+        let value: UnsafeMutablePointer<UInt8>
+        init(_ value: UnsafeMutablePointer<UInt8>) { self.value = value }
     }
 
     /// One row through `filter` (PNG specification, section 9), `bpp` bytes a pixel.
@@ -240,11 +282,6 @@ enum PNGEncoder {
                 out[k] = row[k] &- UInt8(predicted)
             }
         }
-    }
-
-    private struct Pointer: @unchecked Sendable {
-        let raw: UnsafeMutableRawPointer
-        init(_ raw: UnsafeMutableRawPointer) { self.raw = raw }
     }
 
     private static func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }

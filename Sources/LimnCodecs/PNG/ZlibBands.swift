@@ -8,25 +8,49 @@ import LimnRaster
 /// raw stream that ends in a sync flush (byte-aligned, not final; the last band finishes),
 /// primed with the 32 KiB before it so that matches reach across (not needed with `Z_RLE`,
 /// whose matches are one byte back). The bands are joined behind a zlib header and followed by
-/// the Adler-32 of the whole input (libdeflate's). Allocates each band's output.
+/// the Adler-32 of the whole input. Allocates each band's output and, per thread, one band of input.
 enum ZlibBands {
     static let bandBytes = 1 << 20
 
     struct Failure: Error { var message: String }
 
+    /// `data` as one zlib stream.
     static func compress(_ data: UnsafeRawBufferPointer, level: Int32, strategy: Int32) throws(Failure) -> [UInt8] {
-        let count = data.count
-        let bands = max(1, (count + bandBytes - 1) / bandBytes)
-        let outputs = Locked([[UInt8]?](repeating: nil, count: bands))
-        let failed = Locked(false)
         let base = Pointer(UnsafeMutableRawPointer(mutating: data.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+        return try compress(count: data.count, level: level, strategy: strategy) { range, destination in
+            destination.update(from: base.raw.assumingMemoryBound(to: UInt8.self) + range.lowerBound, count: range.count)
+        }
+    }
+
+    /// `count` bytes as one zlib stream, each band pulling its bytes (and its primer) from
+    /// `produce(range, destination)`, which writes bytes `range` of the input: the input is
+    /// never needed whole. Each band's Adler-32 is combined into the stream's (zlib's
+    /// `adler32_combine`).
+    static func compress(
+        count: Int, level: Int32, strategy: Int32, produce: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<UInt8>) -> Void
+    ) throws(Failure) -> [UInt8] {
+        let bands = max(1, (count + bandBytes - 1) / bandBytes)
+        let outputs = Locked([(bytes: [UInt8], adler: UInt32)?](repeating: nil, count: bands))
+        let failed = Locked(false)
         let workers = max(1, min(Parallelism.maximumThreads, bands))
         let work: @Sendable (Int) -> Void = { worker in
+            let primerLimit = strategy == Z_RLE ? 0 : 32 << 10
+            // Input and output space for one band, reused band after band: fresh pages cost more than the copy.
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: primerLimit + bandBytes)
+            let room = bandBytes + bandBytes / 8 + 1024
+            let output = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+            defer { buffer.deallocate(); output.deallocate() }
             var band = worker
             while band < bands {
                 let start = band * bandBytes, end = min(count, start + bandBytes)
-                if let bytes = deflateBand(base.raw, start: start, end: end, last: band == bands - 1, level: level, strategy: strategy) {
-                    outputs.withLock { $0[band] = bytes }
+                let primer = min(start, primerLimit)
+                produce((start - primer)..<end, buffer)
+                let adler = UInt32(libdeflate_adler32(1, buffer + primer, end - start))
+                if let bytes = deflateBand(
+                    buffer, primer: primer, length: end - start, into: output, room: room, last: band == bands - 1, level: level,
+                    strategy: strategy)
+                {
+                    outputs.withLock { $0[band] = (bytes, adler) }
                 } else {
                     failed.withLock { $0 = true }
                 }
@@ -38,41 +62,41 @@ enum ZlibBands {
         // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest; checks as 0x7801 % 31 == 0).
         var out: [UInt8] = [0x78, 0x01]
         let parts = outputs.withLock { $0 }
-        out.reserveCapacity(parts.reduce(6) { $0 + ($1?.count ?? 0) })
-        for part in parts { out += part ?? [] }
-        let adler = libdeflate_adler32(1, data.baseAddress, count)
-        out += [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
+        out.reserveCapacity(parts.reduce(6) { $0 + ($1?.bytes.count ?? 0) })
+        var adler: UInt = 1
+        for (band, part) in parts.enumerated() {
+            guard let part else { continue }
+            out += part.bytes
+            let length = min(count, (band + 1) * bandBytes) - band * bandBytes
+            adler = band == 0 ? UInt(part.adler) : adler32_combine(adler, UInt(part.adler), off_t(length))
+        }
+        if count == 0 { adler = 1 }
+        out += [UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
         return out
     }
 
-    /// Bytes `start..<end` of `base` as a raw deflate stream, primed with up to 32 KiB before them.
+    /// `length` bytes after `primer` bytes at `bytes` as a raw deflate stream, primed with those,
+    /// made in `output` (`room` bytes, more than zlib's bound for a band) and returned as a copy.
     private static func deflateBand(
-        _ base: UnsafeMutableRawPointer, start: Int, end: Int, last: Bool, level: Int32, strategy: Int32
+        _ bytes: UnsafeMutablePointer<UInt8>, primer: Int, length: Int, into output: UnsafeMutablePointer<UInt8>, room: Int,
+        last: Bool, level: Int32, strategy: Int32
     ) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }
-        let bytes = base.assumingMemoryBound(to: Bytef.self)
-        if start > 0, strategy != Z_RLE {
-            let primer = min(start, 32 << 10)
-            guard deflateSetDictionary(&stream, bytes + start - primer, uInt(primer)) == Z_OK else { return nil }
+        if primer > 0 {
+            guard deflateSetDictionary(&stream, bytes, uInt(primer)) == Z_OK else { return nil }
         }
-        let length = end - start
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(length))) + 16)
-        let produced: Int? = output.withUnsafeMutableBufferPointer { out in
-            stream.next_in = bytes + start
-            stream.avail_in = uInt(length)
-            stream.next_out = out.baseAddress
-            stream.avail_out = uInt(out.count)
-            let status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
-            // All input taken and room left over: nothing is pending inside zlib.
-            guard last ? status == Z_STREAM_END : status == Z_OK, stream.avail_in == 0, stream.avail_out > 0 else { return nil }
-            return out.count - Int(stream.avail_out)
-        }
-        guard let produced else { return nil }
-        output.removeLast(output.count - produced)
-        return output
+        guard Int(deflateBound(&stream, uLong(length))) + 16 <= room else { return nil }
+        stream.next_in = bytes + primer
+        stream.avail_in = uInt(length)
+        stream.next_out = output
+        stream.avail_out = uInt(room)
+        let status = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
+        // All input taken and room left over: nothing is pending inside zlib.
+        guard last ? status == Z_STREAM_END : status == Z_OK, stream.avail_in == 0, stream.avail_out > 0 else { return nil }
+        return Array(UnsafeBufferPointer(start: output, count: room - Int(stream.avail_out)))
     }
 
     private struct Pointer: @unchecked Sendable {
