@@ -61,9 +61,12 @@ let package = Package(
         .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
         // The one C source: libjpeg's scanline API for decoding in bands (its setjmp must be in C).
         .target(name: "CJPEGRows", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
+        .target(name: "CJPEGCompress", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(
             name: "LimnCodecs",
-            dependencies: ["LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2"]),
+            dependencies: [
+                "LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CJPEGCompress", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2",
+            ]),
         .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),

@@ -46,6 +46,7 @@ struct ThumbnailCommand: ParsableCommand {
         try ThumbnailJob(
             image: image, result: result, sizes: sizes, mode: mode, output: output.output, outputDirectory: outputDirectory,
             resultFormat: reading.resultFormat, format: output.format, quality: output.quality, compression: output.compression,
+            palette: output.palette, progressive: output.progressive, optimize: output.optimize,
             keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile, fast: fast)
     }
 

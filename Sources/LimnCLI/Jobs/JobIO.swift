@@ -123,7 +123,7 @@ enum JobIO {
     /// (`-`: PNG), with `quality` applied where the format takes one.
     static func encoding(
         for path: String, format: ImageFormat? = nil, quality: Int? = nil, compression: PNGOptions.Compression? = nil,
-        palette: Bool = false
+        palette: Bool = false, progressive: Bool = false, optimize: Bool = false
     ) throws(JobError) -> EncodeFormat {
         var encoding: EncodeFormat
         if let format {
@@ -157,6 +157,13 @@ enum JobIO {
             }
             o.palette = true
             encoding = .png(o)
+        }
+        for (asked, flag) in [(progressive, "--progressive"), (optimize, "--optimize")] where asked {
+            guard case .jpeg(var o) = encoding else {
+                throw JobError("\(flag) applies to JPEG outputs, and \(path) is \(encoding.format).")
+            }
+            if flag == "--progressive" { o.progressive = true } else { o.optimizeCoding = true }
+            encoding = .jpeg(o)
         }
         return encoding
     }

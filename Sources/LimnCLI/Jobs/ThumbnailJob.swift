@@ -33,9 +33,14 @@ struct ThumbnailJob {
     init(
         image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
         resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil,
-        compression: PNGOptions.Compression? = nil, keepMetadata: Bool = false,
-        keepProfile: Bool = false, fast: Bool = false
+        compression: PNGOptions.Compression? = nil, palette: Bool = false, progressive: Bool = false, optimize: Bool = false,
+        keepMetadata: Bool = false, keepProfile: Bool = false, fast: Bool = false
     ) throws(JobError) {
+        func encoding(_ path: String) throws(JobError) -> EncodeFormat {
+            try JobIO.encoding(
+                for: path, format: format, quality: quality, compression: compression, palette: palette, progressive: progressive,
+                optimize: optimize)
+        }
         self.fast = fast
         self.keepMetadata = keepMetadata
         self.keepProfile = keepProfile
@@ -48,7 +53,7 @@ struct ThumbnailJob {
         self.mode = mode
         self.resultFormat = resultFormat
         if let output {
-            targets = [(output, try JobIO.encoding(for: output, format: format, quality: quality, compression: compression))]
+            targets = [(output, try encoding(output))]
             self.outputDirectory = nil
         } else {
             let folder = outputDirectory ?? "."
@@ -56,7 +61,7 @@ struct ThumbnailJob {
             let ext = format.map { $0 == .jpeg ? "jpg" : $0.rawValue } ?? "jpg"
             targets = try sizes.map { (size) throws(JobError) in
                 let path = "\(folder)/\(stem)-\(size.width)x\(size.height).\(ext)"
-                return (path, try JobIO.encoding(for: path, format: format, quality: quality, compression: compression))
+                return (path, try encoding(path))
             }
             self.outputDirectory = folder
         }

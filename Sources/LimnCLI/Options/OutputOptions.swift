@@ -33,6 +33,12 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Write an indexed PNG when the picture has at most 256 colors (exact; smaller for flat graphics).")
     var palette = false
 
+    @Flag(help: "Write a progressive JPEG (coarse to fine while loading; usually a few percent smaller).")
+    var progressive = false
+
+    @Flag(help: "Optimize the JPEG's Huffman tables for this picture (smaller, same pixels, a little slower).")
+    var optimize = false
+
     /// `--keep-metadata` or `--strip`; each subcommand has its default (see ``keepsMetadata(byDefault:)``).
     @Flag var metadata: MetadataChoice?
 
@@ -56,7 +62,9 @@ struct OutputOptions: ParsableArguments {
     /// The encoding `path` gets: `--format` when given, else the path's extension (`-`: PNG),
     /// with `--quality` applied where the format takes one.
     func encoding(for path: String) throws(JobError) -> EncodeFormat {
-        try JobIO.encoding(for: path, format: format, quality: quality, compression: compression, palette: palette)
+        try JobIO.encoding(
+            for: path, format: format, quality: quality, compression: compression, palette: palette, progressive: progressive,
+            optimize: optimize)
     }
 
     /// The output, which this subcommand requires.

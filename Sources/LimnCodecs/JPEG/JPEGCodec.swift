@@ -63,6 +63,12 @@ enum JPEGCodec {
         case .gray: subsampling = TJSAMP_GRAY
         }
         let flat = image.isOpaque ? image : image.flattened(onto: options.background)
+        if options.optimizeCoding {
+            return try flat.withUnsafeBytes { (pixels) throws(CodecError) in
+                try LibJPEGCompress.compress(
+                    pixels, width: image.width, height: image.height, pitch: image.width * 4, components: 4, options: options)
+            }
+        }
         do {
             return try flat.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
                 try TurboJPEG.compress(
@@ -78,6 +84,14 @@ enum JPEGCodec {
     /// A mask as a one-channel (grayscale) JPEG.
     static func encode(_ mask: Mask, options: JPEGOptions) throws(CodecError) -> [UInt8] {
         try checkEncodable(mask.size, quality: options.quality)
+        if options.optimizeCoding {
+            return try mask.withUnsafeBytes { (pixels) throws(CodecError) in
+                var gray = options
+                gray.subsampling = .gray
+                return try LibJPEGCompress.compress(
+                    pixels, width: mask.width, height: mask.height, pitch: mask.width, components: 1, options: gray)
+            }
+        }
         do {
             return try mask.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
                 try TurboJPEG.compress(

@@ -88,7 +88,7 @@ enum TurboJPEG {
             handle, pixels.baseAddress?.assumingMemoryBound(to: UInt8.self),
             Int32(width), Int32(pitch), Int32(height), Int32(format.rawValue),
             &output, &size, Int32(subsampling.rawValue), Int32(quality),
-            progressive ? TJFLAG_PROGRESSIVE : 0)
+            TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0))
         if status != 0 { throw failure(handle) }
         guard let output else { throw Failure(message: "no output", isWarning: false) }
         return Array(UnsafeBufferPointer(start: output, count: Int(size)))
