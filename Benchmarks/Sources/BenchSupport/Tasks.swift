@@ -19,6 +19,10 @@ public struct BenchTask: @unchecked Sendable {
     public let pixels: Int
     /// The measured part. Inputs are loaded and destinations allocated before it.
     public let run: () throws -> Void
+    /// Labels printed with the row (J4: the input and the level).
+    public var details: [String: String] = [:]
+    /// The size of what the task makes, measured once after the timing (J4: the PNG's bytes).
+    public var outputBytes: (() throws -> Int)?
 }
 
 /// Holds state a task reuses between runs (a warm destination image).
@@ -29,7 +33,8 @@ final class Warm<Value>: @unchecked Sendable {
 
 public enum LimnTasks {
     /// Every task whose code exists today, with its inputs loaded.
-    public static func all(_ inputs: BenchInputs, only: Set<String>? = nil) throws -> [BenchTask] {
+    /// `files`: J4's pictures (any format Limn reads), encoded to PNG at every level.
+    public static func all(_ inputs: BenchInputs, only: Set<String>? = nil, files: [String] = []) throws -> [BenchTask] {
         func wanted(_ task: String) -> Bool { only.map { $0.contains(task) } ?? true }
         var tasks: [BenchTask] = []
         let output = NSTemporaryDirectory() + "limn-bench-out-\(getpid())"
@@ -254,6 +259,48 @@ public enum LimnTasks {
                     BenchTask(task: "T5", name: name, summary: summary, area: .codecs, pixels: 3_000_000) {
                         _ = try rgba.encoded(as: .png(PNGOptions(compression: compression))).count
                     })
+            }
+        }
+
+        // J4: PNG writing at each level on the given pictures (Benchmarks/jobs.py sets the peers beside it).
+        if only?.contains("J4") == true {
+            for file in files {
+                let picture = try Image(contentsOfFile: file)
+                let name = (file as NSString).lastPathComponent
+                for level in PNGOptions.Compression.allCases {
+                    let options = EncodeFormat.png(PNGOptions(compression: level))
+                    var task = BenchTask(
+                        task: "J4", name: "limn_png_\(level)_\(name)", summary: "PNG encode \(name) at \(level)", area: .codecs,
+                        pixels: picture.width * picture.height
+                    ) {
+                        _ = try picture.encoded(as: options).count
+                    }
+                    task.details = ["input": name, "level": "\(level)"]
+                    task.outputBytes = { try picture.encoded(as: options).count }
+                    tasks.append(task)
+                }
+            }
+        }
+
+        // J5: JPEG writing (q85, 4:2:0) plain, with optimized tables, progressive.
+        if only?.contains("J5") == true {
+            for file in files {
+                let picture = try Image(contentsOfFile: file)
+                let name = (file as NSString).lastPathComponent
+                for (variant, options) in [
+                    ("plain", JPEGOptions(quality: 85)), ("optimize", JPEGOptions(quality: 85, optimizeCoding: true)),
+                    ("progressive", JPEGOptions(quality: 85, progressive: true)),
+                ] {
+                    var task = BenchTask(
+                        task: "J5", name: "limn_jpeg_\(variant)_\(name)", summary: "JPEG encode \(name) q85 \(variant)", area: .codecs,
+                        pixels: picture.width * picture.height
+                    ) {
+                        _ = try picture.encoded(as: .jpeg(options)).count
+                    }
+                    task.details = ["input": name, "level": variant]
+                    task.outputBytes = { try picture.encoded(as: .jpeg(options)).count }
+                    tasks.append(task)
+                }
             }
         }
 

@@ -1,7 +1,9 @@
 // limn-tasks: times Limn's benchmark tasks in-process and prints one JSON line per case, for
 // Benchmarks/compare to set beside the peers. Same inputs and bodies as the package-benchmark suite.
 //
-//   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N] [--threads N]
+//   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N] [--threads N] [--files A,B]
+//
+// `--only J4 --files a.png,b.jpg`: PNG writing at every level on those pictures, with the bytes.
 import BenchSupport
 import Foundation
 import Limn
@@ -10,6 +12,7 @@ var folder: String?
 var only: Set<String>?
 var minTime = 1.0
 var minRuns = 7
+var files: [String] = []
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -17,6 +20,7 @@ while let argument = arguments.next() {
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     case "--min-time": minTime = Double(arguments.next() ?? "") ?? minTime
     case "--runs": minRuns = Int(arguments.next() ?? "") ?? minRuns
+    case "--files": files = (arguments.next() ?? "").split(separator: ",").map(String.init)
     case "--threads": Parallelism.maximumThreads = Int(arguments.next() ?? "") ?? Parallelism.maximumThreads
     default:
         FileHandle.standardError.write(Data("limn-tasks: unknown argument \(argument)\n".utf8))
@@ -28,7 +32,7 @@ do {
     let inputs = BenchInputs(folder: folder)
     let made = try inputs.prepare()
     if !made.isEmpty { FileHandle.standardError.write(Data("made inputs in \(inputs.folder): \(made.joined(separator: ", "))\n".utf8)) }
-    for task in try LimnTasks.all(inputs, only: only) {
+    for task in try LimnTasks.all(inputs, only: only, files: files) {
         for _ in 0..<2 { try task.run() }  // warm-up
         var samples: [Double] = []
         let start = DispatchTime.now().uptimeNanoseconds
@@ -42,11 +46,13 @@ do {
             samples.count % 2 == 1
             ? samples[samples.count / 2]
             : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
-        let row: [String: Any] = [
+        var row: [String: Any] = [
             "peer": "limn", "task": task.task, "case": task.name, "desc": task.summary, "threads": Parallelism.maximumThreads,
             "median_ms": median, "min_ms": samples[0], "runs": samples.count,
             "mpix_s": Double(task.pixels) / 1e6 / (median / 1e3),
         ]
+        for (key, value) in task.details { row[key] = value }
+        if let bytes = task.outputBytes { row["bytes"] = try bytes() }
         let json = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         FileHandle.standardOutput.write(json + Data("\n".utf8))
     }
