@@ -2,6 +2,12 @@
 // Limn: see README.md and Docs/Architecture.md.
 import PackageDescription
 
+/// Opt-in: `LIMN_TARGET_CPU=haswell swift build -c release` compiles Limn's Swift for that CPU (on the
+/// build machine, AVX2 and FMA make Lanczos resampling about twice as fast; see Benchmarks/README.md).
+/// The result runs only on such CPUs, and a package with unsafe flags cannot be a dependency, so this is
+/// for building the `limn` command for known machines. By default the build targets every x86-64.
+let targetCPU: [SwiftSetting] = Context.environment["LIMN_TARGET_CPU"].map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
+
 let package = Package(
     name: "Limn",
     platforms: [.macOS(.v13)],
@@ -58,18 +64,20 @@ let package = Package(
             providers: [.apt(["libfontconfig1-dev"]), .brew(["fontconfig"])]),
 
         .target(name: "LimnGeometry"),
-        .target(name: "LimnRaster", dependencies: ["LimnGeometry"]),
-        // The one C source: libjpeg's scanline API for decoding in bands (its setjmp must be in C).
+        .target(name: "LimnRaster", dependencies: ["LimnGeometry"], swiftSettings: targetCPU),
+        // The two C sources: libjpeg's own API for decoding in bands and for optimized Huffman tables
+        // (its setjmp must be in C).
         .target(name: "CJPEGRows", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(name: "CJPEGCompress", dependencies: ["CJPEG"], linkerSettings: [.linkedLibrary("jpeg")]),
         .target(
             name: "LimnCodecs",
             dependencies: [
                 "LimnRaster", "CPNG", "CDeflate", "CJPEG", "CJPEGRows", "CJPEGCompress", "CWebP", "CGIF", "CTIFF", "CHeif", "CLCMS2",
-            ]),
-        .target(name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"]),
+            ], swiftSettings: targetCPU),
+        .target(
+            name: "LimnText", dependencies: ["LimnRaster", "CFreeType", "CHarfBuzz", "CFribidi", "CFontconfig"], swiftSettings: targetCPU),
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
-        .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"]),
+        .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"], swiftSettings: targetCPU),
         .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults", "LimnText", "LimnAnnotate"]),
         .executableTarget(
             name: "LimnCLI",

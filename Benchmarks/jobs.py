@@ -277,6 +277,18 @@ def job_j3(opts, out, missing):
 # ----------------------------------------------------------------------------------------------- J4
 
 
+def limn_encoding_cases(opts, job, files, missing):
+    """Limn's in-process encoding cases of `job` (limn-tasks --only J4/J5 --files ...)."""
+    res = subprocess.run([opts["tasks"], "--inputs", opts["inputs"], "--only", job, "--files", ",".join(files),
+                          "--runs", str(opts["runs"])], capture_output=True, text=True)
+    if res.returncode != 0:
+        missing.append("%s's Limn cases (limn-tasks failed: %s)" % (job, res.stderr.strip()[-300:]))
+    for line in res.stdout.splitlines():
+        if line.startswith("{"):
+            r = json.loads(line)
+            emit(job=job, case=r["input"], peer="limn " + r["level"], inproc_ms=r["median_ms"], bytes=r["bytes"])
+
+
 def job_j4(opts, out, missing):
     import numpy as np
     from PIL import Image
@@ -285,14 +297,7 @@ def job_j4(opts, out, missing):
     if os.path.exists(colmar):
         files.insert(0, colmar)
     files = [f for f in files if os.path.exists(f)]
-    res = subprocess.run([opts["tasks"], "--inputs", opts["inputs"], "--only", "J4", "--files", ",".join(files),
-                          "--runs", str(opts["runs"])], capture_output=True, text=True)
-    if res.returncode != 0:
-        missing.append("J4's Limn cases (limn-tasks failed: %s)" % res.stderr.strip()[-300:])
-    for line in res.stdout.splitlines():
-        if line.startswith("{"):
-            r = json.loads(line)
-            emit(job="J4", case=r["input"], peer="limn " + r["level"], inproc_ms=r["median_ms"], bytes=r["bytes"])
+    limn_encoding_cases(opts, "J4", files, missing)
     try:
         import cv2
     except ImportError:
@@ -334,14 +339,7 @@ def job_j5(opts, out, missing):
     colmar = os.path.join(opts["repo"], "..", "shared", "photos", "csdata_Colmar.jpg")
     if os.path.exists(colmar):
         files.insert(0, colmar)
-    res = subprocess.run([opts["tasks"], "--inputs", opts["inputs"], "--only", "J5", "--files", ",".join(files),
-                          "--runs", str(opts["runs"])], capture_output=True, text=True)
-    if res.returncode != 0:
-        missing.append("J5's Limn cases (limn-tasks failed: %s)" % res.stderr.strip()[-300:])
-    for line in res.stdout.splitlines():
-        if line.startswith("{"):
-            r = json.loads(line)
-            emit(job="J5", case=r["input"], peer="limn " + r["level"], inproc_ms=r["median_ms"], bytes=r["bytes"])
+    limn_encoding_cases(opts, "J5", files, missing)
     try:
         import cv2
     except ImportError:
