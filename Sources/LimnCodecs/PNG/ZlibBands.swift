@@ -14,14 +14,6 @@ enum ZlibBands {
 
     struct Failure: Error { var message: String }
 
-    /// `data` as one zlib stream.
-    static func compress(_ data: UnsafeRawBufferPointer, level: Int32, strategy: Int32) throws(Failure) -> [UInt8] {
-        let base = Pointer(UnsafeMutableRawPointer(mutating: data.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
-        return try compress(count: data.count, level: level, strategy: strategy) { range, destination in
-            destination.update(from: base.raw.assumingMemoryBound(to: UInt8.self) + range.lowerBound, count: range.count)
-        }
-    }
-
     /// `count` bytes as one zlib stream, each band pulling its bytes (and its primer) from
     /// `produce(range, destination)`, which writes bytes `range` of the input: the input is
     /// never needed whole. Each band's Adler-32 is combined into the stream's (zlib's
@@ -97,10 +89,5 @@ enum ZlibBands {
         // All input taken and room left over: nothing is pending inside zlib.
         guard last ? status == Z_STREAM_END : status == Z_OK, stream.avail_in == 0, stream.avail_out > 0 else { return nil }
         return Array(UnsafeBufferPointer(start: output, count: room - Int(stream.avail_out)))
-    }
-
-    private struct Pointer: @unchecked Sendable {
-        let raw: UnsafeMutableRawPointer
-        init(_ raw: UnsafeMutableRawPointer) { self.raw = raw }
     }
 }
