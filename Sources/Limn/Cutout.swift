@@ -67,6 +67,8 @@ public struct CutoutOptions: Sendable {
 /// something new. The matte is scaled to the picture, so the subject keeps the picture's full
 /// resolution.
 public enum Cutout {
+    /// The picture cut out along `matte` and placed as `options` say. Throws
+    /// ``LimnError/matteMismatch(matte:picture:)`` when the matte's shape differs (see ``Matte/fitted(_:to:allowStretch:)``).
     ///
     /// Memory: the picture becomes the subject in place when the caller gives it up (`consume`),
     /// and a subject kept where it is on no background or a color is the result itself, so such a

@@ -83,6 +83,21 @@ import Testing
         #expect(preview.isOpaque && preview[0, 0] != preview[12, 0])
     }
 
+    /// The in-place path (subject kept where it is, on nothing or a color) gives the pixels of
+    /// the canvas path: the cutout composited on a fresh canvas; the caller's picture is untouched.
+    @Test func theInPlaceResultIsTheCanvasResult() throws {
+        let (picture, matte) = Self.scene()
+        let before = picture
+        let cut = try picture.cutout(with: matte)
+        let onColor = try Cutout.make(
+            picture: picture, matte: matte, options: CutoutOptions(background: .color(Pixel(r: 10, g: 200, b: 90))))
+        #expect(onColor == Image(width: 200, height: 200, fill: Pixel(r: 10, g: 200, b: 90)).compositing(cut))
+        #expect(onColor.isOpaque)
+        let onNothing = try Cutout.make(picture: picture, matte: matte)
+        #expect(onNothing == Image(width: 200, height: 200).compositing(cut))
+        #expect(picture == before)
+    }
+
     @Test func shadowAndOutlineSurroundTheSubject() throws {
         let (picture, matte) = Self.scene()
         let shadowed = try Cutout.make(
