@@ -137,6 +137,15 @@ import Testing
         try Self.check(picture, matte)
     }
 
+    @Test(arguments: [(1, 300), (300, 1), (2, 2), (65, 7)])
+    func thinPicturesMatchTheReference(width: Int, height: Int) throws {
+        var (picture, _) = Self.scene(width: max(width, 3), height: max(height, 3))
+        picture = try #require(picture.cropped(to: PixelRect(x: 0, y: 0, width: width, height: height).rect)?.raster)
+        var matte = Mask(width: width, height: height)
+        for y in 0..<height { for x in 0..<width { matte[x, y] = UInt8((x * 37 + y * 11) % 256) } }
+        try Self.check(picture, matte)
+    }
+
     @Test func theThreadCountDoesNotChangeThePixels() throws {
         let (picture, matte) = Self.scene(width: 700, height: 500)
         let one = try Parallelism.withMaximumThreads(1) { try picture.cutout(with: matte) }
