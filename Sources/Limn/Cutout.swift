@@ -72,11 +72,12 @@ public enum Cutout {
     ///
     /// Memory: the picture becomes the subject in place when the caller gives it up (`consume`),
     /// and a subject kept where it is on no background or a color is the result itself, so such a
-    /// job holds one full-size RGBA picture and the matte. Shadows, outlines, moves, scaling and
+    /// job holds one full-size RGBA picture and the matte, and the matte only until the result is
+    /// made (when given up too). Shadows, outlines, moves, scaling and
     /// other backgrounds add a canvas.
-    public static func make(picture: consuming Image, matte: Mask, options: CutoutOptions = CutoutOptions()) throws -> Image {
+    public static func make(picture: consuming Image, matte: consuming Mask, options: CutoutOptions = CutoutOptions()) throws -> Image {
         let pictureSize = picture.size
-        let fittedMatte = try Matte.fitted(matte, to: pictureSize, allowStretch: options.stretchMatte)
+        let fittedMatte = try Matte.fitted(consume matte, to: pictureSize, allowStretch: options.stretchMatte)
         guard fittedMatte.size == pictureSize else { throw LimnError.matteMismatch(matte: fittedMatte.size, picture: pictureSize) }
         var original: Image?
         if case .blurredOriginal = options.background { original = picture }

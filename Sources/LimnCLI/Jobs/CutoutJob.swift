@@ -46,7 +46,7 @@ struct CutoutJob {
         if outline { options.outline = .init() }
         options.trim = trim
         let cut: Image
-        do { cut = try Cutout.make(picture: consume picture, matte: mask, options: options) } catch { throw JobError(error) }
+        do { cut = try Cutout.make(picture: consume picture, matte: consume mask, options: options) } catch { throw JobError(error) }
         try JobIO.write(cut, to: output, as: encoding, metadata: metadata)
     }
 

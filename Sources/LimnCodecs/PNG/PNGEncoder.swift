@@ -45,11 +45,9 @@ enum PNGEncoder {
         _ pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, channels: Int, effort: Effort
     ) throws(CodecError) -> [UInt8] {
         let rows = RowFilter(pixels, width: width, height: height, stride: stride, channels: channels, filters: effort.filters)
-        let stream = try compress(rows, with: effort.compressor)
+        var stream = try compress(rows, with: effort.compressor)
         let colorType: UInt8 = channels == 1 ? 0 : channels == 3 ? 2 : 6
-        return stream.withUnsafeBytes { compressed in
-            assemble(compressed, width: width, height: height, bitDepth: 8, colorType: colorType, before: [])
-        }
+        return assemble(&stream, width: width, height: height, bitDepth: 8, colorType: colorType, before: [])
     }
 
     /// An indexed PNG of `image` when it has at most 256 distinct colors (alpha counted): `PLTE`,
@@ -102,17 +100,16 @@ enum PNGEncoder {
         while trns.last == 255 { trns.removeLast() }
         var before: [(String, [UInt8])] = [("PLTE", plte)]
         if !trns.isEmpty { before.append(("tRNS", trns)) }
-        let stream = try packed.withBytes { (raw) throws(CodecError) in
+        var stream = try packed.withBytes { (raw) throws(CodecError) in
             try compress(RowFilter(raw, width: rowBytes, height: height, stride: 1, channels: 1, filters: [.none]), with: effort.compressor)
         }
-        return stream.withUnsafeBytes { compressed in
-            assemble(compressed, width: width, height: height, bitDepth: UInt8(bits), colorType: 3, before: before)
-        }
+        return assemble(&stream, width: width, height: height, bitDepth: UInt8(bits), colorType: 3, before: before)
     }
 
-    /// The filtered rows as one zlib stream. In bands, each band filters the rows it covers
-    /// itself, so the filtered image is never held whole; libdeflate needs it whole.
-    private static func compress(_ rows: RowFilter, with compressor: Effort.Compressor) throws(CodecError) -> [UInt8] {
+    /// The filtered rows as one zlib stream, in pieces to be read in order. In bands, each band
+    /// filters the rows it covers itself, so the filtered image is never held whole; libdeflate
+    /// needs it whole.
+    private static func compress(_ rows: RowFilter, with compressor: Effort.Compressor) throws(CodecError) -> [[UInt8]] {
         switch compressor {
         case .zlibBands(let level, let strategy):
             do throws(ZlibBands.Failure) {
@@ -137,27 +134,45 @@ enum PNGEncoder {
             }
             guard size > 0 else { throw CodecError.cannotEncode(format: .png, reason: "libdeflate could not compress the rows") }
             out.removeLast(out.count - size)
-            return out
+            return [out]
         }
     }
 
-    /// Signature, IHDR, sRGB, the zlib stream in IDATs of at most 1 MiB, IEND.
+    /// Signature, IHDR, sRGB, the zlib stream in IDATs of at most 1 MiB, IEND. The stream's
+    /// pieces are copied into the chunks one after another and each is freed once copied, so the
+    /// stream is never held twice.
     private static func assemble(
-        _ compressed: UnsafeRawBufferPointer, width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, before: [(String, [UInt8])]
+        _ stream: inout [[UInt8]], width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, before: [(String, [UInt8])]
     ) -> [UInt8] {
-        let size = compressed.count
-
+        let size = stream.reduce(0) { $0 + $1.count }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        out.reserveCapacity(size + size / (1 << 20) * 12 + 128)
+        out.reserveCapacity(size + (size >> 20 + 1) * 12 + before.reduce(128) { $0 + $1.1.count + 12 })
         appendChunk("IHDR", be32(width) + be32(height) + [bitDepth, colorType, 0, 0, 0], to: &out)
         appendChunk("sRGB", [0], to: &out)  // perceptual; the pixels are sRGB (a profile replaces it)
         for (type, data) in before { appendChunk(type, data, to: &out) }
-        var offset = 0
+        let idat = Array("IDAT".utf8)
+        var piece = 0, offset = 0, written = 0
         repeat {
-            let n = min(1 << 20, size - offset)
-            appendChunk("IDAT", UnsafeRawBufferPointer(rebasing: compressed[offset..<(offset + n)]), to: &out)
-            offset += n
-        } while offset < size
+            let n = min(1 << 20, size - written)
+            out += be32(n) + idat
+            var crc = idat.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+            var left = n
+            while left > 0 {
+                let take = min(left, stream[piece].count - offset)
+                stream[piece].withUnsafeBytes { bytes in
+                    let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + take)])
+                    out.append(contentsOf: part)
+                    crc = libdeflate_crc32(crc, part.baseAddress, part.count)
+                }
+                left -= take; offset += take
+                if offset == stream[piece].count {
+                    stream[piece] = []
+                    piece += 1; offset = 0
+                }
+            }
+            out += be32(Int(crc))
+            written += n
+        } while written < size
         appendChunk("IEND", [], to: &out)
         return out
     }

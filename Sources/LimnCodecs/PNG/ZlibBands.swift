@@ -14,13 +14,14 @@ enum ZlibBands {
 
     struct Failure: Error { var message: String }
 
-    /// `count` bytes as one zlib stream, each band pulling its bytes (and its primer) from
+    /// `count` bytes as one zlib stream, in pieces to be read in order (the header, each band's
+    /// deflate output, the Adler-32), each band pulling its bytes (and its primer) from
     /// `produce(range, destination)`, which writes bytes `range` of the input: the input is
     /// never needed whole. Each band's Adler-32 is combined into the stream's (zlib's
     /// `adler32_combine`).
     static func compress(
         count: Int, level: Int32, strategy: Int32, produce: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<UInt8>) -> Void
-    ) throws(Failure) -> [UInt8] {
+    ) throws(Failure) -> [[UInt8]] {
         let bands = max(1, (count + bandBytes - 1) / bandBytes)
         let outputs = Locked([(bytes: [UInt8], adler: UInt32)?](repeating: nil, count: bands))
         let failed = Locked(false)
@@ -52,19 +53,17 @@ enum ZlibBands {
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         guard !failed.withLock({ $0 }) else { throw Failure(message: "zlib could not compress the rows") }
         // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest; checks as 0x7801 % 31 == 0).
-        var out: [UInt8] = [0x78, 0x01]
-        let parts = outputs.withLock { $0 }
-        out.reserveCapacity(parts.reduce(6) { $0 + ($1?.bytes.count ?? 0) })
+        var pieces: [[UInt8]] = [[0x78, 0x01]]
         var adler: UInt = 1
-        for (band, part) in parts.enumerated() {
+        for (band, part) in outputs.withLock({ $0 }).enumerated() {
             guard let part else { continue }
-            out += part.bytes
+            pieces.append(part.bytes)
             let length = min(count, (band + 1) * bandBytes) - band * bandBytes
             adler = band == 0 ? UInt(part.adler) : adler32_combine(adler, UInt(part.adler), off_t(length))
         }
         if count == 0 { adler = 1 }
-        out += [UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
-        return out
+        pieces.append([UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
+        return pieces
     }
 
     /// `length` bytes after `primer` bytes at `bytes` as a raw deflate stream, primed with those,
