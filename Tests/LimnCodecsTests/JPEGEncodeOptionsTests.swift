@@ -57,3 +57,53 @@ import Testing
         }
     }
 }
+
+/// Baseline JPEGs taller than one strip are encoded in strips on every core and joined with
+/// restart markers: the same pixels as a one-piece encode (the optimized-table path encodes in
+/// one piece with the same DCT and tables), the same bytes whatever the thread count, and files
+/// libjpeg's djpeg reads as Limn does.
+@Suite struct JPEGStripTests {
+    static func picture(width: Int, height: Int) -> Image {
+        var image = Patterns.noise(width: width, height: height, seed: 11, opaque: true)
+        // Smooth regions too, where DC prediction matters.
+        for y in 0..<height { for x in 0..<min(width, 40) { image[x, y] = Pixel(r: UInt8(y % 256), g: 90, b: UInt8(x * 5)) } }
+        return image
+    }
+
+    @Test(arguments: JPEGOptions.Subsampling.allCases)
+    func stripsDecodeToTheOnePiecePixels(subsampling: JPEGOptions.Subsampling) throws {
+        for (width, height) in [(333, 700), (64, 257), (1000, 1024), (17, 4099)] {
+            let image = Self.picture(width: width, height: height)
+            let striped = try image.encoded(as: .jpeg(JPEGOptions(quality: 80, subsampling: subsampling)))
+            let onePiece = try image.encoded(as: .jpeg(JPEGOptions(quality: 80, subsampling: subsampling, optimizeCoding: true)))
+            #expect(striped.contains(0xDD), "no DRI segment")
+            #expect(
+                try ImageDecoder.decode(striped).image == (try ImageDecoder.decode(onePiece).image), "\(subsampling) \(width)x\(height)")
+        }
+    }
+
+    @Test func theBytesDoNotDependOnTheThreads() throws {
+        let image = Self.picture(width: 800, height: 1200)
+        let one = try Parallelism.withMaximumThreads(1) { try image.encoded(as: .jpeg(JPEGOptions())) }
+        let two = try Parallelism.withMaximumThreads(2) { try image.encoded(as: .jpeg(JPEGOptions())) }
+        let eight = try Parallelism.withMaximumThreads(8) { try image.encoded(as: .jpeg(JPEGOptions())) }
+        #expect(one == two && two == eight)
+        var mask = Mask(width: 300, height: 900)
+        for y in 0..<900 { for x in 0..<300 { mask[x, y] = UInt8((x + y * 3) % 256) } }
+        let gray = try mask.encoded(as: .jpeg(JPEGOptions()))
+        let grayOnePiece = try mask.encoded(as: .jpeg(JPEGOptions(optimizeCoding: true)))
+        #expect(try ImageDecoder.decode(gray).image == (try ImageDecoder.decode(grayOnePiece).image))
+    }
+
+    @Test(.enabled(if: tool("djpeg") != nil, "djpeg is not installed (libjpeg-turbo-progs)"))
+    func djpegReadsTheJoinedFileAsLimnDoes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-strips-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let image = Self.picture(width: 501, height: 1300)
+        let path = folder + "/s.jpg"
+        try Data(try image.encoded(as: .jpeg(JPEGOptions(quality: 90)))).write(to: URL(fileURLWithPath: path))
+        let theirs = try #require(parseNetpbm(try run(tool("djpeg")!, ["-pnm", path])))
+        #expect(theirs == (try ImageDecoder.decode(file: path).image))
+    }
+}

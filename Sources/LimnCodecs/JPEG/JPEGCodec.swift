@@ -69,6 +69,15 @@ enum JPEGCodec {
                     pixels, width: image.width, height: image.height, pitch: image.width * 4, components: 4, options: options)
             }
         }
+        if !options.progressive,
+            let striped = try flat.withUnsafeBytes({ (pixels) throws(CodecError) in
+                try JPEGStrips.encode(
+                    pixels, width: image.width, height: image.height, pitch: image.width * 4, bytesPerPixel: 4, format: TJPF_RGBA,
+                    subsampling: subsampling, quality: options.quality)
+            })
+        {
+            return striped
+        }
         do {
             return try flat.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
                 try TurboJPEG.compress(
@@ -91,6 +100,15 @@ enum JPEGCodec {
                 return try LibJPEGCompress.compress(
                     pixels, width: mask.width, height: mask.height, pitch: mask.width, components: 1, options: gray)
             }
+        }
+        if !options.progressive,
+            let striped = try mask.withUnsafeBytes({ (pixels) throws(CodecError) in
+                try JPEGStrips.encode(
+                    pixels, width: mask.width, height: mask.height, pitch: mask.width, bytesPerPixel: 1, format: TJPF_GRAY,
+                    subsampling: TJSAMP_GRAY, quality: options.quality)
+            })
+        {
+            return striped
         }
         do {
             return try mask.withUnsafeBytes { (pixels) throws(TurboJPEG.Failure) in
