@@ -1,7 +1,7 @@
 import LimnRaster
 
-/// PNG read through libpng's simplified API (every color type and bit depth in, 8-bit RGBA out)
-/// and written by ``PNGEncoder`` on libdeflate.
+/// PNG read by ``PNGFastDecode`` (8-bit gray, RGB, RGBA) or libpng's simplified API (every
+/// other color type and bit depth, and every error; 8-bit RGBA out), and written by ``PNGEncoder``.
 enum PNGCodec {
     static func info(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws(CodecError) -> ImageInfo {
         try PNGChunks.check(bytes, source: source, limits: limits, headerOnly: true)
@@ -49,6 +49,10 @@ enum PNGCodec {
     ) throws(CodecError) -> StoredDecode {
         switch PNG16Bit.plan(bytes) {
         case .asIs:
+            // The common 8-bit files without libpng; libpng for the rest, and for every error.
+            if !options.tolerateDamage, let stored = PNGFastDecode.decode(bytes, into: &image, limits: options.limits) {
+                return stored
+            }
             return try decodeAsIs(bytes, into: &image, source: source, options: options, sixteenBit: false)
         case .declaredGamma(let copy):
             return try copy.withBytes { (raw) throws(CodecError) in
@@ -103,6 +107,7 @@ enum PNGCodec {
     }
 
     private static func decodeGrayAsIs(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> Mask? {
+        if let mask = PNGFastDecode.decodeGray(bytes, limits: limits) { return mask }
         let png = try reader(bytes, source: source)
         // A tRNS chunk gives the gray file an alpha channel: the caller reads it as RGBA.
         guard png.header.format == 0 else { return nil }
