@@ -7,15 +7,19 @@ import LimnRaster
 /// decode), then the rows unfiltered in Swift, Paeth a pixel at a time in vector lanes.
 /// Anything else, and any file this path finds wrong in any way, is left to libpng (nil), which
 /// then gives the same pixels or the error it always gives. Allocates the inflated rows
-/// (`height × (1 + width × channels)` bytes) besides the image.
+/// (`height × (1 + width × channels)` bytes) besides the image, so files whose rows would take
+/// more than ``maximumInflated`` go to libpng, which streams them a row at a time.
 enum PNGFastDecode {
+    /// 32 MiB: a 10 MP RGB photo, an 8 MP RGBA cutout, a 33 MP gray matte.
+    static let maximumInflated = 32 << 20
+
     static func decode(_ png: UnsafeRawBufferPointer, into image: inout Image, limits: DecodeLimits) -> StoredDecode? {
         guard let layout = Layout(png), (try? limits.check(width: layout.width, height: layout.height, format: .png, source: "")) != nil
         else { return nil }
         let channels = layout.channels, width = layout.width, height = layout.height
         let rowBytes = width * channels
         let (expected, overflow) = height.multipliedReportingOverflow(by: rowBytes + 1)
-        guard !overflow, expected <= limits.maxBytes else { return nil }
+        guard !overflow, expected <= min(limits.maxBytes, maximumInflated) else { return nil }
         // Sixteen spare bytes: the unfiltering loads four bytes at a time.
         let filtered = UnsafeMutablePointer<UInt8>.allocate(capacity: expected + 16)
         defer { filtered.deallocate() }
@@ -37,6 +41,7 @@ enum PNGFastDecode {
         else { return nil }
         let width = layout.width, height = layout.height
         let expected = height * (width + 1)
+        guard expected <= maximumInflated else { return nil }
         let filtered = UnsafeMutablePointer<UInt8>.allocate(capacity: expected + 16)
         defer { filtered.deallocate() }
         guard inflate(layout.data(png), into: filtered, count: expected) else { return nil }
