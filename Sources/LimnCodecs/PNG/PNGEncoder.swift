@@ -297,22 +297,13 @@ enum PNGEncoder {
                 let a = SIMD16<Int16>(truncatingIfNeeded: load16(row + k - bpp))
                 let b = SIMD16<Int16>(truncatingIfNeeded: load16(above + k))
                 let c = SIMD16<Int16>(truncatingIfNeeded: load16(above + k - bpp))
-                let pa = magnitude(b &- c), pb = magnitude(a &- c), pc = magnitude(a &+ b &- c &- c)
-                // Selections by sign masks (x <= y where x − y − 1 is negative): plain integer
-                // vector operations, which every x86-64 and ARM vector unit has.
-                let takeB = (pb &- pc &- 1) &>> 15
-                let takeA = (pa &- pb &- 1) &>> 15 & (pa &- pc &- 1) &>> 15
-                let bOrC = (b & takeB) | (c & ~takeB)
-                let predicted = (a & takeA) | (bOrC & ~takeA)
+                let predicted = Paeth.predict(a, b, c)
                 let filtered = load16(row + k) &- SIMD16<UInt8>(truncatingIfNeeded: predicted)
                 UnsafeMutableRawPointer(out + k).storeBytes(of: filtered, as: SIMD16<UInt8>.self)
                 k += 16
             }
             while k < count {
-                let a = Int(row[k - bpp]), b = Int(above[k]), c = Int(above[k - bpp])
-                let pa = abs(b - c), pb = abs(a - c), pc = abs(a + b - 2 * c)
-                let predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c
-                out[k] = row[k] &- UInt8(predicted)
+                out[k] = row[k] &- UInt8(Paeth.predict(Int(row[k - bpp]), Int(above[k]), Int(above[k - bpp])))
                 k += 1
             }
         }
@@ -321,12 +312,6 @@ enum PNGEncoder {
     @inline(__always)
     private static func load16(_ p: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
-    }
-
-    @inline(__always)
-    private static func magnitude(_ v: SIMD16<Int16>) -> SIMD16<Int16> {
-        let sign = v &>> 15
-        return (v ^ sign) &- sign
     }
 
     /// libpng's heuristic: the sum of the filtered bytes read as signed, made positive.

@@ -187,19 +187,13 @@ enum PNGFastDecode {
                 var k = head
                 while k + bpp <= count {
                     let a = lanes(row + k - bpp), b = lanes(above + k), c = lanes(above + k - bpp)
-                    let pa = magnitude(b &- c), pb = magnitude(a &- c), pc = magnitude(a &+ b &- c &- c)
-                    let takeB = (pb &- pc &- 1) &>> 15
-                    let takeA = (pa &- pb &- 1) &>> 15 & (pa &- pc &- 1) &>> 15
-                    let predicted = (a & takeA) | (((b & takeB) | (c & ~takeB)) & ~takeA)
-                    let x = lanes(source + k) &+ predicted
+                    let x = lanes(source + k) &+ Paeth.predict(a, b, c)
                     for j in 0..<bpp { row[k + j] = UInt8(truncatingIfNeeded: x[j]) }
                     k += bpp
                 }
             } else {
                 for k in head..<count {
-                    let a = Int(row[k - bpp]), b = Int(above[k]), c = Int(above[k - bpp])
-                    let pa = abs(b - c), pb = abs(a - c), pc = abs(a + b - 2 * c)
-                    row[k] = source[k] &+ UInt8(pa <= pb && pa <= pc ? a : pb <= pc ? b : c)
+                    row[k] = source[k] &+ UInt8(Paeth.predict(Int(row[k - bpp]), Int(above[k]), Int(above[k - bpp])))
                 }
             }
         }
@@ -211,9 +205,4 @@ enum PNGFastDecode {
         SIMD4<Int16>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD4<UInt8>.self))
     }
 
-    @inline(__always)
-    static func magnitude(_ v: SIMD4<Int16>) -> SIMD4<Int16> {
-        let sign = v &>> 15
-        return (v ^ sign) &- sign
-    }
 }
