@@ -58,6 +58,35 @@ import Testing
         }
     }
 
+    /// What libpng refuses, this path must not accept: IDAT chunks that are not one run, an
+    /// unknown critical chunk. (Both files decode here only if libpng decodes them.)
+    @Test func filesLibpngRefusesAreNotAcceptedHere() throws {
+        var rows: [UInt8] = []
+        for y in 0..<6 {
+            rows.append(0)  // filter type None
+            for k in 0..<15 { rows.append(UInt8((k * 17 + y * 5) % 256)) }
+        }
+        let stream = zlibStored(rows)
+        let ihdr = chunk("IHDR", [0, 0, 0, 5, 0, 0, 0, 6, 8, 2, 0, 0, 0])
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let half = stream.count / 2
+        let good = signature + ihdr + chunk("IDAT", Array(stream)) + chunk("IEND", [])
+        let split =
+            signature + ihdr + chunk("IDAT", Array(stream[..<half])) + chunk("tEXt", Array("a\u{0}b".utf8))
+            + chunk("IDAT", Array(stream[half...])) + chunk("IEND", [])
+        let critical = signature + ihdr + chunk("ABCD", [1]) + chunk("IDAT", Array(stream)) + chunk("IEND", [])
+        #expect(try ImageDecoder.decode(good).image.size == Size(width: 5, height: 6))
+        for (name, bytes) in [("split IDAT", split), ("unknown critical chunk", critical)] {
+            let libpng = Result { try ImageDecoder.decode(bytes, options: DecodeOptions(tolerateDamage: true)).image }
+            let here = Result { try ImageDecoder.decode(bytes).image }
+            switch (libpng, here) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(name)")
+            case (.failure, .failure): break
+            default: Issue.record("\(name): libpng \(libpng), this path \(here)")
+            }
+        }
+    }
+
     @Test func brokenFilesKeepLibpngsErrors() throws {
         let picture = Patterns.noise(width: 40, height: 30, seed: 4, opaque: false)
         let good = try picture.encoded(as: .png(PNGOptions(compression: .compact)))

@@ -96,15 +96,18 @@ enum PNGFastDecode {
                     case 6: channels = 4
                     default: return nil
                     }
-                case (0x49, 0x44, 0x41, 0x54):  // IDAT
-                    guard channels > 0 else { return nil }
+                case (0x49, 0x44, 0x41, 0x54):  // IDAT, in one run of chunks as the specification says
+                    guard channels > 0, idat.isEmpty || idat.last!.upperBound + 4 == p else { return nil }
                     idat.append(data)
                 case (0x74, 0x52, 0x4E, 0x53):  // tRNS gives gray and RGB files an alpha: libpng's job
                     return nil
                 case (0x49, 0x45, 0x4E, 0x44):  // IEND
                     sawEnd = true
+                case (0x50, 0x4C, 0x54, 0x45):  // PLTE: a suggested palette beside RGB; not allowed for gray
+                    guard channels >= 3 else { return nil }
                 default:
-                    break
+                    // An unknown critical chunk (upper-case first letter): libpng's to refuse.
+                    guard type.0 & 0x20 != 0 else { return nil }
                 }
                 p = data.upperBound + 4
                 if sawEnd { break }
