@@ -289,25 +289,31 @@ def limn_encoding_cases(opts, job, files, missing):
             emit(job=job, case=r["input"], peer="limn " + r["level"], inproc_ms=r["median_ms"], bytes=r["bytes"])
 
 
-def job_j4(opts, out, missing):
-    import numpy as np
-    from PIL import Image
-    files = [os.path.join(opts["inputs"], n) for n in ("synth_2000x1500_rgb.png", "annotated_864x576.png", "cutout_2000x1500_rgba.png")]
+def optional_module(name, label, missing):
+    """The module, or None with `label` added to what is missing."""
+    try:
+        return __import__(name)
+    except ImportError:
+        missing.append(label)
+        return None
+
+
+def photos(opts, names):
+    """The input files named, with ../shared's Colmar photo first when it is there."""
+    files = [os.path.join(opts["inputs"], n) for n in names]
     colmar = os.path.join(opts["repo"], "..", "shared", "photos", "csdata_Colmar.jpg")
     if os.path.exists(colmar):
         files.insert(0, colmar)
-    files = [f for f in files if os.path.exists(f)]
+    return [f for f in files if os.path.exists(f)]
+
+
+def job_j4(opts, out, missing):
+    import numpy as np
+    from PIL import Image
+    files = photos(opts, ("synth_2000x1500_rgb.png", "annotated_864x576.png", "cutout_2000x1500_rgba.png"))
     limn_encoding_cases(opts, "J4", files, missing)
-    try:
-        import cv2
-    except ImportError:
-        cv2 = None
-        missing.append("J4's OpenCV peer")
-    try:
-        import pyvips
-    except ImportError:
-        pyvips = None
-        missing.append("J4's libvips peer (pyvips)")
+    cv2 = optional_module("cv2", "J4's OpenCV peer", missing)
+    pyvips = optional_module("pyvips", "J4's libvips peer (pyvips)", missing)
     for path in files:
         name = os.path.basename(path)
         pil = Image.open(path)
@@ -335,16 +341,9 @@ def job_j4(opts, out, missing):
 def job_j5(opts, out, missing):
     import numpy as np
     from PIL import Image
-    files = [os.path.join(opts["inputs"], "synth_2000x1500_rgb.png")]
-    colmar = os.path.join(opts["repo"], "..", "shared", "photos", "csdata_Colmar.jpg")
-    if os.path.exists(colmar):
-        files.insert(0, colmar)
+    files = photos(opts, ("synth_2000x1500_rgb.png",))
     limn_encoding_cases(opts, "J5", files, missing)
-    try:
-        import cv2
-    except ImportError:
-        cv2 = None
-        missing.append("J5's OpenCV peer")
+    cv2 = optional_module("cv2", "J5's OpenCV peer", missing)
     for path in files:
         name = os.path.basename(path)
         pil = Image.open(path).convert("RGB")

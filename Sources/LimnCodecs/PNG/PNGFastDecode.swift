@@ -148,11 +148,14 @@ enum PNGFastDecode {
         for y in 0..<height {
             let line = filtered + y * (rowBytes + 1)
             guard line[0] <= 4 else { return false }
-            unfilterRow(type: line[0], line + 1, previous: previous, into: current, count: rowBytes, bpp: channels)
             let out = rgba + y * width * 4
+            if channels == 4 {
+                // Packed RGBA is the picture's own layout: unfiltered in place, the row above being the picture's.
+                unfilterRow(type: line[0], line + 1, previous: y == 0 ? previous : out - rowBytes, into: out, count: rowBytes, bpp: 4)
+                continue
+            }
+            unfilterRow(type: line[0], line + 1, previous: previous, into: current, count: rowBytes, bpp: channels)
             switch channels {
-            case 4:
-                out.update(from: current, count: rowBytes)
             case 3:
                 for x in 0..<width {
                     out[x * 4] = current[x * 3]; out[x * 4 + 1] = current[x * 3 + 1]; out[x * 4 + 2] = current[x * 3 + 2]
