@@ -79,10 +79,13 @@ let package = Package(
         .target(name: "LimnResults", dependencies: ["LimnGeometry"]),
         .target(name: "LimnAnnotate", dependencies: ["LimnRaster", "LimnText", "LimnResults"], swiftSettings: targetCPU),
         .target(name: "Limn", dependencies: ["LimnRaster", "LimnCodecs", "LimnResults", "LimnText", "LimnAnnotate"]),
-        .executableTarget(
-            name: "LimnCLI",
+        // The command's code is a library so that the fuzz targets reach its manifest parser; the
+        // executable is one line.
+        .target(
+            name: "LimnCommands",
             dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Resources/demo")]),
+        .executableTarget(name: "LimnCLI", dependencies: ["LimnCommands"]),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
         .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "CGIF", "CLCMS2"]),

@@ -123,6 +123,25 @@ import Testing
         #expect(try outputs(in: interrupted) == expected, "byte-identical, and no temporary left behind")
     }
 
+    /// `--check` parses every line and runs nothing: the unknown keys and bad JSON are reported
+    /// (a missing or damaged picture is not: no file is read), nothing is written.
+    @Test func checkReportsTheUnusableLinesAndRunsNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (manifest, _, broken) = try manifest(in: folder)
+        let unusable = broken.filter { ($0 / 25) % 4 >= 2 }
+        let r = try CLI.limn(["batch", manifest, "--check"])
+        #expect(r.status == 2)
+        let problems = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+        #expect(problems.count == unusable.count)
+        #expect(problems.contains { $0.contains("unknown key \"qualty\"") })
+        #expect(problems.contains { $0.contains("not JSON") })
+        #expect(r.stderr.contains("limn batch --check: 300 jobs, \(unusable.count) unusable"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"), "nothing ran")
+        let shard = try CLI.limn(["batch", manifest, "--check", "--shard", "1/300"])
+        #expect(shard.status == 0 && shard.stderr.contains("1 jobs (shard 1/300), 0 unusable"))
+    }
+
     @Test func shardsCoverEveryJobExactlyOnce() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

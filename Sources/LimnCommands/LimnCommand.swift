@@ -5,9 +5,11 @@ import ArgumentParser
 @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
-@main
-struct LimnCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `limn` command: its subcommands, and the one-line error reporting of ``main()``.
+package struct LimnCommand: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
         commandName: "limn",
         abstract: "See what a vision service saw: annotate, thumbnail, cut out, convert and inspect images and results.",
         discussion: """
@@ -21,7 +23,7 @@ struct LimnCommand: ParsableCommand {
 
     /// Parses and runs; a usage error becomes one line on standard error (with where to find
     /// help) instead of the parser's several, and keeps the parser's exit status.
-    static func main() {
+    package static func main() {
         #if os(Linux)
         // glibc raises its mmap threshold each time a large block is freed, after which picture-
         // sized buffers come from the heap and stay there: a long batch's memory would creep up.

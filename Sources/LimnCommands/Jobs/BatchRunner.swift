@@ -53,7 +53,7 @@ struct BatchRunner: Sendable {
             let job = try manifest.job(entry)
             outcome.operation = job.operation
             outcome.outputs = job.outputs
-            if job.outputs.contains("-") { throw JobError("an output of - (standard output) is not allowed in a batch") }
+            if job.outputs.contains("-") { throw JobError(Manifest.standardOutputRefused) }
             if resume {
                 if job.outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
                     outcome.status = .skipped

@@ -2,8 +2,8 @@ import Foundation
 
 /// A batch manifest: JSON Lines, one job object per line. Blank lines are skipped; every other
 /// line is a job, numbered from 0 in file order (the number `--shard` divides by).
-struct Manifest: Sendable {
-    struct Entry: Sendable {
+package struct Manifest: Sendable {
+    package struct Entry: Sendable {
         /// 1-based line number in the file, for messages.
         var line: Int
         /// 0-based job number among the non-blank lines.
@@ -18,16 +18,23 @@ struct Manifest: Sendable {
 
     init(path: String) throws(JobError) {
         let bytes = try JobIO.read(path, what: "manifest", limit: JobIO.manifestLimit)
-        source = path == "-" ? "standard input" : path
-        base =
+        let base =
             path == "-"
             ? FileManager.default.currentDirectoryPath
             : ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        self.init(
+            text: bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }, source: path == "-" ? "standard input" : path,
+            base: base)
+    }
+
+    /// A manifest held in memory; `source` names it in messages, `base` is the folder relative
+    /// paths are taken from. Invalid UTF-8 has already been replaced (U+FFFD) by the caller.
+    package init(text: String, source: String, base: String) {
+        self.source = source
+        self.base = base
         var entries: [Entry] = []
         var index = 0
-        for (n, line) in bytes.withUnsafeBytes({ String(decoding: $0, as: UTF8.self) }).split(
-            separator: "\n", omittingEmptySubsequences: false
-        ).enumerated() {
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { continue }
             entries.append(Entry(line: n + 1, index: index, text: text))
@@ -36,11 +43,29 @@ struct Manifest: Sendable {
         self.entries = entries
     }
 
+    /// Every selected line's problem, in file order, as `limn batch` would report it: each line
+    /// parsed into its job (options, choices, path form) without reading a file or running
+    /// anything. Empty when every job is usable.
+    package func problems(shard: Shard? = nil) -> [(line: Int, problem: String)] {
+        var found: [(line: Int, problem: String)] = []
+        for entry in entries where shard?.takes(entry.index) ?? true {
+            do throws(JobError) {
+                let job = try job(entry)
+                if job.outputs.contains("-") { throw JobError(Self.standardOutputRefused) }
+            } catch {
+                found.append((entry.line, error.description))
+            }
+        }
+        return found
+    }
+
+    static let standardOutputRefused = "an output of - (standard output) is not allowed in a batch"
+
     /// `K/N`: this process takes the jobs whose number is K−1 modulo N.
-    struct Shard: CustomStringConvertible, Sendable {
+    package struct Shard: CustomStringConvertible, Sendable {
         var k: Int
         var n: Int
-        init(_ text: String) throws(JobError) {
+        package init(_ text: String) throws(JobError) {
             let parts = text.split(separator: "/")
             guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
                 throw JobError("--shard \(text): expected K/N with 1 ≤ K ≤ N (e.g. 2/8).")
@@ -49,7 +74,7 @@ struct Manifest: Sendable {
             self.n = n
         }
         func takes(_ index: Int) -> Bool { index % n == k - 1 }
-        var description: String { "\(k)/\(n)" }
+        package var description: String { "\(k)/\(n)" }
     }
 
     /// The job a line describes.

@@ -20,6 +20,7 @@ struct BatchCommand: ParsableCommand {
             A failing job is reported (manifest line and why) and the batch goes on; the exit status is 1 when any job failed, 2 when the manifest or options are unusable. Outputs are written atomically, so --resume skips jobs whose outputs all exist and nothing is ever half-written. --shard K/N runs only the jobs numbered K-1, K-1+N, K-1+2N, … (blank lines are not counted), so N machines share one manifest without coordinating: Kubernetes indexed jobs, AWS Batch or Slurm arrays, GNU parallel.
 
             Examples:
+              limn batch jobs.jsonl --check
               limn batch jobs.jsonl --jobs 8 --resume --report report.json
               limn batch jobs.jsonl --shard $((JOB_COMPLETION_INDEX + 1))/16 --resume
             """
@@ -40,6 +41,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write a JSON report of every job's outcome and time.")
     var report: String?
 
+    @Flag(help: "Check every job's line (keys, values, choices) and run none: each problem on standard error, exit status 2 if any.")
+    var check = false
+
     @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only on a terminal anyway).")
     var noProgress = false
 
@@ -55,6 +59,14 @@ struct BatchCommand: ParsableCommand {
         } catch {
             printError(error.description)
             throw ExitCode(2)
+        }
+        if check {
+            let problems = loaded.problems(shard: split)
+            for (line, problem) in problems { printError("\(loaded.source):\(line): \(problem)") }
+            let count = loaded.entries.filter { split?.takes($0.index) ?? true }.count
+            writeStandardError("limn batch --check: \(count) jobs\(split.map { " (shard \($0))" } ?? ""), \(problems.count) unusable\n")
+            if !problems.isEmpty { throw ExitCode(2) }
+            return
         }
         let runner = BatchRunner(
             manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
