@@ -56,7 +56,12 @@ public struct AnnotationOptions: Sendable, Equatable {
     /// Any fontconfig family; characters it lacks come from the fallback chain.
     public var fontFamily: String
     /// Multiplies the automatic size (line widths, fonts, paddings follow the picture's size).
+    /// Clamped to ``scaleRange``; a value that is not finite or not positive counts as 1.
     public var scale: Double
+
+    /// The scales that are drawn as asked: 0.1 to 10. (At 10, text is 170 px high for each
+    /// 1,000 px of picture; beyond that the panels, not the picture, would be the output.)
+    public static let scaleRange: ClosedRange<Double> = 0.1...10
 
     public init(
         features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,

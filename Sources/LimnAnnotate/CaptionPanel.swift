@@ -12,7 +12,7 @@ enum CaptionPanel {
             text, font: font, options: TextLayoutOptions(maxWidth: max(Double(width) - 2 * pad, 10), maxLines: 4, lineSpacing: 1.1))
         var height = block.height + 2 * pad
         var note: TextBlock? = nil
-        if options.showConfidence, let c = caption.confidence {
+        if options.showConfidence, let c = caption.confidence, c.isFinite {
             note = try engine.layout(
                 "caption confidence \(percentage(c))", font: Font(family: options.fontFamily, size: metrics.smallFontSize),
                 options: TextLayoutOptions())

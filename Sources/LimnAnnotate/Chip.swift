@@ -37,15 +37,17 @@ struct Chip {
 }
 
 /// "car 91%": a label with its confidence as a percentage when asked (whole above 10 %,
-/// one decimal below: "person 0.3%", so a near-zero detection never reads "0%").
+/// one decimal below: "person 0.3%", so a near-zero detection never reads "0%"). A confidence
+/// outside 0…1 shows as its nearest end; one that is not a number (NaN, infinite) is not shown.
 func labelText(_ label: String, _ confidence: Double?, show: Bool) -> String {
     let name = label.isEmpty ? "?" : label
-    guard show, let c = confidence else { return name }
+    guard show, let c = confidence, c.isFinite else { return name }
     return "\(name) \(percentage(c))"
 }
 
+/// `c` (finite) as a percentage, clamped to 0–100 %.
 func percentage(_ c: Double) -> String {
-    let p = c * 100
+    let p = min(max(c, 0), 1) * 100
     if p >= 9.95 || p == 0 { return "\(Int(p.rounded()))%" }
     let tenths = Int((p * 10).rounded())
     return "\(tenths / 10).\(tenths % 10)%"

@@ -39,7 +39,7 @@ struct CropLayer {
 
     /// "1:1", "16:9", "4:3", … within 2 %; otherwise the ratio to two decimals ("5.27").
     static func ratioName(_ ratio: Double) -> String {
-        guard ratio.isFinite, ratio > 0 else { return "?" }
+        guard ratio.isFinite, ratio > 0, ratio < 100_000 else { return "?" }
         let common: [(Double, String)] = [
             (1, "1:1"), (4.0 / 3, "4:3"), (3.0 / 4, "3:4"), (3.0 / 2, "3:2"), (2.0 / 3, "2:3"),
             (16.0 / 9, "16:9"), (9.0 / 16, "9:16"), (2, "2:1"), (0.5, "1:2"), (21.0 / 9, "21:9"), (5.0 / 4, "5:4"), (4.0 / 5, "4:5"),

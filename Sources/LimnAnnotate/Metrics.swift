@@ -9,8 +9,13 @@ struct Metrics {
     let padding: Double
     let radius: Double
 
+    /// `scale` as ``AnnotationOptions/scale`` takes it: 1 when not finite or not positive,
+    /// otherwise clamped to ``AnnotationOptions/scaleRange``.
     init(width: Int, height: Int, scale: Double) {
-        let s = (scale.isFinite && scale > 0 ? scale : 1) * Double(max(width, height, 1)) / 1000
+        let factor =
+            scale.isFinite && scale > 0
+            ? min(max(scale, AnnotationOptions.scaleRange.lowerBound), AnnotationOptions.scaleRange.upperBound) : 1
+        let s = factor * Double(max(width, height, 1)) / 1000
         unit = s
         lineWidth = max(1.25, 2.6 * s)
         fontSize = max(10, 17 * s)

@@ -170,6 +170,33 @@ import Testing
         #expect(changedInside > 500)
     }
 
+    /// Found by the fuzzer (TestImages/broken/fuzz/annotate/): a huge `scale` made a panel's
+    /// height infinite, a confidence of 1e300 or a crop ratio of 1e300 overflowed `Int`. Scales are
+    /// clamped, confidences outside 0…1 show as the nearest end, and ratios past 100,000 as "?".
+    @Test func extremeNumbersDrawInsteadOfTrapping() throws {
+        for scale in [Double.greatestFiniteMagnitude, 1e300, .infinity, .nan, -1, 0, 1e-300] {
+            let m = Metrics(width: 1000, height: 600, scale: scale)
+            let expected =
+                scale.isFinite && scale > 0
+                ? Metrics(width: 1000, height: 600, scale: scale > 1 ? 10 : 0.1) : Metrics(width: 1000, height: 600, scale: 1)
+            #expect(m.fontSize == expected.fontSize && m.lineWidth == expected.lineWidth, "scale \(scale)")
+        }
+        #expect(labelText("car", 1e300, show: true) == "car 100%" && labelText("car", -3, show: true) == "car 0%")
+        #expect(labelText("car", .nan, show: true) == "car" && labelText("car", .infinity, show: true) == "car")
+        #expect(CropLayer.ratioName(1e300) == "?" && CropLayer.ratioName(99_999.5) == "99999.50")
+        let picture = Image(width: 40, height: 30, fill: .white)
+        let analysis = Analysis(
+            vendor: .azureImageAnalysis40, format: .azure40, imageSize: nil, captions: [Caption(text: "a", confidence: .infinity)],
+            tags: [Tag(name: "t", confidence: 1e300)],
+            regions: [Region(kind: .object, label: "o", confidence: .nan, shape: .box(Rect(x: 1, y: 1, width: 10, height: 10)))],
+            cropSuggestions: [CropSuggestion(aspectRatio: 1e300, box: Rect(x: 0, y: 0, width: 40, height: 30))])
+        for scale in [1e300, 1] {
+            let drawn = try Annotator.annotate(
+                picture, with: analysis, options: AnnotationOptions(minimumConfidence: 0, scale: scale))
+            #expect(drawn.width == 40 && drawn.height > 30 && drawn.height < 30 + 4_000, "scale \(scale): \(drawn.size)")
+        }
+    }
+
     @Test func sizesFollowThePicture() {
         let small = Metrics(width: 1000, height: 600, scale: 1), large = Metrics(width: 4000, height: 2400, scale: 1)
         #expect(abs(large.fontSize / small.fontSize - 4) < 1e-9 && abs(large.lineWidth / small.lineWidth - 4) < 1e-9)
