@@ -81,6 +81,27 @@ import Testing
         #expect(info.description == "GIF 16x12, orientation 1, opaque, animated, 3 frames")
     }
 
+    /// Found by the fuzzer (TestImages/broken/fuzz/image/gif-damaged-after-first-frame.gif): a
+    /// file damaged after its first frame decoded (the decode reads only that frame) while `info`
+    /// refused it. Both now answer; the frames are then not counted.
+    @Test func damageAfterTheFirstFrameLeavesInfoAndDecodeAgreeing() throws {
+        let frames = (0..<3).map { k in GIFWriter.Frame(width: 16, height: 12, indices: Self.indices(width: 16, height: 12, seed: k)) }
+        var gif = try #require(GIFWriter(width: 16, height: 12, palette: Self.palette, frames: frames).encode())
+        // The record after the first frame: its descriptor (10 bytes, no local palette), the LZW
+        // code size, then data sub-blocks up to the empty one.
+        var next = try #require(gif.firstIndex(of: 0x2C)) + 11
+        while gif[next] != 0 { next += Int(gif[next]) + 1 }
+        gif[next + 1] = 0x99  // not a record type
+        let decoded = try decode(gif)
+        #expect(decoded.image == Self.expected(screen: Size(width: 16, height: 12), frame: frames[0], palette: Self.palette))
+        let info = try ImageDecoder.info(gif)
+        #expect(info.size == decoded.image.size && info.frameCount == nil)
+        #expect(throws: CodecError.self) { try ImageDecoder.frames(gif) }
+        let committed = RepositoryPaths.testImages + "/broken/fuzz/image/gif-damaged-after-first-frame.gif"
+        let file = try ImageDecoder.read(file: committed).withUnsafeBytes { Array($0) }
+        #expect(try ImageDecoder.info(file).size == (try decode(file).image.size))
+    }
+
     @Test(.enabled(if: tool("gif2rgb") != nil, "gif2rgb is not installed (apt: giflib-tools)"), arguments: [false, true])
     func giflibsOwnToolAgrees(interlaced: Bool) throws {
         let frame = GIFWriter.Frame(width: 61, height: 45, indices: Self.indices(width: 61, height: 45, seed: 3), interlaced: interlaced)

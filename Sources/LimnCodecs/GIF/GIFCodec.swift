@@ -51,9 +51,10 @@ enum GIFCodec {
                 }
             }
         } catch {
-            // A header that was read whole is enough for `info` (it may have been given only the
-            // first part of the file): frames are then counted as far as the bytes went.
-            guard frames > 0, error.isTruncation else { throw failure(error, source: source) }
+            // Once the first frame is read whole, `info` answers, as the decode does (it reads only
+            // that frame): the file may have been given only in part, or be damaged further on.
+            // The frames are then not counted.
+            guard frames > 0 else { throw failure(error, source: source) }
             return ImageInfo(
                 format: .gif, width: screen.width, height: screen.height, hasAlpha: true, isAnimated: frames > 1,
                 frameCount: nil, bitDepth: paletteBits(gif.globalPalette), colorModel: .palette)
