@@ -64,8 +64,11 @@ enum LibHeif {
         /// The `colr` box's `nclx` code points (primaries, transfer), if any.
         var codePoints: (primaries: Int, transfer: Int)? {
             var nclx: UnsafeMutablePointer<heif_color_profile_nclx>? = nil
-            guard (try? check(heif_image_handle_get_nclx_color_profile(handle, &nclx))) != nil, let nclx else { return nil }
-            defer { heif_nclx_color_profile_free(nclx) }
+            let status = heif_image_handle_get_nclx_color_profile(handle, &nclx)
+            // libheif may hand over the profile together with an error (code points it does not
+            // know): it is ours to free either way.
+            defer { if let nclx { heif_nclx_color_profile_free(nclx) } }
+            guard (try? check(status)) != nil, let nclx else { return nil }
             return (Int(nclx.pointee.color_primaries.rawValue), Int(nclx.pointee.transfer_characteristics.rawValue))
         }
 
@@ -109,9 +112,10 @@ enum LibHeif {
         /// it; see ``premultipliedAlpha``) into `destination` (`width × height × 4` bytes, packed).
         func decode(into destination: UnsafeMutableRawBufferPointer) throws(Failure) {
             var image: OpaquePointer? = nil
-            try check(heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGBA, nil))
+            let status = heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGBA, nil)
+            defer { if let image { heif_image_release(image) } }  // also when the decode failed part-way
+            try check(status)
             guard let image else { throw Failure(code: heif_error_Decoder_plugin_error, message: "the decoder gave no image") }
-            defer { heif_image_release(image) }
             var stride: Int32 = 0
             guard let plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride),
                 Int(heif_image_get_width(image, heif_channel_interleaved)) == width,
