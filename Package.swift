@@ -8,6 +8,15 @@ import PackageDescription
 /// for building the `limn` command for known machines. By default the build targets every x86-64.
 let targetCPU: [SwiftSetting] = Context.environment["LIMN_TARGET_CPU"].map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
 
+/// `LIMN_FUZZ=1` adds the fuzz targets (Fuzz/): one libFuzzer binary, `LimnFuzz`, built by Scripts/fuzz
+/// with `--sanitize=fuzzer --sanitize=address`. Without the variable the package has no trace of them.
+let fuzzTargets: [Target] =
+    Context.environment["LIMN_FUZZ"] == nil
+    ? []
+    : [
+        .executableTarget(name: "LimnFuzz", dependencies: ["Limn", "LimnCommands", "LimnTestSupport"], path: "Fuzz/LimnFuzz")
+    ]
+
 let package = Package(
     name: "Limn",
     platforms: [.macOS(.v13)],
@@ -99,5 +108,5 @@ let package = Package(
         .testTarget(name: "LimnTests", dependencies: ["Limn", "LimnTestSupport"]),
         .testTarget(name: "LimnTextTests", dependencies: ["LimnText", "LimnTestSupport"]),
         .testTarget(name: "LimnAnnotateTests", dependencies: ["LimnAnnotate", "LimnCodecs", "LimnTestSupport"]),
-    ]
+    ] + fuzzTargets
 )

@@ -40,14 +40,14 @@ public enum Matte {
     ///
     /// A matte is coverage, not color: its samples are taken as stored (no ICC conversion, no
     /// orientation). A gray PNG — the usual form — is read straight into the mask, with no RGBA
-    /// picture in between.
-    public static func read(bytes: [UInt8], source: String = "buffer") throws -> Mask {
-        try bytes.withUnsafeBytes { try read(raw: $0, source: source) }
+    /// picture in between. `limits` bound the picture as they bound any decode.
+    public static func read(bytes: [UInt8], source: String = "buffer", limits: DecodeLimits = .default) throws -> Mask {
+        try bytes.withUnsafeBytes { try read(raw: $0, source: source, limits: limits) }
     }
 
-    private static func read(raw: UnsafeRawBufferPointer, source: String) throws -> Mask {
-        if let gray = try ImageDecoder.decodeGray(raw, source: source) { return stretchingLabels(gray) }
-        let options = DecodeOptions(applyOrientation: false, convertsToSRGB: false)
+    private static func read(raw: UnsafeRawBufferPointer, source: String, limits: DecodeLimits = .default) throws -> Mask {
+        if let gray = try ImageDecoder.decodeGray(raw, limits: limits, source: source) { return stretchingLabels(gray) }
+        let options = DecodeOptions(applyOrientation: false, limits: limits, convertsToSRGB: false)
         return mask(from: try ImageDecoder.decode(raw, options: options, source: source).image)
     }
 

@@ -28,7 +28,7 @@ do {
     }
     // `limn demo` ships the scene and its results as resources of the command.
     if CommandLine.arguments.count <= 1 {
-        let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
+        let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"
         try FileManager.default.createDirectory(atPath: demo + "/results", withIntermediateDirectories: true)
         try Data(try ImageEncoder.encode(scene, as: .png(PNGOptions(compression: .compact)))).write(
             to: URL(fileURLWithPath: demo + "/street.png"))
@@ -48,6 +48,9 @@ do {
         format, computed from the scene's geometry (`Sources/LimnTestSupport/Scene.swift`,
         `SceneResults.swift`), with the surprises real responses hold. `Golden/` holds reviewed
         renderings the tests compare against (recorded with `LIMN_RECORD_GOLDEN=1`).
+        `broken/fuzz/TARGET/` is the one part the generator does not write: the inputs the fuzz targets
+        (Fuzz/) found problems with, as the fuzzer made them from the project's own seed pictures, kept
+        as regression tests (`Scripts/fuzz regress`, `FuzzFindingTests`).
 
         | file | format | decodes | orientation |
         |---|---|---|---|
