@@ -119,6 +119,10 @@ enum WebPCodec {
     /// Every frame of an animation, composited, with how long each shows; all of them counted
     /// against `limits` (canvas × frames) before the first is decoded.
     static func frames(_ bytes: UnsafeRawBufferPointer, source: String, limits: DecodeLimits) throws(CodecError) -> [AnimationFrame] {
+        // libwebp's animation decoder allocates its canvas as soon as it is made: the canvas the
+        // header declares is checked first (found by the fuzzer: a 60-byte file asked for 15 GB).
+        let canvas = try info(bytes, source: source)
+        try limits.check(width: canvas.width, height: canvas.height, format: .webp, source: source, bytesPerPixel: 4)
         let animation: LibWebP.Animation
         do { animation = try LibWebP.Animation(bytes) } catch { throw classify(error, source: source) }
         try limits.check(
