@@ -17,7 +17,7 @@ struct BatchCommand: ParsableCommand {
               {"op":"convert","image":"b.png","output":"b.webp","max_size":"800x600"}
             (one object per line). Keys are the subcommand's options in snake case, parsed and checked by the same code as the flags (min_confidence is --min-confidence, show_confidence: false is --no-show-confidence, a list repeats the option); image and result stand for the positional arguments, and output (or, for thumbnails, output_dir) is required. output_format and sizes are accepted for format and size. A line is rejected exactly where its flags would be, before any picture is read; unknown keys fail the job.
 
-            A failing job is reported (manifest line and why) and the batch goes on; the exit status is 1 when any job failed, 2 when the manifest or options are unusable. Outputs are written atomically, so --resume skips jobs whose outputs all exist and nothing is ever half-written. --shard K/N runs only the jobs numbered K-1, K-1+N, K-1+2N, … (blank lines are not counted), so N machines share one manifest without coordinating: Kubernetes indexed jobs, AWS Batch or Slurm arrays, GNU parallel.
+            A failing job is reported (manifest line and why) and the batch goes on; the exit status is 1 when any job failed, 2 when the manifest or options are unusable. Outputs are written atomically, so --resume skips jobs whose outputs all exist and nothing is ever half-written. SIGTERM or SIGINT (Ctrl-C) stops the batch: no new job starts, the running ones finish, the report is written (the rest \"not run\") and the status is 143 or 130; a second signal ends it at once (--resume then removes what the running jobs left). --shard K/N runs only the jobs numbered K-1, K-1+N, K-1+2N, … (blank lines are not counted), so N machines share one manifest without coordinating: Kubernetes indexed jobs, AWS Batch or Slurm arrays, GNU parallel.
 
             Examples:
               limn batch jobs.jsonl --check
@@ -68,17 +68,21 @@ struct BatchCommand: ParsableCommand {
             if !problems.isEmpty { throw ExitCode(2) }
             return
         }
+        let stop = StopRequest()
         let runner = BatchRunner(
             manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
-            resume: resume, progress: !noProgress && standardErrorIsTerminal)
-        outcomes = runner.run()
+            resume: resume, progress: !noProgress && standardErrorIsTerminal, stop: stop)
+        outcomes = StopSignals.handling(stop) { runner.run() }
         let seconds = Date().timeIntervalSince(started)
         let failed = outcomes.filter { $0.status == .failed }.count
         let skipped = outcomes.filter { $0.status == .skipped }.count
-        let ran = outcomes.count - skipped
+        let notRun = outcomes.filter { $0.status == .notRun }.count
+        let ran = outcomes.count - skipped - notRun
+        let stopped = stop.signal.map { ", stopped by \(StopSignals.name($0)): \(notRun) not run" } ?? ""
         writeStandardError(
             "limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
-                + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\n"
+                + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)"
+                + "\(stopped)\n"
         )
         if let report {
             do {
@@ -89,6 +93,7 @@ struct BatchCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        if let signal = stop.signal { throw ExitCode(128 + signal) }  // as a shell reports a job a signal ended
         if failed > 0 { throw ExitCode.failure }
     }
 }

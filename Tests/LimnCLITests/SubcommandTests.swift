@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func theDemoShipsTheSameSceneAndResultsAsTestImages() throws {
-        let demo = RepositoryPaths.root() + "/Sources/LimnCLI/Resources/demo"
+        let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"
         #expect(
             FileManager.default.contents(atPath: demo + "/street.png") == FileManager.default.contents(atPath: images + "/scene/street.png")
         )

@@ -6,7 +6,11 @@ import Limn
 /// returns every selected job's outcome in manifest order.
 struct BatchRunner: Sendable {
     struct Outcome: Sendable {
-        enum Status: String, Sendable { case ok, failed, skipped }
+        enum Status: String, Sendable {
+            case ok, failed, skipped
+            /// Never started: the batch was stopped (SIGTERM, SIGINT) first.
+            case notRun = "not run"
+        }
         var line: Int
         var index: Int
         var operation: String
@@ -21,29 +25,45 @@ struct BatchRunner: Sendable {
     let shard: Manifest.Shard?
     let resume: Bool
     let progress: Bool
+    /// Once set, workers take no new job; the running ones finish (their outputs are atomic).
+    let stop: StopRequest
+    /// Jobs wait for memory, or fail for want of it, under an address-space limit.
+    let memory = MemoryAdmission()
 
     func run() -> [Outcome] {
         let selected = manifest.entries.filter { shard?.takes($0.index) ?? true }
         let bar = Progress(total: selected.count, enabled: progress)
-        let work = WorkList(count: selected.count)
+        let work = WorkList(count: selected.count, stop: stop)
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(workers, selected.count)) {
-            group.enter()
+        let takeJobs: @Sendable () -> Void = {
+            while let k = work.take() {
+                let outcome = self.run(selected[k])
+                work.record(outcome, at: k)
+                if let error = outcome.error { bar.message("\(manifest.source):\(outcome.line): \(error)") }
+                bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped)
+            }
+        }
+        // This thread is a worker too, so the batch runs even where no thread can be started (an
+        // address-space limit too tight for another stack). A thread joins the group before it
+        // takes a job: one that starts after this thread has found the list empty takes none.
+        for _ in 1..<max(1, min(workers, selected.count)) {
             let thread = Thread {
-                while let k = work.take() {
-                    let outcome = self.run(selected[k])
-                    work.record(outcome, at: k)
-                    if let error = outcome.error { bar.message("\(manifest.source):\(outcome.line): \(error)") }
-                    bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped)
-                }
+                group.enter()
+                takeJobs()
                 group.leave()
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
+        takeJobs()
         group.wait()
         bar.end()
-        return work.outcomes
+        return work.outcomes.enumerated().map { k, outcome in
+            outcome
+                ?? Outcome(
+                    line: selected[k].line, index: selected[k].index, operation: "?", outputs: [], status: .notRun, error: nil,
+                    seconds: 0)
+        }
     }
 
     private func run(_ entry: Manifest.Entry) -> Outcome {
@@ -61,6 +81,9 @@ struct BatchRunner: Sendable {
                 }
                 job.outputs.forEach(Self.removeStaleTemporaries)
             }
+            let need = memory.limit == nil ? 0 : MemoryAdmission.estimate(job)
+            try memory.admit(need, picture: job.picture)
+            defer { memory.release(need) }
             try job.run()
         } catch {
             outcome.status = .failed
@@ -94,10 +117,33 @@ struct BatchRunner: Sendable {
             "manifest": manifest.source, "shard": shard?.description ?? "1/1", "jobs": outcomes.count,
             "ok": outcomes.filter { $0.status == .ok }.count, "failed": outcomes.filter { $0.status == .failed }.count,
             "skipped": outcomes.filter { $0.status == .skipped }.count, "seconds": (seconds * 1000).rounded() / 1000,
+            "not_run": outcomes.filter { $0.status == .notRun }.count,
         ]
         let object: [String: Any] = ["summary": summary, "jobs": jobs]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
         return [UInt8](data) + [0x0A]
+    }
+}
+
+/// A request to stop a batch, set from a signal handler's queue and read by the workers.
+final class StopRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var received: Int32?
+
+    /// The first signal that asked the batch to stop, if any.
+    var signal: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+
+    /// Records `signal`; true when it is the first.
+    @discardableResult func request(_ signal: Int32) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard received == nil else { return false }
+        received = signal
+        return true
     }
 }
 
@@ -106,17 +152,19 @@ final class WorkList: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private let count: Int
+    private let stop: StopRequest
     private var results: [BatchRunner.Outcome?]
 
-    init(count: Int) {
+    init(count: Int, stop: StopRequest) {
         self.count = count
+        self.stop = stop
         results = Array(repeating: nil, count: count)
     }
 
     func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard next < count else { return nil }
+        guard next < count, stop.signal == nil else { return nil }
         next += 1
         return next - 1
     }
@@ -127,9 +175,10 @@ final class WorkList: @unchecked Sendable {
         lock.unlock()
     }
 
-    var outcomes: [BatchRunner.Outcome] {
+    /// Every job's outcome, nil for those never taken.
+    var outcomes: [BatchRunner.Outcome?] {
         lock.lock()
         defer { lock.unlock() }
-        return results.compactMap { $0 }
+        return results
     }
 }

@@ -30,7 +30,7 @@ struct ConvertJob {
                 }
             } else {
                 let info: ImageInfo
-                do { info = try ImageDecoder.info(file: image) } catch { throw JobError(error) }
+                do { info = try ImageDecoder.info(file: image) } catch { throw JobIO.describe(error, what: "picture") }
                 if info.uprightSize.width <= box.width && info.uprightSize.height <= box.height {
                     try whole()  // already fits: never enlarged
                 } else {
@@ -40,7 +40,7 @@ struct ConvertJob {
                         picture = made.thumbnails[0]
                         metadata = made.metadata
                     } catch {
-                        throw JobError(error)
+                        throw JobIO.describe(error, what: "picture")  // the file may change between the two reads
                     }
                 }
             }

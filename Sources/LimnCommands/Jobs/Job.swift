@@ -27,6 +27,16 @@ enum Job {
         }
     }
 
+    /// The picture the job reads (its size bounds the job's memory).
+    var picture: String? {
+        switch self {
+        case .annotate(let j): return j.image
+        case .thumbnail(let j): return j.image
+        case .cutout(let j): return j.image
+        case .convert(let j): return j.image
+        }
+    }
+
     func run() throws(JobError) {
         switch self {
         case .annotate(let j): try j.run()
