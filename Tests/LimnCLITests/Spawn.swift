@@ -16,10 +16,14 @@ struct Spawned {
     var signal: Int32
     var stdout: Data
     var stderr: String
-    /// The child's peak resident memory in bytes; nil without `/usr/bin/time`.
+    /// The child's peak resident memory in bytes; nil without `/usr/bin/time`, and under a
+    /// sanitizer (its shadow memory and quarantine are no measure of Limn's).
     var peakMemory: Int?
 
     static let timeTool = "/usr/bin/time"
+
+    /// True when the tests run a sanitizer build (`.ci/run` sets `LIMN_SANITIZER` for those steps).
+    static let sanitized = ProcessInfo.processInfo.environment["LIMN_SANITIZER"] != nil
 
     static func run(_ executable: String, _ arguments: [String], stdin: String = "/dev/null") throws -> Spawned {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-spawn-\(UUID().uuidString)").path
@@ -44,6 +48,7 @@ struct Spawned {
         var signal = status & 0x7F == 0 ? 0 : status & 0x7F
         var peak: Int?
         if measured {
+            defer { if sanitized { peak = nil } }
             // time writes "Command terminated by signal N" or "Command exited with non-zero
             // status N" before the figure, and exits with the child's status (128 + N for a signal).
             let report = String(decoding: FileManager.default.contents(atPath: folder + "/peak") ?? Data(), as: UTF8.self)
