@@ -36,7 +36,7 @@ enum LibTIFF {
                 guard let user, let format, let arguments else { return 1 }
                 var text = [CChar](repeating: 0, count: 512)
                 _ = vsnprintf(&text, text.count, format, arguments)
-                let message = String(cString: text)
+                let message = text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
                 Unmanaged<Source>.fromOpaque(user).takeUnretainedValue().errors.append(message)
                 _ = module
                 return 1  // handled: libtiff's process-wide handler is not called
@@ -170,7 +170,7 @@ enum LibTIFF {
         /// Nil when the RGBA interface can read this page; else libtiff's reason.
         func rgbaUnsupportedReason() -> String? {
             var message = [CChar](repeating: 0, count: 1024)
-            return TIFFRGBAImageOK(tiff, &message) == 1 ? nil : String(cString: message)
+            return TIFFRGBAImageOK(tiff, &message) == 1 ? nil : message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
 
         /// The page as 8-bit RGBA with premultiplied ("associated") alpha, rows top to bottom in
