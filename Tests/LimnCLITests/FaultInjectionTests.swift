@@ -94,7 +94,7 @@ import Glibc
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        usleep(300_000)
+        waitFor { files(in: folder + "/out").count >= 1 }  // running its jobs, the handlers in place
         kill(process.processIdentifier, SIGTERM)
         // The second once the first is seen (signals sent together arrive as one).
         var seen = Data()

@@ -1,6 +1,11 @@
 import Foundation
 import Limn
 
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not bring in).
+@_silgen_name("malloc_trim") private func malloc_trim(_ pad: Int) -> Int32
+#endif
+
 /// Runs a manifest's jobs on a pool of worker threads (each takes the next job when it is free,
 /// so at most `workers` pictures are in memory at once), reports failures as they happen, and
 /// returns every selected job's outcome in manifest order.
@@ -39,6 +44,7 @@ struct BatchRunner: Sendable {
             while let k = work.take() {
                 let outcome = self.run(selected[k])
                 work.record(outcome, at: k)
+                Self.returnFreedMemory()
                 if let error = outcome.error { bar.message("\(manifest.source):\(outcome.line): \(error)") }
                 bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped)
             }
@@ -91,6 +97,17 @@ struct BatchRunner: Sendable {
         }
         outcome.seconds = Date().timeIntervalSince(started)
         return outcome
+    }
+
+    /// Hands the memory a finished job freed back to the system. glibc keeps freed heap memory
+    /// in per-thread arenas, and the threads that run a job's parallel work change from job to
+    /// job, so over thousands of jobs the arenas' free pages added up (10,000 jobs: 67 MB of
+    /// resident memory at the first thousand, 237 MB at the last). `malloc_trim` returns them;
+    /// it costs well under a millisecond a job.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
     }
 
     /// Temporary files an earlier, killed run left beside an output (`.<name>.limn-XXXXXX`).
