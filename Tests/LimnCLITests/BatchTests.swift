@@ -66,7 +66,8 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (manifest, good, broken) = try manifest(in: folder)
-        let r = try CLI.limn(["batch", manifest, "--jobs", "2", "--report", folder + "/report.json"])
+        // Eight workers on 300 jobs: under the thread sanitizer (.ci/run) this is the batch race check.
+        let r = try CLI.limn(["batch", manifest, "--jobs", "8", "--report", folder + "/report.json"])
         #expect(r.status == 1)
         #expect(!r.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
         let written = try outputs(in: folder)

@@ -25,6 +25,15 @@ struct Spawned {
     /// True when the tests run a sanitizer build (`.ci/run` sets `LIMN_SANITIZER` for those steps).
     static let sanitized = ProcessInfo.processInfo.environment["LIMN_SANITIZER"] != nil
 
+    /// This process's environment, with `ASAN_OPTIONS` replaced by `LIMN_CHILD_ASAN_OPTIONS` when
+    /// that is set: `.ci/run` checks the `limn` processes for leaks while the test runner itself
+    /// (whose XCTest and Foundation keep allocations to exit) is not. Made once, read only, never freed.
+    nonisolated(unsafe) static let childEnvironment: [UnsafeMutablePointer<CChar>?] = {
+        var variables = ProcessInfo.processInfo.environment
+        if let child = variables["LIMN_CHILD_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = child }
+        return variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    }()
+
     static func run(_ executable: String, _ arguments: [String], stdin: String = "/dev/null") throws -> Spawned {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limn-spawn-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -40,7 +49,9 @@ struct Spawned {
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        let spawned = childEnvironment.withUnsafeBufferPointer { env in
+            posix_spawn(&pid, command[0], &actions, nil, argv, UnsafeMutablePointer(mutating: env.baseAddress))
+        }
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
