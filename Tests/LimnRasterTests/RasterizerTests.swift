@@ -70,6 +70,27 @@ enum ExactCoverage {
         }
     }
 
+    /// Found by the annotate fuzz target: a draw list (which, unlike `Mask.fill`, takes any finite
+    /// coordinate) with points near ±1e308 overflowed an edge's slope to NaN, which trapped as a
+    /// column. The rasterizer now clamps each row's piece to a pixel beyond the side it is on.
+    @Test func edgesFarOutsideFillWithoutTrapping() throws {
+        // Within what Mask.fill accepts, a band whose sides run far past both edges covers rows 4..<12.
+        let band = [Point(x: -1e14, y: 4), Point(x: 1e14, y: 4), Point(x: 1e14, y: 12), Point(x: -1e14, y: 12)]
+        var mask = Mask(width: 16, height: 16)
+        try mask.fill(Path.polygon(band), rule: .nonZero)
+        for y in 0..<16 { for x in 0..<16 { #expect(mask[x, y] == ((4..<12).contains(y) ? 255 : 0), "(\(x),\(y))") } }
+        // Slopes that overflow (3.4e308 across a sliver of a row): drawn through a list, no trap.
+        for poly in [
+            [Point(x: -1.7e308, y: 2), Point(x: 1.7e308, y: 2.0000001), Point(x: 8, y: 14)],
+            [Point(x: -1.7e308, y: 4), Point(x: 1.7e308, y: 4), Point(x: 1.7e308, y: 12), Point(x: -1.7e308, y: 12)],
+        ] {
+            var list = DrawList()
+            try list.fill(Path.polygon(poly), with: .black)
+            var image = Image(width: 16, height: 16, fill: .white)
+            image.draw(list)
+        }
+    }
+
     @Test func theFillRulesDifferWhereThePathOverlapsItself() throws {
         // Two overlapping squares in the same direction: nonzero fills the overlap, even-odd leaves a hole.
         var path = Path.rectangle(Rect(x: 2, y: 2, width: 10, height: 10))

@@ -45,7 +45,9 @@ enum WebPCodec {
             try image.overwrite(width: w, height: h, isOpaque: !features.hasAlpha) { (buffer) throws(LibWebP.Failure) in
                 try LibWebP.decode(bytes, into: buffer, width: w, height: h, stored: features)
             }
-            if features.hasAlpha { image.recomputeOpacity() }
+            // From the pixels, not the header: a VP8X chunk may say "no alpha" over a lossless
+            // stream that has it (found by the fuzzer), and the alpha is kept as decoded.
+            image.recomputeOpacity()
             return StoredDecode(info: info, scale: ScaleFactor(w, features.width))
         } catch {
             throw classify(error, source: source)

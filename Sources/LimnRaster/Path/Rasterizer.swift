@@ -58,7 +58,7 @@ enum Rasterizer {
         _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, height h: Int,
         into a: UnsafeMutableBufferPointer<Float>, touched: Touched
     ) {
-        guard y0 != y1 else { return }
+        guard y0 != y1, x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return }
         let dir: Double = y1 > y0 ? 1 : -1
         let (xt, yt, xb, yb) = y0 < y1 ? (x0, y0, x1, y1) : (x1, y1, x0, y0)
         let dxdy = (xb - xt) / (yb - yt)
@@ -67,10 +67,15 @@ enum Rasterizer {
         for row in rowFirst...rowLast {
             let ya = max(yt, Double(row)), yb2 = min(yb, Double(row + 1))
             guard yb2 > ya else { continue }
-            let xa = xt + (ya - yt) * dxdy, xbb = xt + (yb2 - yt) * dxdy
+            // Clamped to a pixel beyond either side, which covers exactly what a point further
+            // out would; coordinates so large that the slope overflows (NaN) count as left.
+            let xa = clampedX(xt + (ya - yt) * dxdy, width: w), xbb = clampedX(xt + (yb2 - yt) * dxdy, width: w)
             accumulateRow(a, row: row, width: w, xa: xa, xb: xbb, dy: (yb2 - ya) * dir, touched: touched)
         }
     }
+
+    @inline(__always)
+    static func clampedX(_ x: Double, width w: Int) -> Double { x.isNaN ? -1 : min(max(x, -1), Double(w) + 1) }
 
     /// Where each row's first and last touched columns are kept while edges accumulate.
     struct Touched {
