@@ -69,6 +69,9 @@ struct CoverageMap {
                 } else if coverage > 1 {
                     coverage = 1
                 }
+                // Edges far outside the picture can leave a winding that is not a number (found
+                // by the annotate fuzz target): such a cell covers nothing, rather than trapping.
+                if !(coverage >= 0) { coverage = 0 }
                 // The columns after x with no edge contribution share x's coverage.
                 let k = Self.nextTouched(after: x, end: end, bits: bits) &- x
                 body(target, x, k, coverage)
