@@ -6,6 +6,12 @@ public struct AnnotationOptions: Sendable, Equatable {
     /// A part of a result that can be drawn.
     public enum Feature: String, Sendable, CaseIterable {
         case objects, people, faces, brands, denseCaptions, text, caption, tags, smartCrops, legend
+        /// Document tables: every cell, header cells tinted.
+        case tables
+        /// Form keys and values with a leader line, selection marks, extracted fields.
+        case forms
+        /// Paragraphs with a role (title, section heading, page header or footer, page number).
+        case layout
     }
 
     /// How detection boxes are drawn.
@@ -58,6 +64,8 @@ public struct AnnotationOptions: Sendable, Equatable {
     /// Multiplies the automatic size (line widths, fonts, paddings follow the picture's size).
     /// Clamped to ``scaleRange``; a value that is not finite or not positive counts as 1.
     public var scale: Double
+    /// Number the text lines in the order the service read them.
+    public var readingOrder: Bool
 
     /// The scales that are drawn as asked: 0.1 to 10. (At 10, text is 170 px high for each
     /// 1,000 px of picture; beyond that the panels, not the picture, would be the output.)
@@ -68,7 +76,7 @@ public struct AnnotationOptions: Sendable, Equatable {
         boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
         colorTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
         showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
-        fontFamily: String = "sans-serif", scale: Double = 1
+        fontFamily: String = "sans-serif", scale: Double = 1, readingOrder: Bool = false
     ) {
         self.features = features
         self.minimumConfidence = minimumConfidence
@@ -84,6 +92,7 @@ public struct AnnotationOptions: Sendable, Equatable {
         self.theme = theme
         self.fontFamily = fontFamily
         self.scale = scale
+        self.readingOrder = readingOrder
     }
 }
 

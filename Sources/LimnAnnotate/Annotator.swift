@@ -71,10 +71,17 @@ public enum Annotator {
         for region in selection.denseCaptions { detections.outline(region, color: Self.captionColor, into: &list) }
         for region in selection.detections { detections.outline(region, color: options.palette.color(for: region.label), into: &list) }
 
+        let document = DocumentLayer(options: options, metrics: metrics, engine: engine, clip: picture)
+        document.tables(selection.tables, into: &list)
+
         switch options.textMode {
         case .outline, .sideBySide: drawn.outlines(selection, into: &list)
         case .text: try drawn.typeset(selection, into: &list, backing: options.theme.textBacking, ink: options.theme.typesetText)
         }
+
+        document.forms(selection.formKeys, into: &list)
+        document.marks(selection.selectionMarks, into: &list)
+        if options.readingOrder { try document.readingOrder(selection.textLines, font: smallFont, into: &list) }
 
         // Chips last, over every outline; the most confident detections choose first. Past
         // `maximumLabels` a picture is all chips and placement would grow quadratically: the
@@ -95,6 +102,7 @@ public enum Annotator {
             }
             detections.label(chip, for: box, placer: &placer, into: &list)
         }
+        try document.named(selection.named, font: smallFont, placer: &placer, detections: detections, into: &list)
 
         if sideBySide {
             try? list.fill(

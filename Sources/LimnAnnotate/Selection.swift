@@ -9,6 +9,11 @@ struct Selection {
     var textLines: [Region] = []  // lines, or Google's block words when there are no lines
     var textBlocks: [Region] = []
     var privacy: [Region] = []  // people and faces, for blurring
+    var tables: [Region] = []
+    var formKeys: [Region] = []
+    var selectionMarks: [Region] = []
+    /// Document fields and paragraphs with a role: outlined and named.
+    var named: [Region] = []
 
     init(_ analysis: Analysis, options: AnnotationOptions) {
         func keep(_ kinds: Set<RegionKind>, _ feature: AnnotationOptions.Feature) -> [Region] {
@@ -25,6 +30,10 @@ struct Selection {
             let loose = analysis.regions.filter { $0.kind == .textWord } + textBlocks.flatMap(\.children)
             textLines = lines.isEmpty ? loose.filter { Self.passes($0, options) } : lines
         }
+        tables = keep([.table], .tables)
+        formKeys = keep([.formKey], .forms)
+        selectionMarks = keep([.selectionMark], .forms)
+        named = keep([.field], .forms) + keep([.paragraph], .layout).filter { $0.role != nil }
         if options.privacy != .none {
             privacy = analysis.regions.filter { [.person, .face, .celebrity].contains($0.kind) && Self.passes($0, options) }
         }

@@ -8,15 +8,16 @@ struct AnnotateCommand: ParsableCommand {
         commandName: "annotate",
         abstract: "Draw a vision result (boxes, labels, text, captions, crops) onto its picture.",
         discussion: """
-            The result's format is detected (Azure 4.0 and 3.2, Baidu, Google Cloud Vision, AWS Rekognition); its shapes are mapped onto the picture, with EXIF orientation applied.
+            The result's format is detected (Azure 4.0 and 3.2, Baidu, Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4, AWS Textract); its shapes are mapped onto the picture, with EXIF orientation applied. A document result's pages in inches or fractions land on the picture of that page (--page).
 
-            Features: all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend. Use - for standard input (the picture or the result) or for standard output.
+            Features: all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout. Use - for standard input (the picture or the result) or for standard output.
 
             Examples:
               limn annotate street.jpg azure.json -o out.png
               limn annotate street.jpg azure.json --features objects,caption \\
                 --min-confidence 0.6 --privacy blur -o out.jpg
               limn annotate scan.png read.json --ocr-mode side-by-side -o - > page.png
+              limn annotate page2.png layout.json --page 2 --reading-order -o out.png
             """
     )
 
@@ -30,6 +31,13 @@ struct AnnotateCommand: ParsableCommand {
     @OptionGroup var drawing: AnnotationFlags
     @OptionGroup var reading: ResultFormatOption
 
+    @Option(help: "The page of a document result to draw (Document Intelligence, Textract), from 1 (default 1).")
+    var page: Int = 1
+
+    func validate() throws {
+        guard page >= 1 else { throw ValidationError("--page counts from 1, not \(page).") }
+    }
+
     /// The job the arguments describe; the default output is `<image>-annotated.png` beside the
     /// working folder.
     func job() throws(JobError) -> AnnotateJob {
@@ -37,7 +45,8 @@ struct AnnotateCommand: ParsableCommand {
         let path = output.output ?? "\(stem)-annotated.png"
         return AnnotateJob(
             image: image, result: result, output: path, encoding: try output.encoding(for: path),
-            options: try drawing.options(), resultFormat: reading.resultFormat, keepMetadata: output.metadata.map { $0 == .keepMetadata },
+            options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page,
+            keepMetadata: output.metadata.map { $0 == .keepMetadata },
             keepProfile: output.keepProfile)
     }
 

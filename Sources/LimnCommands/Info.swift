@@ -90,6 +90,7 @@ struct Info: ParsableCommand {
         var head = "\(a.vendor) (\(a.format))"
         if let model = a.modelVersion { head += ", model \(model)" }
         if let size = a.imageSize { head += ", image \(size)" }
+        if let page = a.page, let pages = a.pageCount { head += ", page \(page) of \(pages)" }
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
         var counts: [String?] = [count(a.captions.count, "caption", "captions"), count(a.tags.count, "tag", "tags")]
         let names: [(RegionKind, String, String)] = [
@@ -106,6 +107,27 @@ struct Info: ParsableCommand {
         } else {
             counts.append(count(words, "text word", "text words"))
         }
+        let tables = a.regions.filter { $0.kind == .table }
+        if !tables.isEmpty {
+            let cells = tables.reduce(0) { $0 + $1.children.count }
+            counts.append("\(tables.count) table\(tables.count == 1 ? "" : "s") (\(cells) cell\(cells == 1 ? "" : "s"))")
+        }
+        let keys = a.regions.filter { $0.kind == .formKey }
+        if !keys.isEmpty {
+            let values = keys.filter { !$0.children.isEmpty }.count
+            counts.append("\(keys.count) form key\(keys.count == 1 ? "" : "s") (\(values) with a value)")
+        }
+        let marks = a.regions.filter { $0.kind == .selectionMark }
+        if !marks.isEmpty {
+            let on = marks.filter { $0.label == "selected" }.count
+            counts.append("\(marks.count) selection mark\(marks.count == 1 ? "" : "s") (\(on) selected)")
+        }
+        let paragraphs = a.regions.filter { $0.kind == .paragraph }
+        if !paragraphs.isEmpty {
+            let roles = paragraphs.filter { $0.role != nil }.count
+            counts.append("\(paragraphs.count) paragraph\(paragraphs.count == 1 ? "" : "s") (\(roles) with a role)")
+        }
+        counts.append(count(a.regions.filter { $0.kind == .field }.count, "document field", "document fields"))
         counts.append(count(a.unplacedText.count, "line of text without position", "lines of text without position"))
         counts.append(count(a.cropSuggestions.count, "crop suggestion", "crop suggestions"))
         counts.append(count(a.encodedMattes.count, "matte", "mattes"))

@@ -21,6 +21,8 @@ public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvert
     case baidu = "Baidu AI"
     case googleCloudVision = "Google Cloud Vision"
     case awsRekognition = "AWS Rekognition"
+    case azureDocumentIntelligence = "Azure AI Document Intelligence"
+    case awsTextract = "AWS Textract"
 
     public var description: String { rawValue }
 }
@@ -53,6 +55,11 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     case awsFaces = "aws-faces"
     /// AWS Rekognition RecognizeCelebrities.
     case awsCelebrities = "aws-celebrities"
+    /// Azure AI Document Intelligence v4 (`2024-11-30` and later): `analyzeResult` with `pages`,
+    /// `paragraphs`, `tables`, `keyValuePairs`, `documents`; pages in pixels or inches.
+    case documentIntelligence = "azure-document-intelligence"
+    /// AWS Textract DetectDocumentText and AnalyzeDocument (`Blocks` linked by id; fractions).
+    case textract = "aws-textract"
 
     public var description: String { rawValue }
 
@@ -63,6 +70,8 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .baiduSegmentation, .baiduOCR, .baiduObjectDetect: return .baidu
         case .googleVision: return .googleCloudVision
         case .awsLabels, .awsText, .awsFaces, .awsCelebrities: return .awsRekognition
+        case .documentIntelligence: return .azureDocumentIntelligence
+        case .textract: return .awsTextract
         }
     }
 }
@@ -91,6 +100,38 @@ public enum RegionShape: Hashable, Sendable {
 /// What a region shows.
 public enum RegionKind: String, Sendable, CaseIterable, Codable {
     case object, person, face, denseCaption, textBlock, textLine, textWord, brand, celebrity, landmark, subject
+    /// A document's paragraph; its ``Region/role`` says what it is (title, page header, …) when the service says.
+    case paragraph
+    /// A table; its children are its cells.
+    case table
+    /// A table cell; ``Region/cell`` says where it sits and how far it spans.
+    case tableCell
+    /// A form's key (`Name:`); its one child, when the service found one, is the value.
+    case formKey
+    /// A form's value, the child of its key.
+    case formValue
+    /// A check box or radio button; the label is `selected` or `unselected`.
+    case selectionMark
+    /// A field a document model extracted (an invoice's total); the role is the field's name,
+    /// the label its text.
+    case field
+}
+
+/// Where a table cell sits: its first row and column (from 0) and how many it spans, and
+/// whether it is a header.
+public struct TableCellPosition: Hashable, Sendable {
+    public enum Kind: String, Sendable, Codable {
+        case content, columnHeader, rowHeader, stubHead, description
+    }
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+    public var kind: Kind
+
+    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, kind: Kind = .content) {
+        self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan; self.kind = kind
+    }
 }
 
 /// Whether a region's coordinates are pixels of the analysed image, or fractions (0…1) of its
@@ -109,13 +150,18 @@ public struct Region: Hashable, Sendable {
     public var children: [Region]
     /// Broader classes, nearest first (Azure 3.2 `parent` chains: "tree" → ["plant"]).
     public var parents: [String]
+    /// What a document part is, as the service names it: a paragraph's role (`title`,
+    /// `sectionHeading`, `pageHeader`, `pageFooter`, `pageNumber`, `footnote`), a field's name.
+    public var role: String?
+    /// A table cell's row, column and spans.
+    public var cell: TableCellPosition?
 
     public init(
         kind: RegionKind, label: String, confidence: Double?, shape: RegionShape, units: RegionUnits = .pixels,
-        children: [Region] = [], parents: [String] = []
+        children: [Region] = [], parents: [String] = [], role: String? = nil, cell: TableCellPosition? = nil
     ) {
         self.kind = kind; self.label = label; self.confidence = confidence; self.shape = shape
-        self.units = units; self.children = children; self.parents = parents
+        self.units = units; self.children = children; self.parents = parents; self.role = role; self.cell = cell
     }
 }
 
@@ -182,6 +228,10 @@ public struct Analysis: Sendable, Equatable {
     public var textAngle: Double?
     /// Text recognised without a position (Baidu OCR without `location`), in reading order.
     public var unplacedText: [String] = []
+    /// Which page of a document result this is (from 1), and how many it has; nil for results
+    /// of a single picture.
+    public var page: Int?
+    public var pageCount: Int?
 
     public init(
         vendor: Vendor, format: ResultFormat, modelVersion: String? = nil, imageSize: Size?,

@@ -6,18 +6,22 @@ extension Analysis {
     /// `Entries[].ResponseBody` string). The format is detected from the JSON's shape unless
     /// `format` says it. An error response from the service throws `.serviceError` with its message.
     /// A document over ``ResultLimits/maxJSONBytes`` is refused before it is parsed, one with more
-    /// than ``ResultLimits/maxRegions`` regions once they are counted.
-    public init(json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default) throws {
+    /// than ``ResultLimits/maxRegions`` regions once they are counted. `page` chooses the page of
+    /// a document result (Document Intelligence, Textract; from 1); a result of one picture has
+    /// only page 1, and any other throws ``ResultsError/noSuchPage(source:page:pages:)``.
+    public init(
+        json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default, page: Int = 1
+    ) throws {
         guard json.count <= limits.maxJSONBytes else {
             throw ResultsError.overLimit(
                 source: source, what: "the document holds \(json.count) bytes",
                 limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
-        try self.init(parsing: json, format: format, source: source)
+        try self.init(parsing: json, format: format, source: source, page: page)
         try limits.check(self, source: source)
     }
 
-    private init(parsing json: Data, format: ResultFormat?, source: String) throws(ResultsError) {
+    private init(parsing json: Data, format: ResultFormat?, source: String, page: Int) throws(ResultsError) {
         let document = try ResultDocument(json: json, source: source)
         try document.throwIfServiceError()
         let chosen: ResultFormat
@@ -42,12 +46,16 @@ extension Analysis {
         case .awsText: self = try m.aws(try document.decode(Rekognition.DetectText.self))
         case .awsFaces: self = try m.aws(try document.decode(Rekognition.DetectFaces.self))
         case .awsCelebrities: self = try m.aws(try document.decode(Rekognition.RecognizeCelebrities.self))
+        case .documentIntelligence:
+            self = try m.documentIntelligence(try document.decode(DocumentIntelligence.Body.self), page: page)
+        case .textract: self = try m.textract(try document.decode(Textract.Response.self), page: page)
         }
+        if self.page == nil, page != 1 { throw ResultsError.noSuchPage(source: source, page: page, pages: 1) }
     }
 
     /// Reads a result file (`-` is not special here; the command line handles standard input).
     /// A file over ``ResultLimits/maxJSONBytes`` is refused from its size, before it is read.
-    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default) throws {
+    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default, page: Int = 1) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if attributes?[.type] as? FileAttributeType == .typeRegular, let size = (attributes?[.size] as? NSNumber)?.intValue,
             size > limits.maxJSONBytes
@@ -64,7 +72,7 @@ extension Analysis {
         } catch {
             throw ResultsError.malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        try self.init(json: data, format: format, source: path, limits: limits)
+        try self.init(json: data, format: format, source: path, limits: limits, page: page)
     }
 }
 
@@ -84,6 +92,15 @@ extension ResultFormat {
             return .baiduSegmentation
         }
         if has("log_id"), body.keys(of: "result").contains("left") { return .baiduObjectDetect }
+        if has("Blocks") { return .textract }
+        // Document Intelligence v4 and Computer Vision 3.2 read share the `analyzeResult`
+        // envelope; v4's holds `pages` (and `apiVersion`, `modelId`), 3.2's `readResults`.
+        let analyze = body.keys(of: "analyzeResult")
+        if !analyze.isDisjoint(with: ["pages", "apiVersion", "modelId", "paragraphs", "tables"]) && !analyze.contains("readResults")
+            || has("modelId") && has("pages")
+        {
+            return .documentIntelligence
+        }
         if has("analyzeResult") || has("status") && has("createdDateTime") { return .azure32Read }
         if has("regions") && (has("textAngle") || has("orientation") || has("language")) { return .azure32OCR }
         let azure40Keys = [

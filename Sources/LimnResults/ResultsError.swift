@@ -11,6 +11,9 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The result is larger than ``ResultLimits`` allow (bytes or regions); `what` says what was
     /// found, `limit` which limit it passed.
     case overLimit(source: String, what: String, limit: String)
+    /// A page was asked for that the result does not have (`pages` is how many it has; a
+    /// result of one picture has one).
+    case noSuchPage(source: String, page: Int, pages: Int)
 
     public var description: String {
         switch self {
@@ -18,7 +21,7 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
             return
-                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision or AWS Rekognition."
+                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4 or AWS Textract."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         case let .serviceError(source, vendor, code, message):
@@ -26,6 +29,9 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
                 "\(source): this is an error response from \(vendor) (\(code): \(message)), not a result; fix the request and call the service again."
         case let .overLimit(source, what, limit):
             return "\(source): \(what), over the limit (\(limit)); raise ResultLimits if the result is genuine."
+        case let .noSuchPage(source, page, pages):
+            return
+                "\(source): there is no page \(page); the result has \(pages == 1 ? "one page" : "\(pages) pages")\(pages == 0 ? "" : ", numbered from 1")."
         }
     }
 }

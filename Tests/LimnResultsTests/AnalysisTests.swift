@@ -86,6 +86,7 @@ enum Fixtures {
             case .invalidField: found = "invalidField"
             case .serviceError: found = "serviceError"
             case .overLimit: found = "overLimit"
+            case .noSuchPage: found = "noSuchPage"
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))

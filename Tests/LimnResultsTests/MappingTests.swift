@@ -87,6 +87,7 @@ import Testing
             case .invalidField(_, let path, _): return "field " + path
             case .serviceError: return "service"
             case .overLimit: return "over limit"
+            case .noSuchPage: return "no such page"
             }
         }
     }

@@ -9,6 +9,8 @@ struct AnnotateJob {
     var encoding: EncodeFormat
     var options = AnnotationOptions()
     var resultFormat: ResultFormat?
+    /// The page of a document result (from 1).
+    var resultPage = 1
     /// EXIF and XMP go to the output: by default yes (an annotated copy keeps the camera data),
     /// except when a privacy filter hides people, whose GPS position and camera would remain.
     var keepMetadata: Bool? = nil
@@ -19,7 +21,7 @@ struct AnnotateJob {
     func run() throws(JobError) {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
         let decoded = try JobIO.picture(image, keepProfile: keepProfile)
-        let analysis = try JobIO.result(result, format: resultFormat)
+        let analysis = try JobIO.result(result, format: resultFormat, page: resultPage)
         let drawn: Image
         do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
             throw JobError(error)

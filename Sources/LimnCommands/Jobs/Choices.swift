@@ -17,9 +17,12 @@ enum Choices {
         case "tags": return [.tags]
         case "smart-crops", "smartcrops", "crops": return [.smartCrops]
         case "legend": return [.legend]
+        case "tables": return [.tables]
+        case "forms", "key-values": return [.forms]
+        case "layout", "roles": return [.layout]
         default:
             throw JobError(
-                "unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend."
+                "unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout."
             )
         }
     }

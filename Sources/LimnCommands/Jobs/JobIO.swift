@@ -94,14 +94,14 @@ enum JobIO {
     }
 
     /// A vision result.
-    static func result(_ path: String, format: ResultFormat?) throws(JobError) -> Analysis {
-        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format)
+    static func result(_ path: String, format: ResultFormat?, page: Int = 1) throws(JobError) -> Analysis {
+        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format, page: page)
     }
 
     /// A vision result from bytes already read.
-    static func result(_ bytes: InputBytes, format: ResultFormat?) throws(JobError) -> Analysis {
+    static func result(_ bytes: InputBytes, format: ResultFormat?, page: Int = 1) throws(JobError) -> Analysis {
         let data = bytes.withUnsafeBytes { Data($0) }
-        do { return try Analysis(json: data, format: format, source: bytes.source) } catch { throw JobError(error) }
+        do { return try Analysis(json: data, format: format, source: bytes.source, page: page) } catch { throw JobError(error) }
     }
 
     /// A read error in the words a command-line user needs (a missing file, a folder).

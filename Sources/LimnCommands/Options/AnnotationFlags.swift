@@ -7,7 +7,7 @@ struct AnnotationFlags: ParsableArguments {
     @Option(
         parsing: .singleValue,
         help:
-            "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend."
+            "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout."
     )
     var features: [String] = []
 
@@ -43,6 +43,9 @@ struct AnnotationFlags: ParsableArguments {
     @Flag(name: .customLong("show-confidence"), inversion: .prefixedNo, help: "Show confidences in the labels (default on).")
     var showConfidence: Bool?
 
+    @Flag(name: .customLong("reading-order"), help: "Number the text lines in the order the service read them.")
+    var readingOrder = false
+
     func validate() throws {
         if let minConfidence, !(minConfidence.isFinite && (0...1).contains(minConfidence)) {
             throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence).")
@@ -65,6 +68,7 @@ struct AnnotationFlags: ParsableArguments {
         if let confidenceStyle { options.confidenceStyle = confidenceStyle }
         if let banner { options.bannerPosition = banner }
         if let showConfidence { options.showConfidence = showConfidence }
+        options.readingOrder = readingOrder
         return options
     }
 

@@ -1,0 +1,309 @@
+import Foundation
+import Limn
+import LimnTestSupport
+import Testing
+
+/// Document OCR results (Document Intelligence v4, Textract): read from the published
+/// responses in ../shared/fixtures when present, and from small hostile documents made here.
+@Suite struct DocumentResultTests {
+    static let fixtures = RepositoryPaths.shared + "/fixtures/"
+    static var fixturesPresent: Bool { FileManager.default.fileExists(atPath: fixtures) }
+
+    static func analysis(_ json: String, page: Int = 1) throws -> Analysis {
+        try Analysis(json: Data(json.utf8), source: "test.json", page: page)
+    }
+
+    static func regions(_ a: Analysis, _ kind: RegionKind) -> [Region] { a.regions.filter { $0.kind == kind } }
+
+    /// Darkest pixel (0 black … 255 white) inside `box` on `image`.
+    static func darkest(_ image: Image, in box: Rect) -> Int {
+        var least = 255
+        let x0 = max(0, Int(box.minX.rounded(.up))), x1 = min(image.width - 1, Int(box.maxX.rounded(.down)))
+        let y0 = max(0, Int(box.minY.rounded(.up))), y1 = min(image.height - 1, Int(box.maxY.rounded(.down)))
+        guard x0 <= x1, y0 <= y1 else { return 255 }
+        for y in y0...y1 {
+            for x in x0...x1 {
+                let p = image[x, y]
+                least = min(least, (Int(p.r) * 299 + Int(p.g) * 587 + Int(p.b) * 114) / 1000)
+            }
+        }
+        return least
+    }
+
+    // MARK: Textract
+
+    /// Textract's fractions on the 1226×1514 page they describe: the title line's box read off
+    /// the picture, every word on ink, the checked box on its cross, the merged header cell one cell.
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func textractAnalyzeDocumentLandsOnItsPage() throws {
+        let page = try ImageDecoder.decode(file: Self.fixtures + "aws-textract/single-page-1.png").image
+        #expect(page.size == Size(width: 1226, height: 1514))
+        let read = try Analysis(contentsOfFile: Self.fixtures + "aws-textract/textractor_AnalyzeDocument_TABLES-FORMS_single-page-1.json")
+        #expect(read.vendor == .awsTextract && read.format == .textract && read.page == 1 && read.pageCount == 1)
+        #expect(read.regions.allSatisfy { $0.units == .fractions })
+        let a = read.mapped(to: PictureGeometry(storedSize: page.size))
+
+        let lines = Self.regions(a, .textLine)
+        #expect(lines.count == 24 && lines.flatMap(\.children).count == 51)
+        // "Textractor Test", read off the picture: ink from x 199 to 1026, y 158 to 256.
+        let title = try #require(lines.first)
+        #expect(title.label == "Textractor Test")
+        let t = title.shape.bounds
+        #expect(abs(t.minX - 199) < 4 && abs(t.minY - 158) < 4 && abs(t.maxX - 1026) < 4 && abs(t.maxY - 256) < 4, "\(t)")
+        for word in lines.flatMap(\.children) {
+            #expect(Self.darkest(page, in: word.shape.bounds) < 120, "\(word.label) at \(word.shape.bounds) holds no ink")
+        }
+
+        let tables = Self.regions(a, .table)
+        #expect(tables.count == 1)
+        let cells = try #require(tables.first).children
+        // 15 cells, two of them merged into one header cell.
+        #expect(cells.count == 14)
+        let merged = try #require(cells.first { $0.cell?.columnSpan == 2 })
+        #expect(merged.cell == TableCellPosition(row: 0, column: 1, rowSpan: 1, columnSpan: 2, kind: .columnHeader))
+        #expect(merged.label == "Cell 2")
+        #expect(Set(cells.compactMap { $0.cell.map { [$0.row, $0.column] } }).count == 14)
+
+        let keys = Self.regions(a, .formKey)
+        #expect(keys.count == 7 && keys.allSatisfy { $0.children.count == 1 && $0.children[0].kind == .formValue })
+        let date = try #require(keys.first { $0.label.hasPrefix("Date") })
+        #expect(date.children[0].label == "08/14/2022")
+
+        let marks = Self.regions(a, .selectionMark)
+        #expect(marks.map(\.label).sorted() == ["selected", "unselected"])
+        // The checked box holds a cross; the other is empty inside its border.
+        for mark in marks {
+            let b = mark.shape.bounds
+            let inner = Rect(x: b.minX + b.width * 0.3, y: b.minY + b.height * 0.3, width: b.width * 0.4, height: b.height * 0.4)
+            let ink = Self.darkest(page, in: inner)
+            #expect(mark.label == "selected" ? ink < 120 : ink > 200, "\(mark.label): \(ink)")
+        }
+    }
+
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func textractResultsOfEveryShapeRead() throws {
+        let text = try Analysis(contentsOfFile: Self.fixtures + "aws-textract/textractor_DetectDocumentText_single-page-1.json")
+        let analyzed = try Analysis(
+            contentsOfFile: Self.fixtures + "aws-textract/textractor_AnalyzeDocument_TABLES-FORMS_single-page-1.json")
+        #expect(Self.regions(text, .textLine).map(\.label) == Self.regions(analyzed, .textLine).map(\.label))
+        // Every key of an SDK serialization present, most of them null.
+        let nulls = try Analysis(contentsOfFile: Self.fixtures + "aws-textract/trp_AnalyzeDocument_TABLES_issue83_warnings-nexttoken.json")
+        #expect(Self.regions(nulls, .textLine).count == 12 && Self.regions(nulls, .table).first?.children.count == 4)
+        let form = try Analysis(contentsOfFile: Self.fixtures + "aws-textract/trp_AnalyzeDocument_FORMS-TABLES_employment-application.json")
+        #expect(Self.regions(form, .table).first?.children.count == 20 && Self.regions(form, .formKey).count == 4)
+    }
+
+    // MARK: Document Intelligence
+
+    /// The v4 invoice (8.5×11 inches) on a 200-dpi picture of it: the first word at its inches
+    /// times 200, every word in the line whose span holds it, tables with header rows, fields by name.
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func documentIntelligenceInchesLandOnThePicture() throws {
+        let read = try Analysis(
+            contentsOfFile: Self.fixtures
+                + "azure-document-intelligence/azure-rest-api-specs_2025-09-01_GetAnalyzeDocumentResult_REASSEMBLED.json")
+        #expect(read.vendor == .azureDocumentIntelligence && read.modelVersion == "prebuilt-invoice" && read.imageSize == nil)
+        let a = read.mapped(to: PictureGeometry(storedSize: Size(width: 1700, height: 2200)))
+        let lines = Self.regions(a, .textLine)
+        #expect(lines.count == 79 && lines.flatMap(\.children).count == 145)
+        let first = try #require(lines.first?.children.first)
+        #expect(first.label == "CONTOSO")
+        // polygon [0.5911, 0.6857, 1.7451, 0.6857, …] inches.
+        let p = first.shape.points[0], q = first.shape.points[1]
+        #expect(abs(p.x - 118.22) < 1e-6 && abs(p.y - 137.14) < 1e-6 && abs(q.x - 349.02) < 1e-6)
+        // Every line's words spell the line.
+        for line in lines where !line.children.isEmpty {
+            #expect(line.children.map(\.label).joined(separator: " ") == line.label, "\(line.label)")
+        }
+        let tables = Self.regions(a, .table)
+        #expect(tables.map(\.children.count) == [32, 12, 10])
+        #expect(tables[0].children.filter { $0.cell?.row == 0 }.allSatisfy { $0.cell?.kind == .columnHeader })
+        let total = try #require(Self.regions(a, .field).first { $0.role == "AmountDue" })
+        #expect(total.label == "$610.00" && abs(total.shape.points[0].x - 7.3842 * 200) < 1e-6)
+        #expect(Self.regions(a, .field).contains { $0.role == "Items[0].Amount" })
+        #expect(Self.regions(a, .selectionMark).map(\.label) == ["unselected"])
+    }
+
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func aPageTheResultDoesNotHaveIsAnError() throws {
+        let path = Self.fixtures + "azure-document-intelligence/azure-rest-api-specs_2025-09-01_GetAnalyzeDocumentResult_REASSEMBLED.json"
+        #expect(throws: ResultsError.noSuchPage(source: path, page: 2, pages: 1)) { try Analysis(contentsOfFile: path, page: 2) }
+        let picture = RepositoryPaths.testImages + "/results/azure40-scene.json"
+        #expect(throws: ResultsError.noSuchPage(source: picture, page: 3, pages: 1)) { try Analysis(contentsOfFile: picture, page: 3) }
+    }
+
+    /// A pixel page keeps pixels and says its size; parts on another page are left out.
+    @Test func documentIntelligencePixelPagesAndPageChoice() throws {
+        let json = """
+            {"status": "succeeded", "analyzeResult": {"apiVersion": "2024-11-30", "modelId": "prebuilt-layout", "content": "Title one two",
+             "pages": [
+               {"pageNumber": 1, "width": 800, "height": 600, "unit": "pixel",
+                "words": [{"content": "Title", "polygon": [10, 10, 90, 10, 90, 40, 10, 40], "confidence": 0.99, "span": {"offset": 0, "length": 5}}],
+                "lines": [{"content": "Title", "polygon": [10, 10, 90, 10, 90, 40, 10, 40], "spans": [{"offset": 0, "length": 5}]}]},
+               {"pageNumber": 2, "width": 8.5, "height": 11, "unit": "inch",
+                "words": [{"content": "one", "polygon": [1, 1, 2, 1, 2, 1.5, 1, 1.5], "span": {"offset": 6, "length": 3}},
+                          {"content": "two", "polygon": [2.2, 1, 3, 1, 3, 1.5, 2.2, 1.5], "span": {"offset": 10, "length": 3}}],
+                "lines": [{"content": "one two", "polygon": [1, 1, 3, 1, 3, 1.5, 1, 1.5], "spans": [{"offset": 6, "length": 7}]}]}],
+             "paragraphs": [{"role": "title", "content": "Title", "boundingRegions": [{"pageNumber": 1, "polygon": [10, 10, 90, 10, 90, 40, 10, 40]}]},
+                            {"content": "one two", "boundingRegions": [{"pageNumber": 2, "polygon": [1, 1, 3, 1, 3, 1.5, 1, 1.5]}]}],
+             "keyValuePairs": [{"key": {"content": "Title", "boundingRegions": [{"pageNumber": 1, "polygon": [10, 10, 90, 10, 90, 40, 10, 40]}]},
+                                "value": {"content": "one", "boundingRegions": [{"pageNumber": 2, "polygon": [1, 1, 2, 1, 2, 1.5, 1, 1.5]}]},
+                                "confidence": 0.8}]}}
+            """
+        let one = try Self.analysis(json)
+        #expect(one.format == .documentIntelligence && one.imageSize == Size(width: 800, height: 600) && one.pageCount == 2)
+        #expect(Self.regions(one, .textLine).map(\.label) == ["Title"] && one.regions.allSatisfy { $0.units == .pixels })
+        #expect(Self.regions(one, .paragraph).map(\.role) == ["title"])
+        // The key is on page 1, its value on page 2: the key is kept without it.
+        #expect(Self.regions(one, .formKey).map(\.children.count) == [0])
+        let two = try Self.analysis(json, page: 2)
+        #expect(two.imageSize == nil && two.page == 2)
+        let line = try #require(Self.regions(two, .textLine).first)
+        #expect(line.children.map(\.label) == ["one", "two"] && line.units == .fractions)
+        #expect(line.shape.points[0] == Point(x: 1 / 8.5, y: 1 / 11.0))
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 3, pages: 2)) { try Self.analysis(json, page: 3) }
+    }
+
+    @Test func documentIntelligenceAndComputerVisionReadAreToldApart() throws {
+        let v4 = try Self.analysis(#"{"analyzeResult": {"apiVersion": "2024-11-30", "modelId": "prebuilt-read", "pages": []}}"#)
+        #expect(v4.format == .documentIntelligence)
+        let inline = try Self.analysis(#"{"modelId": "prebuilt-read", "content": "", "pages": []}"#)
+        #expect(inline.format == .documentIntelligence)
+        let read32 = try Self.analysis(#"{"status": "succeeded", "analyzeResult": {"version": "3.2.0", "readResults": []}}"#)
+        #expect(read32.format == .azure32Read)
+    }
+
+    // MARK: Hostile documents
+
+    static func textract(_ blocks: [String]) -> String { #"{"Blocks": ["# + blocks.joined(separator: ",") + "]}" }
+    static func box(_ left: Double, _ top: Double) -> String {
+        #"{"BoundingBox": {"Width": 0.1, "Height": 0.05, "Left": \#(left), "Top": \#(top)}}"#
+    }
+
+    @Test func textractLinksThatPointNowhereOrInCirclesAreHandled() throws {
+        let dangling = Self.textract([
+            #"{"BlockType": "LINE", "Id": "a", "Text": "x", "Geometry": \#(Self.box(0.1, 0.1)), "Relationships": [{"Type": "CHILD", "Ids": ["nowhere"]}]}"#
+        ])
+        #expect(
+            throws: ResultsError.invalidField(
+                source: "test.json", path: "Blocks[0].Relationships[0].Ids[0]",
+                reason: "names the block \"nowhere\", which the result does not have")
+        ) { try Self.analysis(dangling) }
+        // A line that names itself and another line as its children: read once, no hang.
+        let circle = Self.textract([
+            #"{"BlockType": "LINE", "Id": "a", "Text": "a", "Geometry": \#(Self.box(0.1, 0.1)), "Relationships": [{"Type": "CHILD", "Ids": ["a", "b"]}]}"#,
+            #"{"BlockType": "LINE", "Id": "b", "Text": "b", "Geometry": \#(Self.box(0.1, 0.3)), "Relationships": [{"Type": "CHILD", "Ids": ["a"]}]}"#,
+            #"{"BlockType": "KEY_VALUE_SET", "Id": "k", "EntityTypes": ["KEY"], "Geometry": \#(Self.box(0.5, 0.5)), "Relationships": [{"Type": "VALUE", "Ids": ["k"]}, {"Type": "CHILD", "Ids": ["k"]}]}"#,
+        ])
+        let a = try Self.analysis(circle)
+        #expect(Self.regions(a, .textLine).map(\.children.count) == [0, 0])
+        #expect(Self.regions(a, .formKey).count == 1)
+        let twice = Self.textract([
+            #"{"BlockType": "WORD", "Id": "a", "Text": "x"}"#, #"{"BlockType": "WORD", "Id": "a", "Text": "y"}"#,
+        ])
+        #expect(throws: ResultsError.invalidField(source: "test.json", path: "Blocks[1].Id", reason: "repeats the id \"a\"")) {
+            try Self.analysis(twice)
+        }
+    }
+
+    @Test func textractCellsOutsideTheirTableAndBadNumbersAreRefused() throws {
+        let cell = Self.textract([
+            #"{"BlockType": "TABLE", "Id": "t", "Geometry": \#(Self.box(0, 0)), "Relationships": [{"Type": "CHILD", "Ids": ["c"]}]}"#,
+            #"{"BlockType": "CELL", "Id": "c", "RowIndex": 0, "ColumnIndex": 1, "Geometry": \#(Self.box(0, 0))}"#,
+        ])
+        #expect(throws: ResultsError.self) { try Self.analysis(cell) }
+        let huge = Self.textract([#"{"BlockType": "LINE", "Id": "a", "Text": "x", "Geometry": \#(Self.box(1e300, 0))}"#])
+        #expect(throws: ResultsError.self) { try Self.analysis(huge) }
+        let percent = Self.textract([
+            #"{"BlockType": "LINE", "Id": "a", "Text": "x", "Confidence": 250, "Geometry": \#(Self.box(0.1, 0.1))}"#
+        ])
+        #expect(throws: ResultsError.invalidField(source: "test.json", path: "Blocks[0].Confidence", reason: "is 250.0, outside 0…100")) {
+            try Self.analysis(percent)
+        }
+        let mark = Self.textract([
+            #"{"BlockType": "SELECTION_ELEMENT", "Id": "m", "SelectionStatus": "MAYBE", "Geometry": \#(Self.box(0, 0))}"#
+        ])
+        #expect(throws: ResultsError.self) { try Self.analysis(mark) }
+        let unit =
+            #"{"analyzeResult": {"apiVersion": "2024-11-30", "pages": [{"pageNumber": 1, "width": 10, "height": 10, "unit": "cm"}]}}"#
+        #expect(
+            throws: ResultsError.invalidField(
+                source: "test.json", path: "analyzeResult.pages[0].unit", reason: "is \"cm\"; expected pixel or inch")
+        ) { try Self.analysis(unit) }
+    }
+
+    @Test func aHundredThousandWordsInOneLineAreOverTheLimit() throws {
+        let count = 100_000
+        var blocks = [
+            #"{"BlockType": "LINE", "Id": "line", "Text": "x", "Geometry": \#(Self.box(0, 0)), "Relationships": [{"Type": "CHILD", "Ids": ["#
+        ]
+        blocks[0] += (0..<count).map { "\"w\($0)\"" }.joined(separator: ",") + "]}]}"
+        for k in 0..<count { blocks.append(#"{"BlockType": "WORD", "Id": "w\#(k)", "Text": "w", "Geometry": \#(Self.box(0, 0))}"#) }
+        #expect(throws: ResultsError.self) { try Self.analysis(Self.textract(blocks)) }
+    }
+
+    /// Pages of an asynchronous result: each block's `Page` says where it is.
+    @Test func textractPagesAreChosenByNumber() throws {
+        let json = Self.textract([
+            #"{"BlockType": "PAGE", "Id": "p1", "Page": 1}"#, #"{"BlockType": "PAGE", "Id": "p2", "Page": 2}"#,
+            #"{"BlockType": "LINE", "Id": "a", "Text": "first", "Page": 1, "Geometry": \#(Self.box(0.1, 0.1))}"#,
+            #"{"BlockType": "LINE", "Id": "b", "Text": "second", "Page": 2, "Geometry": \#(Self.box(0.1, 0.1))}"#,
+            #"{"BlockType": "LAYOUT_TITLE", "Id": "t", "Page": 2, "Geometry": \#(Self.box(0.1, 0.1)), "Relationships": [{"Type": "CHILD", "Ids": ["b"]}]}"#,
+        ])
+        #expect(Self.regions(try Self.analysis(json), .textLine).map(\.label) == ["first"])
+        let two = try Self.analysis(json, page: 2)
+        #expect(two.pageCount == 2 && Self.regions(two, .textLine).map(\.label) == ["second"])
+        #expect(Self.regions(two, .paragraph).map(\.role) == ["title"] && Self.regions(two, .paragraph).map(\.label) == ["second"])
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 3, pages: 2)) { try Self.analysis(json, page: 3) }
+    }
+
+    // MARK: Drawing
+
+    /// A 2×2 table with a header row on a white page: the grid lines in the table color where
+    /// the cells' edges are, the header tinted, nothing drawn without the feature.
+    @Test func tablesDrawTheirGridAndTintTheirHeader() throws {
+        let json = Self.textract([
+            #"{"BlockType": "TABLE", "Id": "t", "Geometry": {"BoundingBox": {"Width": 0.5, "Height": 0.5, "Left": 0.25, "Top": 0.25}}, "Relationships": [{"Type": "CHILD", "Ids": ["a", "b", "c", "d"]}]}"#,
+            #"{"BlockType": "CELL", "Id": "a", "RowIndex": 1, "ColumnIndex": 1, "EntityTypes": ["COLUMN_HEADER"], "Geometry": {"BoundingBox": {"Width": 0.25, "Height": 0.25, "Left": 0.25, "Top": 0.25}}}"#,
+            #"{"BlockType": "CELL", "Id": "b", "RowIndex": 1, "ColumnIndex": 2, "EntityTypes": ["COLUMN_HEADER"], "Geometry": {"BoundingBox": {"Width": 0.25, "Height": 0.25, "Left": 0.5, "Top": 0.25}}}"#,
+            #"{"BlockType": "CELL", "Id": "c", "RowIndex": 2, "ColumnIndex": 1, "Geometry": {"BoundingBox": {"Width": 0.25, "Height": 0.25, "Left": 0.25, "Top": 0.5}}}"#,
+            #"{"BlockType": "CELL", "Id": "d", "RowIndex": 2, "ColumnIndex": 2, "Geometry": {"BoundingBox": {"Width": 0.25, "Height": 0.25, "Left": 0.5, "Top": 0.5}}}"#,
+        ])
+        let page = Image(width: 400, height: 400, fill: Pixel(r: 255, g: 255, b: 255))
+        let analysis = try Self.analysis(json)
+        let drawn = try annotate(image: page, analysis: analysis, options: AnnotationOptions(features: [.tables]))
+        #expect(drawn.size == page.size)
+        // The middle column edge at x = 200, inside the lower row (y 250): the table's blue.
+        let edge = drawn[200, 250]
+        #expect(edge.b > 150 && edge.r < 120, "\(edge)")
+        // Inside a header cell: tinted blue; inside a body cell: untouched.
+        let header = drawn[150, 150], body = drawn[150, 250]
+        #expect(header.r < 230 && header.b > 235, "\(header)")
+        #expect(body == Pixel(r: 255, g: 255, b: 255))
+        // Outside the table: untouched.
+        #expect(drawn[50, 50] == Pixel(r: 255, g: 255, b: 255))
+        let none = try annotate(image: page, analysis: analysis, options: AnnotationOptions(features: [.text]))
+        #expect(none == page)
+    }
+
+    /// A selected mark gets a check through its middle, an unselected one only its border;
+    /// a key and its value are joined by a line between them.
+    @Test func marksAndKeyValuesDraw() throws {
+        let json = Self.textract([
+            #"{"BlockType": "SELECTION_ELEMENT", "Id": "s", "SelectionStatus": "SELECTED", "Confidence": 99, "Geometry": {"BoundingBox": {"Width": 0.1, "Height": 0.1, "Left": 0.1, "Top": 0.1}}}"#,
+            #"{"BlockType": "SELECTION_ELEMENT", "Id": "u", "SelectionStatus": "NOT_SELECTED", "Confidence": 99, "Geometry": {"BoundingBox": {"Width": 0.1, "Height": 0.1, "Left": 0.1, "Top": 0.4}}}"#,
+            #"{"BlockType": "KEY_VALUE_SET", "Id": "k", "EntityTypes": ["KEY"], "Confidence": 90, "Geometry": {"BoundingBox": {"Width": 0.1, "Height": 0.05, "Left": 0.3, "Top": 0.7}}, "Relationships": [{"Type": "VALUE", "Ids": ["v"]}]}"#,
+            #"{"BlockType": "KEY_VALUE_SET", "Id": "v", "EntityTypes": ["VALUE"], "Confidence": 90, "Geometry": {"BoundingBox": {"Width": 0.1, "Height": 0.05, "Left": 0.7, "Top": 0.7}}}"#,
+        ])
+        let white = Pixel(r: 255, g: 255, b: 255)
+        let page = Image(width: 400, height: 400, fill: white)
+        let drawn = try annotate(image: page, analysis: try Self.analysis(json), options: AnnotationOptions(features: [.forms]))
+        // The check's turn at (0.42, 0.78) of the selected box (40…80 px): about (57, 71).
+        #expect(drawn[57, 71] != white)
+        // The unselected box's middle stays white.
+        #expect(drawn[60, 180] == white)
+        // The leader line runs at the boxes' middle height (290 px) between x 160 and 280.
+        #expect((170...270).filter { drawn[$0, 290] != white }.count > 50)
+        #expect(drawn[220, 260] == white)
+    }
+}
