@@ -41,7 +41,7 @@ extension Analysis {
         case .azure32Read: self = try m.azure32(try document.decode(Azure32.ReadOperation.self))
         case .azure32OCR: self = try m.azure32(try document.decode(Azure32.OCR.self))
         case .baiduSegmentation, .baiduOCR, .baiduObjectDetect: self = try m.baidu(try document.decode(Baidu.Response.self), format: chosen)
-        case .googleVision: self = try m.google(try document.decode(GoogleVision.Batch.self))
+        case .googleVision: self = try m.google(try document.decode(GoogleVision.Batch.self), page: page)
         case .awsLabels: self = try m.aws(try document.decode(Rekognition.DetectLabels.self))
         case .awsText: self = try m.aws(try document.decode(Rekognition.DetectText.self))
         case .awsFaces: self = try m.aws(try document.decode(Rekognition.DetectFaces.self))
@@ -81,6 +81,12 @@ extension ResultFormat {
     static func detect(_ body: JSONShape) -> ResultFormat? {
         func has(_ key: String) -> Bool { body.has(key) }
         if body.kind("responses") == .array { return .googleVision }
+        // One AnnotateImageResponse saved alone, not in `responses`.
+        let googleKeys = [
+            "fullTextAnnotation", "textAnnotations", "labelAnnotations", "localizedObjectAnnotations", "faceAnnotations",
+            "logoAnnotations", "landmarkAnnotations", "cropHintsAnnotation",
+        ]
+        if googleKeys.contains(where: has) { return .googleVision }
         if has("TextDetections") { return .awsText }
         if has("FaceDetails") { return .awsFaces }
         if has("CelebrityFaces") || has("UnrecognizedFaces") { return .awsCelebrities }

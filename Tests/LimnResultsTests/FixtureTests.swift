@@ -7,10 +7,12 @@ import Testing
 struct FixtureTests {
     func read(_ name: String) throws -> Analysis { try Analysis(contentsOfFile: Fixtures.path(name)) }
 
-    /// The fixture folders of the services Limn reads today. The others (document OCR — Google's
-    /// `fullTextAnnotation` response among them —, COCO, Florence-2, Ultralytics, …) hold results
-    /// of formats still to come; each joins this list with its reader.
-    static let readFolders = ["azure-rest-api-specs", "azure-sdk-for-python", "azure-ai-docs", "baidu"]
+    /// The fixture folders of the services Limn reads today. The others (COCO, Florence-2,
+    /// Ultralytics, …) hold results of formats still to come; each joins this list with its reader.
+    static let readFolders = [
+        "azure-rest-api-specs", "azure-sdk-for-python", "azure-ai-docs", "baidu", "azure-document-intelligence", "aws-textract",
+        "google-vision",
+    ]
 
     @Test func everyFixtureParses() throws {
         let files = Self.readFolders.flatMap { name in

@@ -173,6 +173,42 @@ import Testing
         #expect(read32.format == .azure32Read)
     }
 
+    // MARK: Google full text
+
+    /// The handwritten 1916×3000 page, saved as one response (not in `responses`): lines made
+    /// from words and breaks, every word on ink, "1/6846" where it is on the picture.
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func googleFullTextLinesFromWordsAndBreaks() throws {
+        let base = Self.fixtures + "google-vision/gcv2hocr_handwritten-notes_1916x3000.jpg"
+        let page = try ImageDecoder.decode(file: base).image
+        let a = try Analysis(contentsOfFile: base + ".json").mapped(to: PictureGeometry(storedSize: page.size))
+        #expect(a.format == .googleVision && a.imageSize == Size(width: 1916, height: 3000))
+        let lines = Self.regions(a, .textLine)
+        #expect(lines.count == 36 && lines.flatMap(\.children).count == 237)
+        #expect(Self.regions(a, .textBlock).count == 19)
+        // An end-of-line break ends a line; the one hyphen Google detected ends its line and is spelled.
+        #expect(lines.contains { $0.label == "NE 14 Sec. 11-20-9 from bed outcropping on hill E. of road" })
+        #expect(lines.contains { $0.label == "2-25-" })
+        // Read off the picture: "1/6846" in ink from (205, 426) to (343, 486).
+        let number = try #require(lines.flatMap(\.children).first { $0.label == "1/6846" })
+        let b = number.shape.bounds
+        #expect(abs(b.minX - 205) < 6 && abs(b.minY - 426) < 6 && abs(b.maxX - 343) < 6 && abs(b.maxY - 486) < 6, "\(b)")
+        // Pencil is faint in places: all but a few of the 237 words hold dark ink (a misplaced
+        // page would leave most of them on blank paper).
+        let inked = lines.flatMap(\.children).filter { Self.darkest(page, in: $0.shape.bounds) < 140 }.count
+        #expect(inked >= 230, "\(inked) of 237 words on ink")
+    }
+
+    /// Without words in the hierarchy, the flat text annotations are read as before.
+    @Test func googleWithoutAHierarchyKeepsItsWordList() throws {
+        let a = try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/google-scene.json")
+        #expect(Self.regions(a, .textLine).isEmpty && Self.regions(a, .textBlock).first?.children.count == 5)
+        let two = #"{"responses": [{"textAnnotations": []}, {"labelAnnotations": [{"description": "cat", "score": 0.9}]}]}"#
+        let second = try Self.analysis(two, page: 2)
+        #expect(second.tags.map(\.name) == ["cat"] && second.page == 2 && second.pageCount == 2)
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 3, pages: 2)) { try Self.analysis(two, page: 3) }
+    }
+
     // MARK: Hostile documents
 
     static func textract(_ blocks: [String]) -> String { #"{"Blocks": ["# + blocks.joined(separator: ",") + "]}" }

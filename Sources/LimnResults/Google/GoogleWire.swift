@@ -1,7 +1,23 @@
 /// Google Cloud Vision `images:annotate`, as sent. Vertices drop zero-valued `x`/`y` (proto3
 /// JSON), so both are optional and missing means 0; `normalizedVertices` are fractions.
 enum GoogleVision {
-    struct Batch: Codable, Sendable, Equatable { var responses: [Response]? }
+    /// A batch (`responses[]`), or one response saved alone (what many tools write per picture).
+    struct Batch: Decodable, Sendable, Equatable {
+        var responses: [Response]?
+        /// Whether the responses were at the top level.
+        var unwrapped = false
+
+        enum Key: String, CodingKey { case responses }
+        init(from decoder: any Decoder) throws {
+            let top = try decoder.container(keyedBy: Key.self)
+            if top.contains(.responses) {
+                responses = try top.decodeIfPresent([Response].self, forKey: .responses)
+            } else {
+                responses = [try Response(from: decoder)]
+                unwrapped = true
+            }
+        }
+    }
 
     struct Response: Codable, Sendable, Equatable {
         var textAnnotations: [EntityAnnotation]?
@@ -48,8 +64,42 @@ enum GoogleVision {
         var confidence: Double?
         var importanceFraction: Double?
     }
+    /// The text hierarchy: pages → blocks → paragraphs → words → symbols, each with a
+    /// `boundingBox`; a symbol's `property.detectedBreak` says what follows it (a space, the
+    /// end of a line, a hyphen).
     struct FullText: Codable, Sendable, Equatable {
-        struct Page: Codable, Sendable, Equatable { var width: Double?; var height: Double? }
+        struct Page: Codable, Sendable, Equatable {
+            var width: Double?
+            var height: Double?
+            var blocks: [Block]?
+            var confidence: Double?
+        }
+        struct Block: Codable, Sendable, Equatable {
+            var boundingBox: BoundingPoly?
+            var paragraphs: [Paragraph]?
+            var blockType: String?
+            var confidence: Double?
+        }
+        struct Paragraph: Codable, Sendable, Equatable {
+            var boundingBox: BoundingPoly?
+            var words: [Word]?
+            var confidence: Double?
+        }
+        struct Word: Codable, Sendable, Equatable {
+            var boundingBox: BoundingPoly?
+            var symbols: [Symbol]?
+            var confidence: Double?
+        }
+        struct Symbol: Codable, Sendable, Equatable {
+            var text: String?
+            var property: Property?
+            var confidence: Double?
+        }
+        struct Property: Codable, Sendable, Equatable { var detectedBreak: Break? }
+        struct Break: Codable, Sendable, Equatable {
+            var type: String?
+            var isPrefix: Bool?
+        }
         var text: String?
         var pages: [Page]?
     }
