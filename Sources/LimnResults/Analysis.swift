@@ -22,6 +22,7 @@ public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvert
     case googleCloudVision = "Google Cloud Vision"
     case awsRekognition = "AWS Rekognition"
     case azureDocumentIntelligence = "Azure AI Document Intelligence"
+    case azureContentUnderstanding = "Azure AI Content Understanding"
     case awsTextract = "AWS Textract"
 
     public var description: String { rawValue }
@@ -58,6 +59,9 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     /// Azure AI Document Intelligence v4 (`2024-11-30` and later): `analyzeResult` with `pages`,
     /// `paragraphs`, `tables`, `keyValuePairs`, `documents`; pages in pixels or inches.
     case documentIntelligence = "azure-document-intelligence"
+    /// Azure AI Content Understanding (GA `2025-11-01`, the 2026 previews): `result.contents[]`
+    /// with `D(page,…)` source strings.
+    case contentUnderstanding = "azure-content-understanding"
     /// AWS Textract DetectDocumentText and AnalyzeDocument (`Blocks` linked by id; fractions).
     case textract = "aws-textract"
 
@@ -71,6 +75,7 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .googleVision: return .googleCloudVision
         case .awsLabels, .awsText, .awsFaces, .awsCelebrities: return .awsRekognition
         case .documentIntelligence: return .azureDocumentIntelligence
+        case .contentUnderstanding: return .azureContentUnderstanding
         case .textract: return .awsTextract
         }
     }

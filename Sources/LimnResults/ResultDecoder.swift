@@ -49,6 +49,8 @@ extension Analysis {
         case .documentIntelligence:
             self = try m.documentIntelligence(try document.decode(DocumentIntelligence.Body.self), page: page)
         case .textract: self = try m.textract(try document.decode(Textract.Response.self), page: page)
+        case .contentUnderstanding:
+            self = try m.contentUnderstanding(try document.decode(ContentUnderstanding.Body.self), page: page)
         }
         if self.page == nil, page != 1 { throw ResultsError.noSuchPage(source: source, page: page, pages: 1) }
     }
@@ -99,6 +101,7 @@ extension ResultFormat {
         }
         if has("log_id"), body.keys(of: "result").contains("left") { return .baiduObjectDetect }
         if has("Blocks") { return .textract }
+        if body.keys(of: "result").contains("contents") || has("contents") && has("analyzerId") { return .contentUnderstanding }
         // Document Intelligence v4 and Computer Vision 3.2 read share the `analyzeResult`
         // envelope; v4's holds `pages` (and `apiVersion`, `modelId`), 3.2's `readResults`.
         let analyze = body.keys(of: "analyzeResult")

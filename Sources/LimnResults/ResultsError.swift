@@ -21,7 +21,7 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
             return
-                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4 or AWS Textract."
+                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4, Content Understanding or AWS Textract."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         case let .serviceError(source, vendor, code, message):

@@ -173,6 +173,56 @@ import Testing
         #expect(read32.format == .azure32Read)
     }
 
+    // MARK: Content Understanding
+
+    /// The GA example: a field placed by `D(1,5,1,7,1,7,1.5,5,1.5)` inches on an 8.5×11 page of
+    /// a two-page document; the preview's signature, its page count a string.
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func contentUnderstandingSourcesLandOnThePage() throws {
+        let ga = try Analysis(contentsOfFile: Self.fixtures + "azure-content-understanding/cu_2025-11-01_ContentAnalyzers_GetResult.json")
+        #expect(ga.format == .contentUnderstanding && ga.vendor == .azureContentUnderstanding && ga.pageCount == 2)
+        let company = try #require(Self.regions(ga, .field).first)
+        #expect(company.role == "Company" && company.label == "CONTOSO" && company.confidence == 0.95 && company.units == .fractions)
+        let mapped = ga.mapped(to: PictureGeometry(storedSize: Size(width: 850, height: 1100)))
+        #expect(Self.regions(mapped, .field)[0].shape.bounds == Rect(x: 500, y: 100, width: 200, height: 50))
+        // Page 2 holds nothing, and is a page.
+        #expect(
+            try Analysis(
+                contentsOfFile: Self.fixtures + "azure-content-understanding/cu_2025-11-01_ContentAnalyzers_GetResult.json", page: 2
+            ).regions.isEmpty)
+        let preview = try Analysis(
+            contentsOfFile: Self.fixtures
+                + "azure-content-understanding/cu_2026-06-01-preview_ContentAnalyzers_GetResult_SignatureDetection.json")
+        let signature = try #require(Self.regions(preview, .field).first)
+        #expect(signature.role == "signature" && signature.label == "signature-1")
+        #expect(signature.shape.points[0] == Point(x: 2.5 / 8.5, y: 8 / 11.0))
+    }
+
+    @Test func contentUnderstandingWordsLinesTablesAndBadSources() throws {
+        let json = """
+            {"id": "x", "status": "Succeeded", "result": {"analyzerId": "prebuilt-layout", "contents": [
+              {"kind": "document", "startPageNumber": 1, "endPageNumber": 1, "unit": "pixel", "markdown": "Hi there",
+               "pages": [{"pageNumber": 1, "width": 400, "height": 300,
+                 "words": [{"content": "Hi", "source": "D(1,10,10,40,10,40,30,10,30)", "span": {"offset": 0, "length": 2}, "confidence": 0.9},
+                           {"content": "there", "source": "D(1,50,10,100,10,100,30,50,30)", "span": {"offset": 3, "length": 5}}],
+                 "lines": [{"content": "Hi there", "source": "D(1,10,10,100,10,100,30,10,30)", "span": {"offset": 0, "length": 8}}]}],
+               "paragraphs": [{"role": "title", "content": "Hi there", "source": "D(1,10,10,100,10,100,30,10,30)"}],
+               "tables": [{"rowCount": 1, "columnCount": 2, "source": "D(1,10,50,200,50,200,90,10,90)",
+                 "cells": [{"rowIndex": 0, "columnIndex": 0, "content": "a", "source": "D(1,10,50,100,50,100,90,10,90)"},
+                           {"rowIndex": 0, "columnIndex": 1, "content": "b", "source": "D(1,100,50,200,50,200,90,100,90)"}]}]}]}}
+            """
+        let a = try Self.analysis(json)
+        #expect(a.imageSize == Size(width: 400, height: 300))
+        #expect(Self.regions(a, .textLine).first?.children.map(\.label) == ["Hi", "there"])
+        #expect(Self.regions(a, .paragraph).first?.role == "title")
+        #expect(Self.regions(a, .table).first?.children.map(\.label) == ["a", "b"])
+        for bad in ["D(1,10,10)", "P(1,1,1,2,2,3,3,4,4)", "D(1.5,1,1,2,2,3,3,4,4)", "D(1,a,1,2,2,3,3,4,4)"] {
+            let broken = json.replacingOccurrences(of: "D(1,10,10,40,10,40,30,10,30)", with: bad)
+            #expect(throws: ResultsError.self, "\(bad)") { try Self.analysis(broken) }
+        }
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 2, pages: 1)) { try Self.analysis(json, page: 2) }
+    }
+
     // MARK: Google full text
 
     /// The handwritten 1916×3000 page, saved as one response (not in `responses`): lines made

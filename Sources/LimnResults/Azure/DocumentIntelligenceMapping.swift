@@ -23,7 +23,7 @@ extension ResultMapper {
         let base = "analyzeResult.pages[\(k)]"
         a.page = wanted
         a.pageCount = pages.count
-        let frame = try pageFrame(page, base)
+        let frame = try pageFrame(width: page.width, height: page.height, unit: page.unit, base)
         a.imageSize = frame.pixels
         func shape(_ flat: [Double]?, _ path: String) throws(ResultsError) -> RegionShape? {
             guard let flat else { return nil }
@@ -46,18 +46,7 @@ extension ResultMapper {
         for (i, line) in (page.lines ?? []).enumerated() {
             let path = "\(base).lines[\(i)]"
             guard let s = try shape(line.polygon, path + ".polygon") else { continue }
-            var children: [Region] = []
-            for span in line.spans ?? [] {
-                var lo = 0, hi = words.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if words[mid].offset < span.offset { lo = mid + 1 } else { hi = mid }
-                }
-                while lo < words.count, words[lo].offset < span.offset + span.length {
-                    children.append(words[lo].region)
-                    lo += 1
-                }
-            }
+            let children = (line.spans ?? []).flatMap { Self.words(words, in: Self.range(offset: $0.offset, length: $0.length)) }
             a.regions.append(
                 Region(kind: .textLine, label: line.content, confidence: nil, shape: s, units: frame.units, children: children))
         }
@@ -133,13 +122,13 @@ extension ResultMapper {
 
     /// How a page's numbers become the region's: pixels as they are (and the page's size), or
     /// inches divided by the page's sides into fractions.
-    private func pageFrame(
-        _ page: DocumentIntelligence.Page, _ path: String
+    func pageFrame(
+        width: Double?, height: Double?, unit: String?, _ path: String
     ) throws(ResultsError) -> (
         units: RegionUnits, x: Double, y: Double, pixels: Size?
     ) {
-        guard let w = page.width, let h = page.height else { throw invalid(path, "has no width and height") }
-        switch page.unit ?? "pixel" {
+        guard let w = width, let h = height else { throw invalid(path, "has no width and height") }
+        switch unit ?? "pixel" {
         case "pixel":
             return (.pixels, 1, 1, try size(width: w, height: h, path))
         case "inch":
@@ -148,6 +137,27 @@ extension ResultMapper {
         case let other:
             throw invalid(path + ".unit", "is \"\(other)\"; expected pixel or inch")
         }
+    }
+
+    /// A span's characters; a negative length is empty, and one past `Int.max` ends there.
+    static func range(offset: Int, length: Int) -> Range<Int> {
+        let length = max(0, length)
+        return offset..<(offset > Int.max - length ? Int.max : offset + length)
+    }
+
+    /// The words (sorted by offset) whose offset lies in `range`, found by bisection.
+    static func words(_ words: [(offset: Int, region: Region)], in range: Range<Int>) -> [Region] {
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if words[mid].offset < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Region] = []
+        while lo < words.count, words[lo].offset < range.upperBound {
+            out.append(words[lo].region)
+            lo += 1
+        }
+        return out
     }
 
     /// A cell's place, checked against its table's size.
