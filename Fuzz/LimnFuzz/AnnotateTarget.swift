@@ -27,6 +27,7 @@ enum AnnotateTarget {
             bannerPosition: f.pick(AnnotationOptions.BannerPosition.allCases), showConfidence: f.bool(),
             theme: f.bool() ? .light : .dark, scale: f.pick([0.5, 1, 1.5, 2, 3]))
         if f.byte() % 16 == 0 { options.scale = f.double() }
+        options.readingOrder = f.byte() % 4 == 0
         let geometry = PictureGeometry(storedSize: picture.size, orientation: f.pick([.up, .right, .down, .left, .upMirrored]))
         _ = try? annotate(image: picture, analysis: analysis, options: options, geometry: geometry)
     }
@@ -51,6 +52,12 @@ enum AnnotateTarget {
         var region = Region(
             kind: f.pick(RegionKind.allCases), label: f.string(), confidence: confidence(&f), shape: shape,
             units: f.bool() ? .pixels : .fractions, parents: (0..<f.int(in: 0...2)).map { _ in f.string(maxCount: 8) })
+        if f.byte() % 4 == 0 { region.role = f.pick(["title", "sectionHeading", "pageFooter", "InvoiceTotal", ""]) }
+        if region.kind == .tableCell || f.byte() % 8 == 0 {
+            region.cell = TableCellPosition(
+                row: f.int(in: -2...40), column: f.int(in: -2...40), rowSpan: f.int(in: 0...5), columnSpan: f.int(in: 0...5),
+                kind: f.pick([.content, .columnHeader, .rowHeader, .stubHead, .description]))
+        }
         if depth < 2 { region.children = (0..<f.int(in: 0...4)).map { _ in Self.region(&f, depth: depth + 1) } }
         return region
     }

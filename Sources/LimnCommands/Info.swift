@@ -41,7 +41,7 @@ struct Info: ParsableCommand {
                 try input.fill(from: 0, upTo: 64)
             } catch { throw JobError(error) }
             guard input.count > 0 else { throw JobError("standard input: no image or result arrived on it.") }
-            if input.withUnsafeBytes({ startsLikeJSON([UInt8]($0)) }) {
+            if input.withUnsafeBytes({ startsLikeResult([UInt8]($0)) }) {
                 do { try input.readToEnd(from: 0, limit: ResultLimits.default.maxJSONBytes) } catch {
                     throw JobIO.describe(error, what: "result JSON")
                 }
@@ -49,23 +49,28 @@ struct Info: ParsableCommand {
             }
             do { return describe(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }
         }
-        if Info.looksLikeJSON(file) {
+        if Info.looksLikeResult(file) {
             return describe(try JobIO.result(file, format: nil))
         }
         do { return describe(try ImageDecoder.info(file: file)) } catch { throw JobError(error) }
     }
 
-    /// A `.json` name, or a first non-blank byte of `{` or `[`.
-    static func looksLikeJSON(_ file: String) -> Bool {
-        if file.lowercased().hasSuffix(".json") { return true }
+    /// A result's name (`.json`, `.hocr`, `.tsv`), or a first non-blank byte of `{`, `[` or `<`
+    /// (hOCR), or Tesseract's TSV header.
+    static func looksLikeResult(_ file: String) -> Bool {
+        let name = file.lowercased()
+        if [".json", ".hocr", ".tsv"].contains(where: name.hasSuffix) { return true }
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
-        return startsLikeJSON([UInt8](handle.readData(ofLength: 64)))
+        return startsLikeResult([UInt8](handle.readData(ofLength: 64)))
     }
 
-    /// True when the first non-blank byte opens a JSON object or array.
-    static func startsLikeJSON(_ bytes: [UInt8]) -> Bool {
-        bytes.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == 0x7B || $0 == 0x5B } ?? false
+    /// True when the first non-blank byte opens JSON (an object, an array) or markup (hOCR), or
+    /// the bytes start with Tesseract's TSV header. No picture format Limn reads starts so.
+    static func startsLikeResult(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: Array("level\tpage_num".utf8)) { return true }
+        return bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }.map { $0 == 0x7B || $0 == 0x5B || $0 == 0x3C }
+            ?? false
     }
 
     static func describe(_ info: ImageInfo) -> String {
@@ -103,7 +108,8 @@ struct Info: ParsableCommand {
         let lines = a.regions.filter { $0.kind == .textLine }
         let words = a.allRegions.filter { $0.kind == .textWord }.count
         if !lines.isEmpty {
-            counts.append("\(lines.count) text line\(lines.count == 1 ? "" : "s") (\(words) word\(words == 1 ? "" : "s"))")
+            let wordCount = words == 0 ? "" : " (\(words) word\(words == 1 ? "" : "s"))"
+            counts.append("\(lines.count) text line\(lines.count == 1 ? "" : "s")\(wordCount)")
         } else {
             counts.append(count(words, "text word", "text words"))
         }

@@ -23,6 +23,9 @@ public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvert
     case awsRekognition = "AWS Rekognition"
     case azureDocumentIntelligence = "Azure AI Document Intelligence"
     case azureContentUnderstanding = "Azure AI Content Understanding"
+    case easyOCR = "EasyOCR"
+    case paddleOCR = "PaddleOCR"
+    case tesseract = "Tesseract"
     case awsTextract = "AWS Textract"
 
     public var description: String { rawValue }
@@ -64,6 +67,16 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     case contentUnderstanding = "azure-content-understanding"
     /// AWS Textract DetectDocumentText and AnalyzeDocument (`Blocks` linked by id; fractions).
     case textract = "aws-textract"
+    /// EasyOCR `readtext` saved as JSON: `[[box, text, confidence], …]`.
+    case easyOCR = "easyocr"
+    /// PaddleOCR 3.x result JSON (`rec_texts`, `rec_scores`, `rec_polys`/`rec_boxes`), or 2.x's
+    /// `[[[box, [text, score]], …]]` (a list per page).
+    case paddleOCR = "paddleocr"
+    /// Tesseract hOCR (`ocr_page`, `ocr_line`, `ocrx_word` with `bbox` titles). Not JSON: read
+    /// by ``Analysis/init(json:format:source:limits:page:)`` all the same.
+    case tesseractHOCR = "tesseract-hocr"
+    /// Tesseract TSV (`image_to_data`: level, page, block, paragraph, line, word, box, conf, text).
+    case tesseractTSV = "tesseract-tsv"
 
     public var description: String { rawValue }
 
@@ -76,6 +89,9 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .awsLabels, .awsText, .awsFaces, .awsCelebrities: return .awsRekognition
         case .documentIntelligence: return .azureDocumentIntelligence
         case .contentUnderstanding: return .azureContentUnderstanding
+        case .easyOCR: return .easyOCR
+        case .paddleOCR: return .paddleOCR
+        case .tesseractHOCR, .tesseractTSV: return .tesseract
         case .textract: return .awsTextract
         }
     }

@@ -22,11 +22,24 @@ extension Analysis {
     }
 
     private init(parsing json: Data, format: ResultFormat?, source: String, page: Int) throws(ResultsError) {
+        // Tesseract's hOCR and TSV are text, not JSON.
+        let m = ResultMapper(source: source)
+        switch format ?? ResultFormat.sniffText(json) {
+        case .tesseractHOCR?: self = try m.hocr(json, page: page)
+        case .tesseractTSV?: self = try m.tesseractTSV(json, page: page)
+        default: try self.init(parsingJSON: json, format: format, source: source, page: page)
+        }
+        if self.page == nil, page != 1 { throw ResultsError.noSuchPage(source: source, page: page, pages: 1) }
+    }
+
+    private init(parsingJSON json: Data, format: ResultFormat?, source: String, page: Int) throws(ResultsError) {
         let document = try ResultDocument(json: json, source: source)
         try document.throwIfServiceError()
         let chosen: ResultFormat
         if let format {
             chosen = format
+        } else if let array = document.arrayFormat {
+            chosen = array
         } else {
             guard let detected = ResultFormat.detect(document.shape) else {
                 let keys = document.shape.keys.prefix(6).joined(separator: ", ")
@@ -51,8 +64,16 @@ extension Analysis {
         case .textract: self = try m.textract(try document.decode(Textract.Response.self), page: page)
         case .contentUnderstanding:
             self = try m.contentUnderstanding(try document.decode(ContentUnderstanding.Body.self), page: page)
+        case .easyOCR: self = try m.easyOCR(try document.decode([OpenOCR.EasyOCRItem].self))
+        case .paddleOCR:
+            if document.arrayFormat == .paddleOCR {
+                self = try m.paddleOCR(pages: try document.decode([[OpenOCR.Paddle2Item]?].self), page: page)
+            } else {
+                self = try m.paddleOCR(try document.decode(OpenOCR.PaddleBody.self))
+            }
+        case .tesseractHOCR: self = try m.hocr(document.data, page: page)
+        case .tesseractTSV: self = try m.tesseractTSV(document.data, page: page)
         }
-        if self.page == nil, page != 1 { throw ResultsError.noSuchPage(source: source, page: page, pages: 1) }
     }
 
     /// Reads a result file (`-` is not special here; the command line handles standard input).
@@ -79,6 +100,16 @@ extension Analysis {
 }
 
 extension ResultFormat {
+    /// hOCR (the first non-blank byte opens a tag) or Tesseract TSV (its header line); nil for
+    /// anything else, JSON included.
+    static func sniffText(_ data: Data) -> ResultFormat? {
+        let head = data.prefix(512)
+        guard let first = head.firstIndex(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }) else { return nil }
+        if head[first] == UInt8(ascii: "<") { return .tesseractHOCR }
+        if head[first...].starts(with: Array("level\tpage_num".utf8)) { return .tesseractTSV }
+        return nil
+    }
+
     /// The format a response body has, judged by its keys; nil when none fits.
     static func detect(_ body: JSONShape) -> ResultFormat? {
         func has(_ key: String) -> Bool { body.has(key) }
@@ -101,6 +132,7 @@ extension ResultFormat {
         }
         if has("log_id"), body.keys(of: "result").contains("left") { return .baiduObjectDetect }
         if has("Blocks") { return .textract }
+        if has("rec_texts") || body.keys(of: "res").contains("rec_texts") { return .paddleOCR }
         if body.keys(of: "result").contains("contents") || has("contents") && has("analyzerId") { return .contentUnderstanding }
         // Document Intelligence v4 and Computer Vision 3.2 read share the `analyzeResult`
         // envelope; v4's holds `pages` (and `apiVersion`, `modelId`), 3.2's `readResults`.
@@ -141,6 +173,9 @@ struct ResultDocument {
     let body: [String: Any]
     let shape: JSONShape
     let envelope: Envelope
+    /// For a top-level array: the open OCR format its first item has (EasyOCR's
+    /// `[box, text, score]`, PaddleOCR 2.x's pages of `[box, [text, score]]`).
+    var arrayFormat: ResultFormat? = nil
 
     init(json: Data, source: String) throws(ResultsError) {
         // The usual case, a plain response body: its top-level shape is scanned, not parsed,
@@ -164,6 +199,21 @@ struct ResultDocument {
         }
         self.source = source
         self.data = json
+        if let array = object as? [Any] {
+            self.body = [:]
+            self.shape = JSONShape(object: [:])
+            self.envelope = .none
+            let first = array.first { !($0 is NSNull) && !(($0 as? [Any])?.isEmpty ?? false) }
+            if first == nil || (first as? [Any])?.dropFirst().first is String {
+                arrayFormat = .easyOCR
+            } else if let page = first as? [Any], let item = page.first as? [Any], item.count == 2, item[1] is [Any] {
+                arrayFormat = .paddleOCR
+            } else {
+                throw ResultsError.unrecognised(
+                    source: source, detail: "an array whose items are neither EasyOCR's [box, text, score] nor PaddleOCR's pages")
+            }
+            return
+        }
         guard let top = object as? [String: Any] else {
             throw ResultsError.unrecognised(source: source, detail: "the top level is \(Self.kind(of: object))")
         }

@@ -11,7 +11,7 @@ struct FixtureTests {
     /// Ultralytics, …) hold results of formats still to come; each joins this list with its reader.
     static let readFolders = [
         "azure-rest-api-specs", "azure-sdk-for-python", "azure-ai-docs", "baidu", "azure-document-intelligence", "aws-textract",
-        "google-vision", "azure-content-understanding",
+        "google-vision", "azure-content-understanding", "easyocr",
     ]
 
     @Test func everyFixtureParses() throws {

@@ -259,6 +259,118 @@ import Testing
         #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 3, pages: 2)) { try Self.analysis(two, page: 3) }
     }
 
+    // MARK: Open OCR engines
+
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func tesseractTSVAndHOCRLandOnTheirPages() throws {
+        let page = try ImageDecoder.decode(file: Self.fixtures + "tesseract/pytesseract_tests_data_test_640x480.png").image
+        let tsv = try Analysis(
+            contentsOfFile: Self.fixtures + "tesseract/UNATTRIBUTED_index-41216236718_tesseract_image_to_data_640x480.tsv")
+        #expect(tsv.format == .tesseractTSV && tsv.vendor == .tesseract && tsv.imageSize == Size(width: 640, height: 480))
+        let lines = Self.regions(tsv, .textLine)
+        #expect(lines.count == 8 && lines.flatMap(\.children).count == 60)
+        #expect(lines[0].label == "This is a lot of 12 point text to test the")
+        for word in lines.flatMap(\.children) {
+            #expect(Self.darkest(page, in: word.shape.bounds) < 100, "\(word.label) at \(word.shape.bounds) holds no ink")
+        }
+
+        let alice = try ImageDecoder.decode(file: Self.fixtures + "tesseract/hocr-tools_alice_1.png").image
+        let hocr = try Analysis(contentsOfFile: Self.fixtures + "tesseract/hocr-tools_tess.hocr")
+        #expect(hocr.format == .tesseractHOCR && hocr.imageSize == alice.size)
+        let hocrLines = Self.regions(hocr, .textLine)
+        #expect(hocrLines.count == 37 && hocrLines.flatMap(\.children).count == 503)
+        #expect(hocrLines[0].label == "1 Down the Rabbit-Hole")
+        // word_1_1: bbox 470 530 499 580; x_wconf 96.
+        #expect(hocrLines[0].children[0].shape == .box(Rect(x: 470, y: 530, width: 29, height: 50)))
+        #expect(hocrLines[0].children[0].confidence == 0.96)
+        let inked = hocrLines.flatMap(\.children).filter { Self.darkest(alice, in: $0.shape.bounds) < 100 }.count
+        #expect(inked == 503, "\(inked) of 503 words on ink")
+    }
+
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func easyOCRAndPaddleOCRFixtures() throws {
+        let easy = try Analysis(contentsOfFile: Self.fixtures + "easyocr/easyocr_README_readtext_chinese.jpg_CONVERTED.json")
+        #expect(easy.format == .easyOCR && Self.regions(easy, .textLine).count == 8)
+        let first = try #require(easy.regions.first)
+        #expect(first.label == "愚园路" && first.confidence == 0.3754989504814148)
+        #expect(first.shape == .polygon([Point(x: 189, y: 75), Point(x: 469, y: 75), Point(x: 469, y: 165), Point(x: 189, y: 165)]))
+        // The published PaddleOCR output is numpy's printed summary: refused, saying how to save it.
+        let paddle = Self.fixtures + "paddleocr/PaddleOCR_docs_OCR.en.md_PP-OCRv5_print_general_ocr_002_CONVERTED.json"
+        #expect {
+            try Analysis(contentsOfFile: paddle)
+        } throws: { error in
+            guard case .invalidField(_, let path, let reason)? = error as? ResultsError else { return false }
+            return path == "res.rec_scores" && reason.contains("save_to_json")
+        }
+    }
+
+    @Test func paddleOCRBothGenerations() throws {
+        let v3 = try Self.analysis(
+            #"{"res": {"rec_texts": ["BOARDING", "", "PASS"], "rec_scores": [0.99, 0.1, 0.98], "rec_polys": [[[3, 10], [90, 10], [90, 30], [3, 30]], [[0, 0], [1, 0], [1, 1]], [[100, 10], [150, 10], [150, 30], [100, 30]]]}}"#
+        )
+        #expect(v3.format == .paddleOCR && v3.regions.map(\.label) == ["BOARDING", "PASS"] && v3.regions[1].confidence == 0.98)
+        let boxes = try Self.analysis(#"{"rec_texts": ["a"], "rec_scores": [0.5], "rec_boxes": [[10, 20, 50, 40]]}"#)
+        #expect(boxes.regions.first?.shape == .box(Rect(x: 10, y: 20, width: 40, height: 20)))
+        #expect(throws: ResultsError.self) {
+            try Self.analysis(#"{"rec_texts": ["a", "b"], "rec_scores": [0.5], "rec_boxes": [[1, 2, 3, 4]]}"#)
+        }
+        let v2 = #"[[[[[1, 1], [9, 1], [9, 5], [1, 5]], ["one", 0.9]]], null, [[[[2, 2], [8, 2], [8, 6], [2, 6]], ["three", 0.8]]]]"#
+        #expect(try Self.analysis(v2).regions.map(\.label) == ["one"])
+        let third = try Self.analysis(v2, page: 3)
+        #expect(third.regions.map(\.label) == ["three"] && third.pageCount == 3)
+        #expect(try Self.analysis(v2, page: 2).regions.isEmpty)
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 4, pages: 3)) { try Self.analysis(v2, page: 4) }
+    }
+
+    @Test func easyOCRShapes() throws {
+        #expect(try Self.analysis("[]").format == .easyOCR)
+        let grouped = try Self.analysis(#"[[[[1, 2], [5, 2], [5, 6], [1, 6]], "paragraph"]]"#)
+        #expect(grouped.regions.first?.label == "paragraph" && grouped.regions.first?.confidence == nil)
+        #expect(throws: ResultsError.self) { try Self.analysis(#"[[[[1, 2]], "x", 0.5]]"#) }
+        #expect(throws: ResultsError.self) { try Self.analysis(#"[[[[1, 2, 3], [5, 2], [5, 6]], "x", 0.5]]"#) }
+        #expect(throws: ResultsError.self) { try Self.analysis("[1, 2, 3]") }
+    }
+
+    @Test func hocrThatIsNotWellFormedIsRefused() throws {
+        let good = """
+            <html><body><div class='ocr_page' title='bbox 0 0 100 50'><span class='ocr_line' title='bbox 1 1 60 20'>\
+            <span class='ocrx_word' title='bbox 1 1 20 20; x_wconf 90'>R&amp;D</span> <span class='ocrx_word' title="bbox 25 1 60 20">&#x263A;</span>\
+            </span></div><div class='ocr_page' title='bbox 0 0 100 50'><span class='ocr_line' title='bbox 1 1 60 20'>\
+            <span class='ocrx_word' title='bbox 1 1 20 20'>two</span></span></div></body></html>
+            """
+        let one = try Self.analysis(good)
+        #expect(one.format == .tesseractHOCR && one.pageCount == 2 && one.imageSize == Size(width: 100, height: 50))
+        #expect(Self.regions(one, .textLine).map(\.label) == ["R&D ☺"])
+        #expect(Self.regions(try Self.analysis(good, page: 2), .textLine).map(\.label) == ["two"])
+        for broken in [
+            "<html><span class='ocrx_word' title='bbox 1 1 2 2'>cut",  // ends inside a word
+            "<html></div></html>",  // closes nothing open
+            "<html><span class='ocrx_word' title='bbox 1 1 2'>x</span></html>",  // three numbers
+            "<html><span class='ocrx_word title='bbox 1 1 2 2'>x</span></html>",  // quote not closed
+            "<html><span class>x</span></html>", "<", "<html><b>&#xFFFFFFFF;</b></html>",
+        ] {
+            #expect(throws: ResultsError.self, "\(broken)") { try Self.analysis(broken) }
+        }
+    }
+
+    @Test func tesseractTSVRowsAreChecked() throws {
+        let header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        let page = "1\t1\t0\t0\t0\t0\t0\t0\t100\t50\t-1\t\n"
+        let good = header + page + "4\t1\t1\t1\t1\t0\t5\t5\t40\t10\t-1\t\n5\t1\t1\t1\t1\t1\t5\t5\t20\t10\t96.5\tHello\n"
+        let a = try Self.analysis(good)
+        #expect(a.imageSize == Size(width: 100, height: 50) && Self.regions(a, .textLine).first?.children.first?.confidence == 0.965)
+        for broken in [
+            header + page + "5\t1\t1\t1\t1\t1\t5\t5\n",  // too few fields
+            header + page + "5\t1\t1\t1\t1\t1\tfive\t5\t20\t10\t90\tx\n",  // not a number
+            header + page + "9\t1\t1\t1\t1\t1\t5\t5\t20\t10\t90\tx\n",  // no such level
+            header + page + "5\t1\t1\t1\t1\t1\t5\t5\t-20\t10\t90\tx\n",  // negative width
+            "level\tpage_num\tleft\n1\t1\t0\n",  // columns missing
+        ] {
+            #expect(throws: ResultsError.self, "\(broken)") { try Self.analysis(broken) }
+        }
+        #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 2, pages: 1)) { try Self.analysis(good, page: 2) }
+    }
+
     // MARK: Hostile documents
 
     static func textract(_ blocks: [String]) -> String { #"{"Blocks": ["# + blocks.joined(separator: ",") + "]}" }
