@@ -36,3 +36,15 @@ public func annotate(
     let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry)
     try annotated.write(to: output, as: encode)
 }
+
+/// Two OCR results of one picture drawn together: both mapped onto `image` (see
+/// ``annotate(image:analysis:options:geometry:)``), their lines matched by position and their
+/// words diffed (``LimnResults/OCRComparison``), with a legend below. Deterministic.
+public func annotate(
+    image: Image, comparing first: Analysis, with second: Analysis, options: AnnotationOptions = AnnotationOptions(),
+    geometry: PictureGeometry? = nil
+) throws -> Image {
+    let picture = geometry ?? PictureGeometry(storedSize: image.size)
+    let comparison = OCRComparison(first.mapped(to: picture), second.mapped(to: picture))
+    return try Annotator.annotate(image, comparing: comparison, options: options)
+}

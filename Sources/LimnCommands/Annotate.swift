@@ -18,6 +18,7 @@ struct AnnotateCommand: ParsableCommand {
                 --min-confidence 0.6 --privacy blur -o out.jpg
               limn annotate scan.png read.json --ocr-mode side-by-side -o - > page.png
               limn annotate page2.png layout.json --page 2 --reading-order -o out.png
+              limn annotate scan.png document-intelligence.json --compare tesseract.hocr -o diff.png
             """
     )
 
@@ -34,8 +35,20 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: "The page of a document result to draw (Document Intelligence, Textract), from 1 (default 1).")
     var page: Int = 1
 
+    @Option(
+        help:
+            "A second OCR result of the same picture: both are drawn, lines matched by position and words diffed (agreeing, changed, only in one)."
+    )
+    var compare: String?
+
+    @Option(
+        name: .customLong("compare-format"), help: "Say the second result's format instead of detecting it.",
+        transform: { try Choices.pick($0) })
+    var compareFormat: ResultFormat?
+
     func validate() throws {
         guard page >= 1 else { throw ValidationError("--page counts from 1, not \(page).") }
+        if compare == nil, compareFormat != nil { throw ValidationError("--compare-format applies with --compare.") }
     }
 
     /// The job the arguments describe; the default output is `<image>-annotated.png` beside the
@@ -45,8 +58,8 @@ struct AnnotateCommand: ParsableCommand {
         let path = output.output ?? "\(stem)-annotated.png"
         return AnnotateJob(
             image: image, result: result, output: path, encoding: try output.encoding(for: path),
-            options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page,
-            keepMetadata: output.metadata.map { $0 == .keepMetadata },
+            options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page, compare: compare,
+            compareFormat: compareFormat, keepMetadata: output.metadata.map { $0 == .keepMetadata },
             keepProfile: output.keepProfile)
     }
 

@@ -34,33 +34,37 @@ public enum Scene {
     static let bannerFont = Font(family: "Noto Sans CJK JP", size: 30)
     static let boardFont = Font(family: "sans-serif", size: 30)
 
+    /// A line of text laid out at `origin` (its baseline's start) and moved by `transform`: its
+    /// quadrilateral and each word's, from the glyph pen positions of the word's clusters.
+    static func line(_ text: String, font: Font, origin: Point, transform: AffineTransform) throws -> TextLine {
+        let engine = TextEngine.shared
+        func spaceAdvance(_ font: Font) -> Double { (try? engine.layout(" ", font: font).advance) ?? 0 }
+        let laid = try engine.layout(text, font: font)
+        let top = -laid.ascent, bottom = laid.descent
+        func quad(from x0: Double, to x1: Double) -> [Point] {
+            [Point(x: x0, y: top), Point(x: x1, y: top), Point(x: x1, y: bottom), Point(x: x0, y: bottom)]
+                .map { transform.apply(Point(x: $0.x + origin.x, y: $0.y + origin.y)) }
+        }
+        // Words: runs between spaces, measured by the glyph pen positions of their clusters.
+        var words: [(String, [Point])] = []
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        for end in 0...scalars.count where end == scalars.count || scalars[end] == " " {
+            if end > start {
+                let word = String(String.UnicodeScalarView(scalars[start..<end]))
+                let glyphs = laid.glyphs.filter { $0.cluster >= start && $0.cluster < end }
+                let x0 = glyphs.map(\.x).min() ?? 0
+                let after = laid.glyphs.filter { $0.cluster >= end }.map(\.x).min() ?? laid.advance
+                words.append((word, quad(from: x0, to: end == scalars.count ? laid.advance : after - spaceAdvance(font))))
+            }
+            start = end + 1
+        }
+        return TextLine(text: text, quad: quad(from: 0, to: laid.advance), words: words)
+    }
+
     /// The three lines of text, laid out as they are drawn.
     public static func textLines() throws -> [TextLine] {
         let engine = TextEngine.shared
-        func line(_ text: String, font: Font, origin: Point, transform: AffineTransform) throws -> TextLine {
-            let laid = try engine.layout(text, font: font)
-            let top = -laid.ascent, bottom = laid.descent
-            func quad(from x0: Double, to x1: Double) -> [Point] {
-                [Point(x: x0, y: top), Point(x: x1, y: top), Point(x: x1, y: bottom), Point(x: x0, y: bottom)]
-                    .map { transform.apply(Point(x: $0.x + origin.x, y: $0.y + origin.y)) }
-            }
-            // Words: runs between spaces, measured by the glyph pen positions of their clusters.
-            var words: [(String, [Point])] = []
-            let scalars = Array(text.unicodeScalars)
-            var start = 0
-            for end in 0...scalars.count where end == scalars.count || scalars[end] == " " {
-                if end > start {
-                    let word = String(String.UnicodeScalarView(scalars[start..<end]))
-                    let glyphs = laid.glyphs.filter { $0.cluster >= start && $0.cluster < end }
-                    let x0 = glyphs.map(\.x).min() ?? 0
-                    let after = laid.glyphs.filter { $0.cluster >= end }.map(\.x).min() ?? laid.advance
-                    words.append((word, quad(from: x0, to: end == scalars.count ? laid.advance : after - spaceAdvance(font))))
-                }
-                start = end + 1
-            }
-            return TextLine(text: text, quad: quad(from: 0, to: laid.advance), words: words)
-        }
-        func spaceAdvance(_ font: Font) -> Double { (try? engine.layout(" ", font: font).advance) ?? 0 }
 
         let signLine = try engine.layout("BAKERY 面包店", font: signFont)
         let signOrigin = Point(

@@ -26,6 +26,13 @@ do {
         try write(Array(file.json.utf8), to: "results/" + file.name)
         lines.append("| `results/\(file.name)` | JSON | a vendor result describing the scene | |")
     }
+    let page = try DocumentPage.draw()
+    try write(try ImageEncoder.encode(page, as: .png(PNGOptions(compression: .compact))), to: "scene/document.png")
+    lines.append("| `scene/document.png` | PNG | a one-page invoice (drawn by Limn) | 1 |")
+    try write(Array(try DocumentPage.documentIntelligence().utf8), to: "results/document-intelligence-page.json")
+    lines.append("| `results/document-intelligence-page.json` | JSON | Document Intelligence v4 (inches) describing the invoice | |")
+    try write(Array(try DocumentPage.tesseractHOCR().utf8), to: "results/tesseract-page.hocr")
+    lines.append("| `results/tesseract-page.hocr` | hOCR | Tesseract's reading of the invoice, with its slips | |")
     // `limn demo` ships the scene and its results as resources of the command.
     if CommandLine.arguments.count <= 1 {
         let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"

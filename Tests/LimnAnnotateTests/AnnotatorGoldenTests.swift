@@ -52,6 +52,35 @@ import Testing
         check(try draw("azure32-ocr-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-legacy-turned")
     }
 
+    static let document: Image? = try? ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/document.png").image
+
+    func documentResult(_ name: String, on page: Image) throws -> Analysis {
+        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: page.size))
+    }
+
+    /// The invoice's structure from Document Intelligence: the table grid with its tinted header
+    /// and merged total, key–value leaders, the checked and the empty box, the title and footer
+    /// roles and the invoice fields named, lines numbered in reading order.
+    @Test func documentStructure() throws {
+        let page = try #require(Self.document)
+        var options = AnnotationOptions()
+        options.readingOrder = true
+        check(
+            try Annotator.annotate(page, with: try documentResult("document-intelligence-page.json", on: page), options: options),
+            "document-structure")
+    }
+
+    /// Document Intelligence against Tesseract on the invoice: the misread "1O42" changed, the
+    /// missed "Shipped" only in Document Intelligence, table rows matched cell by cell.
+    @Test func ocrComparison() throws {
+        let page = try #require(Self.document)
+        let comparison = OCRComparison(
+            try documentResult("document-intelligence-page.json", on: page), try documentResult("tesseract-page.hocr", on: page))
+        #expect(comparison.count(.changed) == 1 && comparison.count(.onlyInFirst) == 1 && comparison.count(.onlyInSecond) == 0)
+        #expect(comparison.words.first { $0.status == .changed }.map { [$0.text, $0.other ?? ""] } == ["1042", "1O42"])
+        check(try Annotator.annotate(page, comparing: comparison), "ocr-compare")
+    }
+
     @Test func panelsAndThemes() throws {
         check(
             try draw("azure40-scene.json", AnnotationOptions(features: [.caption, .tags], bannerPosition: .above, theme: .dark)),

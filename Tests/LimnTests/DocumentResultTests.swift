@@ -371,6 +371,74 @@ import Testing
         #expect(throws: ResultsError.noSuchPage(source: "test.json", page: 2, pages: 1)) { try Self.analysis(good, page: 2) }
     }
 
+    // MARK: Comparing two OCR results
+
+    static func line(_ text: String, x: Double, y: Double, words: Bool = true) -> Region {
+        var children: [Region] = []
+        var left = x
+        for word in text.split(separator: " ") where words {
+            let w = Double(word.count) * 10
+            children.append(
+                Region(kind: .textWord, label: String(word), confidence: 0.9, shape: .box(Rect(x: left, y: y, width: w, height: 20))))
+            left += w + 10
+        }
+        return Region(
+            kind: .textLine, label: text, confidence: nil, shape: .box(Rect(x: x, y: y, width: Double(text.count) * 10, height: 20)),
+            children: children)
+    }
+
+    /// Lines matched by position, words aligned by their longest common subsequence: agreeing,
+    /// changed (with what the second read), only in one; a line without a partner all its own.
+    @Test func comparisonMatchesLinesAndDiffsWords() throws {
+        let a = Analysis(
+            vendor: .azureDocumentIntelligence, format: .documentIntelligence, imageSize: Size(width: 400, height: 200),
+            regions: [
+                Self.line("the quick brown fox", x: 10, y: 10), Self.line("jumps over", x: 10, y: 50),
+                Self.line("alone here", x: 10, y: 150),
+            ])
+        let b = Analysis(
+            vendor: .tesseract, format: .tesseractHOCR, imageSize: Size(width: 400, height: 200),
+            // Listed in another order, the second line shifted a little: still matched by place.
+            regions: [
+                Self.line("jumps ovr the", x: 12, y: 52), Self.line("the quick fox", x: 10, y: 10), Self.line("far away", x: 200, y: 100),
+            ])
+        let c = OCRComparison(a, b)
+        #expect(c.matchedLines == 2 && c.unmatchedLines == (1, 1))
+        let summary = c.words.map { "\($0.status.rawValue):\($0.text)\($0.other.map { ">" + $0 } ?? "")" }
+        #expect(
+            summary == [
+                "agreeing:the", "agreeing:quick", "onlyInFirst:brown", "agreeing:fox", "agreeing:jumps", "changed:over>ovr",
+                "onlyInSecond:the", "onlyInFirst:alone", "onlyInFirst:here", "onlyInSecond:far", "onlyInSecond:away",
+            ], "\(summary)")
+        // Words only in the second are where the second saw them.
+        #expect(c.words.last?.shape == .box(Rect(x: 240, y: 100, width: 40, height: 20)))
+        // A line without word regions is split at its spaces along its box.
+        let lineOnly = Analysis(
+            vendor: .easyOCR, format: .easyOCR, imageSize: nil, regions: [Self.line("the quick brown fox", x: 10, y: 10, words: false)])
+        let split = OCRComparison(lineOnly, a)
+        #expect(split.count(.agreeing) == 4)
+        #expect(split.words[1].shape.bounds == Rect(x: 50, y: 10, width: 50, height: 20))
+    }
+
+    @Test(.enabled(if: fixturesPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
+    func comparisonDrawsWithALegend() throws {
+        let folder = Self.fixtures + "aws-textract/"
+        let page = try ImageDecoder.decode(file: folder + "single-page-1.png").image
+        let analyzed = try Analysis(contentsOfFile: folder + "textractor_AnalyzeDocument_TABLES-FORMS_single-page-1.json")
+        let detected = try Analysis(contentsOfFile: folder + "textractor_DetectDocumentText_single-page-1.json")
+        // The same page read twice by the same engine: every word agrees.
+        let same = OCRComparison(
+            analyzed.mapped(to: PictureGeometry(storedSize: page.size)), detected.mapped(to: PictureGeometry(storedSize: page.size)))
+        #expect(same.count(.agreeing) == 51 && same.words.count == 51)
+        let drawn = try annotate(image: page, comparing: analyzed, with: detected)
+        // The picture, then a legend panel below it.
+        #expect(drawn.width == page.width && drawn.height > page.height)
+        // Every word outlined in the agreeing green: the title's first word's top-left edge.
+        let title = try #require(same.words.first).shape.bounds
+        let edge = drawn[Int(title.minX + title.width / 2), Int(title.minY)]
+        #expect(edge.g > edge.r + 40, "\(edge)")
+    }
+
     // MARK: Hostile documents
 
     static func textract(_ blocks: [String]) -> String { #"{"Blocks": ["# + blocks.joined(separator: ",") + "]}" }

@@ -11,6 +11,9 @@ struct AnnotateJob {
     var resultFormat: ResultFormat?
     /// The page of a document result (from 1).
     var resultPage = 1
+    /// A second OCR result of the picture to compare with (the same page).
+    var compare: String? = nil
+    var compareFormat: ResultFormat? = nil
     /// EXIF and XMP go to the output: by default yes (an annotated copy keeps the camera data),
     /// except when a privacy filter hides people, whose GPS position and camera would remain.
     var keepMetadata: Bool? = nil
@@ -20,11 +23,20 @@ struct AnnotateJob {
 
     func run() throws(JobError) {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
+        if compare == "-" && (image == "-" || result == "-") { throw JobError("only one input can come from standard input.") }
         let decoded = try JobIO.picture(image, keepProfile: keepProfile)
         let analysis = try JobIO.result(result, format: resultFormat, page: resultPage)
         let drawn: Image
-        do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
-            throw JobError(error)
+        if let compare {
+            let second = try JobIO.result(compare, format: compareFormat, page: resultPage)
+            do {
+                drawn = try annotate(
+                    image: decoded.image, comparing: analysis, with: second, options: options, geometry: decoded.geometry)
+            } catch { throw JobError(error) }
+        } else {
+            do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
+                throw JobError(error)
+            }
         }
         let keep = keepMetadata ?? (options.privacy == .none)
         try JobIO.write(drawn, to: output, as: encoding, metadata: OutputMetadata(from: decoded, keep: keep))

@@ -90,6 +90,7 @@ extension AnnotateCommand: ManifestCommand {
         case "image": image = path
         case "result": result = path
         case "output": output.output = path
+        case "compare": compare = path
         default: break
         }
     }

@@ -25,7 +25,7 @@ enum ManifestKeys {
     static let aliases = ["output_format": "format", "sizes": "size"]
 
     /// Keys whose values are paths, taken relative to the manifest's folder.
-    static let paths: Set<String> = ["image", "result", "output", "output_dir", "matte", "mask"]
+    static let paths: Set<String> = ["image", "result", "output", "output_dir", "matte", "mask", "compare"]
 
     /// What a path key is given to the parser as: the real path is put in afterwards (see
     /// ``ManifestCommand/setPath(_:to:)``), so lines that differ only in their paths share one parse.
