@@ -115,6 +115,8 @@ def pillow_cases(inputs, out):
         pass
     if os.path.exists(inputs["drawspec"]):
         cases += pillow_draw(inputs)
+    if os.path.exists(inputs["gcv_jpg"]):
+        cases += pillow_ocr_page(inputs)
     return "Pillow", version, cases
 
 
@@ -268,6 +270,55 @@ def cairo_draw(inputs):
     return [("T7", "cairo_draw (toy text)", draw)]
 
 
+def ocr_page_words(path):
+    """The words of a Google fullTextAnnotation: (text, [(x, y)] * 4), as a user's script reads them."""
+    with open(path) as f:
+        page = json.load(f)["fullTextAnnotation"]["pages"][0]
+    out = []
+    for block in page["blocks"]:
+        for paragraph in block["paragraphs"]:
+            for word in paragraph["words"]:
+                text = "".join(s["text"] for s in word["symbols"])
+                out.append((text, [(v.get("x", 0), v.get("y", 0)) for v in word["boundingBox"]["vertices"]]))
+    return out
+
+
+def pillow_ocr_page(inputs):
+    """T8c as PaddleOCR's draw_ocr draws: each box's polygon, and its text in a TrueType font sized to the box."""
+    from PIL import Image, ImageDraw, ImageFont
+    base = Image.open(inputs["gcv_jpg"]).convert("RGB")
+    fonts = {}
+
+    def draw():
+        words = ocr_page_words(inputs["gcv_json"])
+        im = base.copy()
+        d = ImageDraw.Draw(im)
+        for text, quad in words:
+            d.polygon(quad, outline=(255, 64, 160))
+            size = max(8, int(max(y for _, y in quad) - min(y for _, y in quad)) * 3 // 4)
+            font = fonts.get(size) or fonts.setdefault(size, ImageFont.truetype(DRAW_FONT, size))
+            d.text((min(x for x, _ in quad), min(y for _, y in quad)), text, font=font, fill=(20, 20, 20))
+    return [("T8c", "pil_draw_ocr_style", draw)]
+
+
+def supervision_ocr_page(inputs):
+    import numpy as np
+    import supervision as sv
+    from PIL import Image
+    base = np.array(Image.open(inputs["gcv_jpg"]).convert("RGB"))[:, :, ::-1].copy()
+    boxes = sv.BoxAnnotator(thickness=2)
+    labels = sv.RichLabelAnnotator(font_path=DRAW_FONT, font_size=22, text_position=sv.Position.CENTER)
+
+    def draw():
+        words = ocr_page_words(inputs["gcv_json"])
+        xyxy = np.array([[min(x for x, _ in q), min(y for _, y in q), max(x for x, _ in q), max(y for _, y in q)] for _, q in words],
+                        dtype=float)
+        detections = sv.Detections(xyxy=xyxy, class_id=np.zeros(len(words), dtype=int))
+        im = boxes.annotate(base.copy(), detections)
+        labels.annotate(im, detections, labels=[t for t, _ in words])
+    return "supervision", sv.__version__, [("T8c", "sv_rich_label_annotator", draw)]
+
+
 def numpy_cases(inputs):
     import numpy as np
     from PIL import Image
@@ -322,12 +373,16 @@ def main():
              "drawspec": "draw_spec_1920x1080.json", "tiff": "synth_2000x1500_lzw.tif", "gif": "synth_2000x1500.gif",
              "heic": "synth_2000x1500.heic", "avif": "synth_2000x1500.avif"}
     inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
+    google = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "fixtures", "google-vision",
+                          "gcv2hocr_handwritten-notes_1916x3000.jpg")
+    inputs["gcv_jpg"], inputs["gcv_json"] = google, google + ".json"
     makers = [("Pillow", lambda: pillow_cases(inputs, a.out)),
               ("OpenCV", lambda: opencv_cases(inputs, a.out, a.single_thread)),
               ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread)),
               ("numpy", lambda: numpy_cases(inputs)),
-              ("cairo", lambda: cairo_cases(inputs))]
-    only_tasks = {"numpy": {"T4"}, "cairo": {"T4", "T7"}}
+              ("cairo", lambda: cairo_cases(inputs)),
+              ("supervision", lambda: supervision_ocr_page(inputs))]
+    only_tasks = {"numpy": {"T4"}, "cairo": {"T4", "T7"}, "supervision": {"T8c"}}
     for name, make in makers:
         if only and name in only_tasks and not (only & only_tasks[name]):
             continue

@@ -39,6 +39,14 @@ public enum AnnotateInputs {
         return AnnotateInput(picture: [UInt8](picture), json: json, description: "800x520 scene PNG, Azure 4.0 (../shared absent)")
     }
 
+    /// T8c: the handwritten 1916x3000 page with its whole Google `fullTextAnnotation` (237 words
+    /// in 36 lines), from `../shared/fixtures/google-vision`; nil when that folder is absent.
+    public static func handwritten() -> AnnotateInput? {
+        let base = shared + "/fixtures/google-vision/gcv2hocr_handwritten-notes_1916x3000.jpg"
+        guard let picture = read(base), let json = read(base + ".json") else { return nil }
+        return AnnotateInput(picture: [UInt8](picture), json: json, description: "1916x3000 JPEG, Google full text: 237 words")
+    }
+
     public static func large(_ inputs: BenchInputs) throws -> AnnotateInput {
         let picture: [UInt8]
         let description: String

@@ -226,6 +226,26 @@ public enum LimnTasks {
                 })
         }
 
+        if wanted("T8c"), let input = AnnotateInputs.handwritten() {
+            let picture = try ImageDecoder.decode(input.picture).image
+            let options = AnnotationOptions(features: [.text], textMode: .text)
+            tasks.append(
+                BenchTask(
+                    task: "T8c", name: "limn_ocr_page",
+                    summary: "Analysis(json:) of the whole text hierarchy + mapped + every line typeset in its polygon (\(input.description))",
+                    area: .annotate, pixels: picture.width * picture.height
+                ) {
+                    _ = try annotate(image: picture, analysis: try Analysis(json: input.json), options: options).width
+                })
+            tasks.append(
+                BenchTask(
+                    task: "T8c", name: "limn_decode_same", summary: "ImageDecoder.decode of the same JPEG (the bar to stay under)",
+                    area: .annotate, pixels: picture.width * picture.height
+                ) {
+                    _ = try ImageDecoder.decode(input.picture).image.width
+                })
+        }
+
         if wanted("T4b") {
             let rgb = try inputs.image("synth_4000x3000_q90.jpg")
             let matte = try inputs.mask("matte_4000x3000_l.png")
