@@ -232,7 +232,8 @@ public enum LimnTasks {
             tasks.append(
                 BenchTask(
                     task: "T8c", name: "limn_ocr_page",
-                    summary: "Analysis(json:) of the whole text hierarchy + mapped + every line typeset in its polygon (\(input.description))",
+                    summary:
+                        "Analysis(json:) of the whole text hierarchy + mapped + every line typeset in its polygon (\(input.description))",
                     area: .annotate, pixels: picture.width * picture.height
                 ) {
                     _ = try annotate(image: picture, analysis: try Analysis(json: input.json), options: options).width

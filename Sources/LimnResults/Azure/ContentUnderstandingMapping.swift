@@ -56,13 +56,7 @@ extension ResultMapper {
         for (i, mark) in (page.selectionMarks ?? []).enumerated() {
             let path = "\(pagePath).selectionMarks[\(i)]"
             guard let s = try shape(mark.source, path + ".source") else { continue }
-            guard mark.state == "selected" || mark.state == "unselected" else {
-                throw invalid(path + ".state", "is \"\(mark.state)\"; expected selected or unselected")
-            }
-            a.regions.append(
-                Region(
-                    kind: .selectionMark, label: mark.state, confidence: try confidence(mark.confidence, path + ".confidence"), shape: s,
-                    units: frame.units))
+            a.regions.append(try selectionMark(mark.state, mark.confidence, shape: s, units: frame.units, path))
         }
         for (i, paragraph) in (content.paragraphs ?? []).enumerated() {
             guard let s = try shape(paragraph.source, "\(base).paragraphs[\(i)].source") else { continue }

@@ -53,13 +53,7 @@ extension ResultMapper {
         for (i, mark) in (page.selectionMarks ?? []).enumerated() {
             let path = "\(base).selectionMarks[\(i)]"
             guard let s = try shape(mark.polygon, path + ".polygon") else { continue }
-            guard mark.state == "selected" || mark.state == "unselected" else {
-                throw invalid(path + ".state", "is \"\(mark.state)\"; expected selected or unselected")
-            }
-            a.regions.append(
-                Region(
-                    kind: .selectionMark, label: mark.state, confidence: try confidence(mark.confidence, path + ".confidence"), shape: s,
-                    units: frame.units))
+            a.regions.append(try selectionMark(mark.state, mark.confidence, shape: s, units: frame.units, path))
         }
         for (i, p) in (r.paragraphs ?? []).enumerated() {
             let path = "analyzeResult.paragraphs[\(i)]"
@@ -137,6 +131,18 @@ extension ResultMapper {
         case let other:
             throw invalid(path + ".unit", "is \"\(other)\"; expected pixel or inch")
         }
+    }
+
+    /// A selection mark of Document Intelligence or Content Understanding: its state checked.
+    func selectionMark(
+        _ state: String, _ c: Double?, shape: RegionShape, units: RegionUnits, _ path: String
+    ) throws(ResultsError)
+        -> Region
+    {
+        guard state == "selected" || state == "unselected" else {
+            throw invalid(path + ".state", "is \"\(state)\"; expected selected or unselected")
+        }
+        return Region(kind: .selectionMark, label: state, confidence: try confidence(c, path + ".confidence"), shape: shape, units: units)
     }
 
     /// A span's characters; a negative length is empty, and one past `Int.max` ends there.
