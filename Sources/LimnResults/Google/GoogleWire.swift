@@ -19,7 +19,7 @@ enum GoogleVision {
         }
     }
 
-    struct Response: Codable, Sendable, Equatable {
+    struct Response: Decodable, Sendable, Equatable {
         var textAnnotations: [EntityAnnotation]?
         var labelAnnotations: [EntityAnnotation]?
         var logoAnnotations: [EntityAnnotation]?
@@ -29,6 +29,29 @@ enum GoogleVision {
         var cropHintsAnnotation: CropHints?
         var fullTextAnnotation: FullText?
         var error: Status?
+
+        enum CodingKeys: String, CodingKey {
+            case textAnnotations, labelAnnotations, logoAnnotations, landmarkAnnotations, localizedObjectAnnotations
+            case faceAnnotations, cropHintsAnnotation, fullTextAnnotation, error
+        }
+
+        /// The flat `textAnnotations` repeat every word of the hierarchy with its box: when the
+        /// hierarchy holds words they are not decoded (what the mapping reads is the hierarchy).
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            fullTextAnnotation = try c.decodeIfPresent(FullText.self, forKey: .fullTextAnnotation)
+            let hasWords =
+                fullTextAnnotation?.pages?.first?.blocks?.contains { ($0.paragraphs ?? []).contains { !($0.words ?? []).isEmpty } }
+                ?? false
+            textAnnotations = hasWords ? nil : try c.decodeIfPresent([EntityAnnotation].self, forKey: .textAnnotations)
+            labelAnnotations = try c.decodeIfPresent([EntityAnnotation].self, forKey: .labelAnnotations)
+            logoAnnotations = try c.decodeIfPresent([EntityAnnotation].self, forKey: .logoAnnotations)
+            landmarkAnnotations = try c.decodeIfPresent([EntityAnnotation].self, forKey: .landmarkAnnotations)
+            localizedObjectAnnotations = try c.decodeIfPresent([LocalizedObject].self, forKey: .localizedObjectAnnotations)
+            faceAnnotations = try c.decodeIfPresent([Face].self, forKey: .faceAnnotations)
+            cropHintsAnnotation = try c.decodeIfPresent(CropHints.self, forKey: .cropHintsAnnotation)
+            error = try c.decodeIfPresent(Status.self, forKey: .error)
+        }
     }
 
     struct Vertex: Codable, Sendable, Equatable { var x: Double?; var y: Double? }
