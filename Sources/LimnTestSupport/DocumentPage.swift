@@ -176,6 +176,127 @@ public enum DocumentPage {
         return SceneResults.json(body)
     }
 
+    // MARK: Textract
+
+    /// The page as Textract's AnalyzeDocument (TABLES, FORMS, LAYOUT) would describe it: blocks
+    /// linked by id, fractions of the page, confidences 0–100, the total's merged cell.
+    public static func textract() throws -> String {
+        let (lines, cellParts) = try parts()
+        var blocks: [[String: Any]] = []
+        var next = 0
+        func id() -> String {
+            next += 1
+            return String(format: "b%04d", next)
+        }
+        func geometry(_ q: [Point]) -> [String: Any] {
+            let w = Double(size.width), h = Double(size.height)
+            let r = Rect(bounding: q) ?? Rect(x: 0, y: 0, width: 0, height: 0)
+            func f(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+            return [
+                "BoundingBox": ["Width": f(r.width / w), "Height": f(r.height / h), "Left": f(r.minX / w), "Top": f(r.minY / h)],
+                "Polygon": q.map { ["X": f($0.x / w), "Y": f($0.y / h)] },
+            ]
+        }
+        func block(_ type: String, _ quad: [Point], _ extra: [String: Any] = [:]) -> String {
+            let k = id()
+            var b: [String: Any] = ["BlockType": type, "Id": k, "Confidence": 99.2, "Geometry": geometry(quad)]
+            for (key, value) in extra { b[key] = value }
+            blocks.append(b)
+            return k
+        }
+        func children(_ ids: [String], _ type: String = "CHILD") -> [[String: Any]] { [["Type": type, "Ids": ids]] }
+        var wordIDs: [String: [String]] = [:]  // by line text
+        var lineIDs: [String: String] = [:]
+        for part in lines {
+            let words = part.line.words.map { block("WORD", $0.quad, ["Text": $0.text, "TextType": "PRINTED"]) }
+            wordIDs[part.line.text] = words
+            lineIDs[part.line.text] = block("LINE", part.line.quad, ["Text": part.line.text, "Relationships": children(words)])
+        }
+        var cellIDs: [String] = []
+        var totalCells: [String] = []
+        for r in 0..<4 {
+            for c in 0..<3 {
+                let box = Rect(x: columns[c], y: rows[r], width: columns[c + 1] - columns[c], height: rows[r + 1] - rows[r])
+                let words = cellParts.first { $0.row == r && $0.column == c }.flatMap { wordIDs[$0.part.line.text] } ?? []
+                var extra: [String: Any] = ["RowIndex": r + 1, "ColumnIndex": c + 1, "RowSpan": 1, "ColumnSpan": 1]
+                if !words.isEmpty { extra["Relationships"] = children(words) }
+                if r == 0 { extra["EntityTypes"] = ["COLUMN_HEADER"] }
+                let k = block("CELL", box.corners, extra)
+                cellIDs.append(k)
+                if r == 3 && c < 2 { totalCells.append(k) }
+            }
+        }
+        let merged = block(
+            "MERGED_CELL", Rect(x: columns[0], y: rows[3], width: columns[2] - columns[0], height: rows[4] - rows[3]).corners,
+            ["RowIndex": 4, "ColumnIndex": 1, "RowSpan": 1, "ColumnSpan": 2, "Relationships": children(totalCells)])
+        _ = block(
+            "TABLE", Rect(x: 80, y: 300, width: 690, height: 200).corners,
+            ["Relationships": children(cellIDs) + children([merged], "MERGED_CELL"), "EntityTypes": ["STRUCTURED_TABLE"]])
+        // Keys and values: "Invoice No:" → "1042", "Date:" → "2026-11-30".
+        for (line, keyCount) in [("Invoice No: 1042", 2), ("Date: 2026-11-30", 1)] {
+            guard let part = lines.first(where: { $0.line.text == line }), let ids = wordIDs[line] else { continue }
+            let words = part.line.words
+            let keyQuad = [words[0].quad[0], words[keyCount - 1].quad[1], words[keyCount - 1].quad[2], words[0].quad[3]]
+            let value = block(
+                "KEY_VALUE_SET", words[keyCount].quad, ["EntityTypes": ["VALUE"], "Relationships": children([ids[keyCount]])])
+            _ = block(
+                "KEY_VALUE_SET", keyQuad,
+                ["EntityTypes": ["KEY"], "Relationships": children([value], "VALUE") + children(Array(ids[0..<keyCount]))])
+        }
+        _ = block("SELECTION_ELEMENT", boxes[0].corners, ["SelectionStatus": "SELECTED"])
+        _ = block("SELECTION_ELEMENT", boxes[1].corners, ["SelectionStatus": "NOT_SELECTED"])
+        if let title = lines.first, let footer = lines.last {
+            _ = block("LAYOUT_TITLE", title.line.quad, ["Relationships": children([lineIDs[title.line.text]!])])
+            _ = block("LAYOUT_FOOTER", footer.line.quad, ["Relationships": children([lineIDs[footer.line.text]!])])
+        }
+        let page =
+            ["BlockType": "PAGE", "Id": "page", "Geometry": geometry(Rect(x: 0, y: 0, width: 850, height: 1100).corners)] as [String: Any]
+        return SceneResults.json([
+            "DocumentMetadata": ["Pages": 1], "AnalyzeDocumentModelVersion": "1.0", "Blocks": [page] + blocks,
+        ])
+    }
+
+    // MARK: Google
+
+    /// The page as Google Vision's DOCUMENT_TEXT_DETECTION would describe it: the
+    /// `fullTextAnnotation` hierarchy (a block per line, its words and symbols, the breaks).
+    public static func google() throws -> String {
+        let lines = try parts().lines
+        func poly(_ q: [Point]) -> [String: Any] {
+            [
+                "vertices": q.map { p -> [String: Any] in
+                    var v: [String: Any] = [:]
+                    if p.x.rounded() != 0 { v["x"] = Int(p.x.rounded()) }
+                    if p.y.rounded() != 0 { v["y"] = Int(p.y.rounded()) }
+                    return v
+                }
+            ]
+        }
+        var blocks: [[String: Any]] = []
+        for part in lines {
+            var words: [[String: Any]] = []
+            for (k, word) in part.line.words.enumerated() {
+                let last = k == part.line.words.count - 1
+                let symbols = word.text.enumerated().map { (n, character) -> [String: Any] in
+                    var symbol: [String: Any] = ["text": String(character), "confidence": 0.99]
+                    if n == word.text.count - 1 { symbol["property"] = ["detectedBreak": ["type": last ? "LINE_BREAK" : "SPACE"]] }
+                    return symbol
+                }
+                words.append(["boundingBox": poly(word.quad), "symbols": symbols, "confidence": 0.98])
+            }
+            let paragraph: [String: Any] = ["boundingBox": poly(part.line.quad), "words": words, "confidence": 0.98]
+            blocks.append(["boundingBox": poly(part.line.quad), "paragraphs": [paragraph], "blockType": "TEXT", "confidence": 0.98])
+        }
+        let text = lines.map(\.line.text).joined(separator: "\n") + "\n"
+        return SceneResults.json([
+            "responses": [
+                [
+                    "fullTextAnnotation": ["text": text, "pages": [["width": size.width, "height": size.height, "blocks": blocks]]]
+                ]
+            ]
+        ])
+    }
+
     // MARK: Tesseract
 
     /// The page as Tesseract 5 would read it in hOCR: each table row one line, "1042" read as

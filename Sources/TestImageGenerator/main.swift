@@ -31,6 +31,10 @@ do {
     lines.append("| `scene/document.png` | PNG | a one-page invoice (drawn by Limn) | 1 |")
     try write(Array(try DocumentPage.documentIntelligence().utf8), to: "results/document-intelligence-page.json")
     lines.append("| `results/document-intelligence-page.json` | JSON | Document Intelligence v4 (inches) describing the invoice | |")
+    try write(Array(try DocumentPage.textract().utf8), to: "results/textract-page.json")
+    lines.append("| `results/textract-page.json` | JSON | Textract AnalyzeDocument (fractions) describing the invoice | |")
+    try write(Array(try DocumentPage.google().utf8), to: "results/google-page.json")
+    lines.append("| `results/google-page.json` | JSON | Google Vision's full text describing the invoice | |")
     try write(Array(try DocumentPage.tesseractHOCR().utf8), to: "results/tesseract-page.hocr")
     lines.append("| `results/tesseract-page.hocr` | hOCR | Tesseract's reading of the invoice, with its slips | |")
     // `limn demo` ships the scene and its results as resources of the command.

@@ -70,6 +70,20 @@ import Testing
             "document-structure")
     }
 
+    /// The invoice from Textract (fractions; the total a merged cell; layout roles) with its text
+    /// typeset in place, and from Google's full text side by side with a clean page.
+    @Test func documentFromTextractAndGoogle() throws {
+        let page = try #require(Self.document)
+        check(
+            try Annotator.annotate(
+                page, with: try documentResult("textract-page.json", on: page), options: AnnotationOptions(textMode: .text)),
+            "document-textract")
+        check(
+            try Annotator.annotate(
+                page, with: try documentResult("google-page.json", on: page), options: AnnotationOptions(textMode: .sideBySide)),
+            "document-google")
+    }
+
     /// Document Intelligence against Tesseract on the invoice: the misread "1O42" changed, the
     /// missed "Shipped" only in Document Intelligence, table rows matched cell by cell.
     @Test func ocrComparison() throws {
