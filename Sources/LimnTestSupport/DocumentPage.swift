@@ -297,6 +297,99 @@ public enum DocumentPage {
         ])
     }
 
+    // MARK: Content Understanding
+
+    /// The page as Content Understanding's prebuilt document analyzer would describe it: words,
+    /// lines, marks, the title and footer, the table and the invoice fields, every position a
+    /// `D(1,x1,y1,…)` source in inches.
+    public static func contentUnderstanding() throws -> String {
+        let lines = try parts().lines
+        func source(_ q: [Point]) -> String {
+            "D(1," + q.map { String(format: "%.4f,%.4f", $0.x / dpi, $0.y / dpi) }.joined(separator: ",") + ")"
+        }
+        var markdown = "", words: [[String: Any]] = [], lineObjects: [[String: Any]] = []
+        for part in lines {
+            let start = markdown.count
+            for (text, quad) in part.line.words {
+                if markdown.count != start { markdown += " " }
+                words.append([
+                    "content": text, "source": source(quad), "confidence": 0.99, "span": ["offset": markdown.count, "length": text.count],
+                ])
+                markdown += text
+            }
+            lineObjects.append([
+                "content": part.line.text, "source": source(part.line.quad), "span": ["offset": start, "length": markdown.count - start],
+            ])
+            markdown += "\n"
+        }
+        var cells: [[String: Any]] = []
+        for (r, row) in Self.cells.enumerated() {
+            for c in 0..<3 where !(r == 3 && c == 1) {
+                let span = r == 3 && c == 0 ? 2 : 1
+                let box = Rect(x: columns[c], y: rows[r], width: columns[c + span] - columns[c], height: rows[r + 1] - rows[r])
+                var cell: [String: Any] = [
+                    "rowIndex": r, "columnIndex": c, "rowSpan": 1, "columnSpan": span, "content": row[c], "source": source(box.corners),
+                ]
+                if r == 0 { cell["kind"] = "columnHeader" }
+                cells.append(cell)
+            }
+        }
+        func wordSource(_ text: String) -> String {
+            source(lines.flatMap(\.line.words).first { $0.text == text }?.quad ?? [])
+        }
+        let content: [String: Any] = [
+            "kind": "document", "mimeType": "image/png", "markdown": markdown, "startPageNumber": 1, "endPageNumber": 1, "unit": "inch",
+            "pages": [
+                [
+                    "pageNumber": 1, "width": 8.5, "height": 11, "words": words, "lines": lineObjects,
+                    "selectionMarks": [
+                        ["state": "selected", "source": source(boxes[0].corners), "confidence": 0.98],
+                        ["state": "unselected", "source": source(boxes[1].corners), "confidence": 0.97],
+                    ],
+                ]
+            ],
+            "paragraphs": [
+                ["role": "title", "content": lines[0].line.text, "source": source(lines[0].line.quad)],
+                ["role": "pageFooter", "content": lines[lines.count - 1].line.text, "source": source(lines[lines.count - 1].line.quad)],
+            ],
+            "tables": [
+                ["rowCount": 4, "columnCount": 3, "cells": cells, "source": source(Rect(x: 80, y: 300, width: 690, height: 200).corners)]
+            ],
+            "fields": [
+                "InvoiceId": ["type": "string", "valueString": "1042", "confidence": 0.96, "source": wordSource("1042")],
+                "TotalAmount": ["type": "number", "valueNumber": 115, "confidence": 0.93, "source": wordSource("$115.00")],
+            ],
+        ]
+        return SceneResults.json([
+            "id": "6a0c3f4e-0000-4000-8000-000000001042", "status": "Succeeded",
+            "result": ["analyzerId": "prebuilt-documentAnalyzer", "apiVersion": "2025-11-01", "contents": [content]],
+        ])
+    }
+
+    // MARK: EasyOCR and PaddleOCR
+
+    /// The page as EasyOCR's `readtext` saved as JSON would describe it: a line per cell or
+    /// phrase, integer corners, confidences falling with the text's size.
+    public static func easyOCR() throws -> String {
+        let items = try parts().lines.enumerated().map { (k, part) -> [Any] in
+            [part.line.quad.map { [Int($0.x.rounded()), Int($0.y.rounded())] }, part.line.text, 0.62 + Double(k % 7) * 0.05]
+        }
+        let data = try JSONSerialization.data(withJSONObject: items, options: [])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The page as PaddleOCR 3.x's `res.save_to_json()` would write it.
+    public static func paddleOCR() throws -> String {
+        let lines = try parts().lines
+        return SceneResults.json([
+            "res": [
+                "input_path": "document.png", "page_index": NSNull(), "rec_texts": lines.map(\.line.text),
+                "rec_scores": lines.indices.map { 0.9 + Double($0 % 10) * 0.009 },
+                "rec_polys": lines.map { $0.line.quad.map { [Int($0.x.rounded()), Int($0.y.rounded())] } },
+            ]
+        ])
+    }
+
     // MARK: Tesseract
 
     /// The page as Tesseract 5 would read it in hOCR: each table row one line, "1042" read as

@@ -35,6 +35,12 @@ do {
     lines.append("| `results/textract-page.json` | JSON | Textract AnalyzeDocument (fractions) describing the invoice | |")
     try write(Array(try DocumentPage.google().utf8), to: "results/google-page.json")
     lines.append("| `results/google-page.json` | JSON | Google Vision's full text describing the invoice | |")
+    try write(Array(try DocumentPage.contentUnderstanding().utf8), to: "results/content-understanding-page.json")
+    lines.append("| `results/content-understanding-page.json` | JSON | Content Understanding (D(...) sources) describing the invoice | |")
+    try write(Array(try DocumentPage.easyOCR().utf8), to: "results/easyocr-page.json")
+    lines.append("| `results/easyocr-page.json` | JSON | EasyOCR's readtext describing the invoice | |")
+    try write(Array(try DocumentPage.paddleOCR().utf8), to: "results/paddleocr-page.json")
+    lines.append("| `results/paddleocr-page.json` | JSON | PaddleOCR 3.x's result describing the invoice | |")
     try write(Array(try DocumentPage.tesseractHOCR().utf8), to: "results/tesseract-page.hocr")
     lines.append("| `results/tesseract-page.hocr` | hOCR | Tesseract's reading of the invoice, with its slips | |")
     // `limn demo` ships the scene and its results as resources of the command.

@@ -84,6 +84,22 @@ import Testing
             "document-google")
     }
 
+    /// The invoice from Content Understanding (every position a `D(...)` source), and from the
+    /// open engines: EasyOCR's lines colored by confidence, PaddleOCR's outlined.
+    @Test func documentFromContentUnderstandingAndOpenEngines() throws {
+        let page = try #require(Self.document)
+        var options = AnnotationOptions(features: [.text, .tables, .forms, .layout])
+        check(
+            try Annotator.annotate(page, with: try documentResult("content-understanding-page.json", on: page), options: options),
+            "document-content-understanding")
+        options = AnnotationOptions(features: [.text], minimumConfidence: 0, colorTextByConfidence: true)
+        check(try Annotator.annotate(page, with: try documentResult("easyocr-page.json", on: page), options: options), "document-easyocr")
+        check(
+            try Annotator.annotate(
+                page, with: try documentResult("paddleocr-page.json", on: page), options: AnnotationOptions(features: [.text])),
+            "document-paddleocr")
+    }
+
     /// Document Intelligence against Tesseract on the invoice: the misread "1O42" changed, the
     /// missed "Shipped" only in Document Intelligence, table rows matched cell by cell.
     @Test func ocrComparison() throws {
