@@ -439,6 +439,49 @@ import Testing
         #expect(edge.g > edge.r + 40, "\(edge)")
     }
 
+    // MARK: Turned pages
+
+    /// A scan fed in a quarter turn clockwise: Textract's fractions are of the picture as sent,
+    /// so every polygon turns with the page. Read, mapped and drawn, every word still lands on
+    /// its ink, a line's polygon still starts at the text's own top-left (now the top-right),
+    /// and the table grid is drawn over the table's turned edges.
+    @Test func aPageScannedAQuarterTurnedLandsTurned() throws {
+        let page = try ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/document.png").image
+        let turned = page.rotated(.quarter)
+        #expect(turned.size == Size(width: 1100, height: 850))
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.testImages + "/results/textract-page.json"))
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        // (x, y) on the page is (1 - y, x) on the page turned a quarter clockwise.
+        document["Blocks"] = (document["Blocks"] as? [[String: Any]] ?? []).map { block in
+            var block = block
+            guard var geometry = block["Geometry"] as? [String: Any], let polygon = geometry["Polygon"] as? [[String: Double]] else {
+                return block
+            }
+            let points = polygon.map { ["X": 1 - ($0["Y"] ?? 0), "Y": $0["X"] ?? 0] }
+            let xs = points.map { $0["X"]! }, ys = points.map { $0["Y"]! }
+            geometry["Polygon"] = points
+            geometry["BoundingBox"] = [
+                "Left": xs.min()!, "Top": ys.min()!, "Width": xs.max()! - xs.min()!, "Height": ys.max()! - ys.min()!,
+            ]
+            block["Geometry"] = geometry
+            return block
+        }
+        let a = try Analysis(json: try JSONSerialization.data(withJSONObject: document), source: "turned.json")
+            .mapped(to: PictureGeometry(storedSize: turned.size))
+        let lines = Self.regions(a, .textLine)
+        #expect(lines.count == 17 && lines.flatMap(\.children).count == 23)
+        for word in lines.flatMap(\.children) {
+            #expect(Self.darkest(turned, in: word.shape.bounds) < 100, "\(word.label) at \(word.shape.bounds) holds no ink")
+        }
+        // "INVOICE" now runs down the right side: its top-left corner is right of its bottom-left.
+        let title = try #require(lines.first).shape.points
+        #expect(title[0].x > title[3].x && title[1].y > title[0].y, "\(title)")
+        // The table's left edge (x 80 from y 300 to 500 on the page) is now the row y 80, x 600…800.
+        let drawn = try annotate(image: turned, analysis: a, options: AnnotationOptions(features: [.tables]))
+        let edge = drawn[700, 80]
+        #expect(edge.b > 150 && edge.r < 120, "\(edge)")
+    }
+
     // MARK: Hostile documents
 
     static func textract(_ blocks: [String]) -> String { #"{"Blocks": ["# + blocks.joined(separator: ",") + "]}" }
