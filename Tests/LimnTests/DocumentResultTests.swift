@@ -348,6 +348,7 @@ import Testing
             "<html><span class='ocrx_word' title='bbox 1 1 2'>x</span></html>",  // three numbers
             "<html><span class='ocrx_word title='bbox 1 1 2 2'>x</span></html>",  // quote not closed
             "<html><span class>x</span></html>", "<", "<html><b>&#xFFFFFFFF;</b></html>",
+            "<?xml version='1.0'?><Error><Code>AccessDenied</Code></Error>",  // markup, but not hOCR
         ] {
             #expect(throws: ResultsError.self, "\(broken)") { try Self.analysis(broken) }
         }

@@ -14,6 +14,7 @@ extension ResultMapper {
         // Open elements: their name and hOCR class.
         var open: [(name: String, kind: String?)] = []
         var pages = 0
+        var sawHOCR = false
         // Markup before any `ocr_page` (or in a file without one) counts as page 1.
         var onPage = wanted == 1
         var lines: [Region] = [], words: [Region] = [], line: Region?, word: Region?, wordText = ""
@@ -36,6 +37,7 @@ extension ResultMapper {
                 let title = attributes["title"] ?? ""
                 if !selfClosing, !voids.contains(name.lowercased()) { open.append((name, kind)) }
                 guard let kind else { continue }
+                if kind.hasPrefix("ocr") { sawHOCR = true }
                 if kind == "ocr_page" {
                     pages += 1
                     onPage = pages == wanted
@@ -81,6 +83,11 @@ extension ResultMapper {
             }
         }
         if let inside = open.last(where: { $0.kind != nil }) { throw notHOCR("it ends inside an element of class \(inside.kind!)") }
+        guard sawHOCR else {
+            throw ResultsError.unrecognised(
+                source: source,
+                detail: "markup with no hOCR element (no ocr_page, ocr_line or ocrx_word class); hOCR is what tesseract … hocr writes")
+        }
         guard wanted >= 1, wanted <= max(pages, 1) else { throw ResultsError.noSuchPage(source: source, page: wanted, pages: pages) }
         if pages > 1 {
             a.page = wanted
