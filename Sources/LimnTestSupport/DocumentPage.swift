@@ -8,7 +8,7 @@ import LimnText
 /// (words, lines, a title and a footer, key–value pairs, a table with a header row and a merged
 /// cell, two check boxes, invoice fields), and Tesseract hOCR in pixels with the slips Tesseract
 /// makes (a letter misread, a word missed, each table row read as one line). TestImageGenerator
-/// writes them to TestImages/ (`scene/document.png`, `results/document-*.{json,hocr}`).
+/// writes them to `TestImages/document/` (`invoice.png` and a result file per service).
 public enum DocumentPage {
     public static let size = Size(width: 850, height: 1100)
     static let dpi = 100.0

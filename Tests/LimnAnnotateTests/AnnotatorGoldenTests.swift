@@ -52,10 +52,10 @@ import Testing
         check(try draw("azure32-ocr-scene.json", AnnotationOptions(features: [.text], textMode: .text)), "ocr-legacy-turned")
     }
 
-    static let document: Image? = try? ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/document.png").image
+    static let document: Image? = try? ImageDecoder.decode(file: RepositoryPaths.testImages + "/document/invoice.png").image
 
     func documentResult(_ name: String, on page: Image) throws -> Analysis {
-        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/results/" + name).mapped(to: PictureGeometry(storedSize: page.size))
+        try Analysis(contentsOfFile: RepositoryPaths.testImages + "/document/" + name).mapped(to: PictureGeometry(storedSize: page.size))
     }
 
     /// The invoice's structure from Document Intelligence: the table grid with its tinted header
@@ -66,7 +66,7 @@ import Testing
         var options = AnnotationOptions()
         options.readingOrder = true
         check(
-            try Annotator.annotate(page, with: try documentResult("document-intelligence-page.json", on: page), options: options),
+            try Annotator.annotate(page, with: try documentResult("document-intelligence.json", on: page), options: options),
             "document-structure")
     }
 
@@ -76,11 +76,11 @@ import Testing
         let page = try #require(Self.document)
         check(
             try Annotator.annotate(
-                page, with: try documentResult("textract-page.json", on: page), options: AnnotationOptions(textMode: .text)),
+                page, with: try documentResult("textract.json", on: page), options: AnnotationOptions(textMode: .text)),
             "document-textract")
         check(
             try Annotator.annotate(
-                page, with: try documentResult("google-page.json", on: page), options: AnnotationOptions(textMode: .sideBySide)),
+                page, with: try documentResult("google.json", on: page), options: AnnotationOptions(textMode: .sideBySide)),
             "document-google")
     }
 
@@ -90,13 +90,13 @@ import Testing
         let page = try #require(Self.document)
         var options = AnnotationOptions(features: [.text, .tables, .forms, .layout])
         check(
-            try Annotator.annotate(page, with: try documentResult("content-understanding-page.json", on: page), options: options),
+            try Annotator.annotate(page, with: try documentResult("content-understanding.json", on: page), options: options),
             "document-content-understanding")
         options = AnnotationOptions(features: [.text], minimumConfidence: 0, colorTextByConfidence: true)
-        check(try Annotator.annotate(page, with: try documentResult("easyocr-page.json", on: page), options: options), "document-easyocr")
+        check(try Annotator.annotate(page, with: try documentResult("easyocr.json", on: page), options: options), "document-easyocr")
         check(
             try Annotator.annotate(
-                page, with: try documentResult("paddleocr-page.json", on: page), options: AnnotationOptions(features: [.text])),
+                page, with: try documentResult("paddleocr.json", on: page), options: AnnotationOptions(features: [.text])),
             "document-paddleocr")
     }
 
@@ -105,7 +105,7 @@ import Testing
     @Test func ocrComparison() throws {
         let page = try #require(Self.document)
         let comparison = OCRComparison(
-            try documentResult("document-intelligence-page.json", on: page), try documentResult("tesseract-page.hocr", on: page))
+            try documentResult("document-intelligence.json", on: page), try documentResult("tesseract.hocr", on: page))
         #expect(comparison.count(.changed) == 1 && comparison.count(.onlyInFirst) == 1 && comparison.count(.onlyInSecond) == 0)
         #expect(comparison.words.first { $0.status == .changed }.map { [$0.text, $0.other ?? ""] } == ["1042", "1O42"])
         check(try Annotator.annotate(page, comparing: comparison), "ocr-compare")

@@ -7,9 +7,9 @@ import Testing
 /// order, the comparison of two results, and what each refuses.
 @Suite struct DocumentCommandTests {
     let images = RepositoryPaths.testImages
-    var page: String { images + "/scene/document.png" }
-    var di: String { images + "/results/document-intelligence-page.json" }
-    var hocr: String { images + "/results/tesseract-page.hocr" }
+    var page: String { images + "/document/invoice.png" }
+    var di: String { images + "/document/document-intelligence.json" }
+    var hocr: String { images + "/document/tesseract.hocr" }
     typealias CLI = CLITests
 
     @Test func infoNamesEveryDocumentFormat() throws {

@@ -125,7 +125,7 @@ import Testing
             lines[0] == results
                 + "azure40-scene.json: Azure Image Analysis 4.0 (azure-4.0), model 2023-10-01, image 800x520: 1 caption, 7 tags, 5 dense captions, 3 objects, 4 people, 3 text lines (5 words), 3 crop suggestions"
         )
-        #expect(lines[1] == results + "baidu-ocr-scene.json: Baidu AI (baidu-ocr): 3 text lines (0 words)")
+        #expect(lines[1] == results + "baidu-ocr-scene.json: Baidu AI (baidu-ocr): 3 text lines")
         #expect(lines[2].contains("PNG 800x520"))
         let piped = try CLI.limn(stdin: try Data(contentsOf: URL(fileURLWithPath: results + "google-scene.json")), "info", "-")
         #expect(

@@ -447,10 +447,10 @@ import Testing
     /// its ink, a line's polygon still starts at the text's own top-left (now the top-right),
     /// and the table grid is drawn over the table's turned edges.
     @Test func aPageScannedAQuarterTurnedLandsTurned() throws {
-        let page = try ImageDecoder.decode(file: RepositoryPaths.testImages + "/scene/document.png").image
+        let page = try ImageDecoder.decode(file: RepositoryPaths.testImages + "/document/invoice.png").image
         let turned = page.rotated(.quarter)
         #expect(turned.size == Size(width: 1100, height: 850))
-        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.testImages + "/results/textract-page.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.testImages + "/document/textract.json"))
         var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         // (x, y) on the page is (1 - y, x) on the page turned a quarter clockwise.
         document["Blocks"] = (document["Blocks"] as? [[String: Any]] ?? []).map { block in
