@@ -29,20 +29,19 @@ do {
     let page = try DocumentPage.draw()
     try write(try ImageEncoder.encode(page, as: .png(PNGOptions(compression: .compact))), to: "document/invoice.png")
     lines.append("| `document/invoice.png` | PNG | a one-page invoice (drawn by Limn) | 1 |")
-    try write(Array(try DocumentPage.documentIntelligence().utf8), to: "document/document-intelligence.json")
-    lines.append("| `document/document-intelligence.json` | JSON | Document Intelligence v4 (inches) describing the invoice | |")
-    try write(Array(try DocumentPage.textract().utf8), to: "document/textract.json")
-    lines.append("| `document/textract.json` | JSON | Textract AnalyzeDocument (fractions) describing the invoice | |")
-    try write(Array(try DocumentPage.google().utf8), to: "document/google.json")
-    lines.append("| `document/google.json` | JSON | Google Vision's full text describing the invoice | |")
-    try write(Array(try DocumentPage.contentUnderstanding().utf8), to: "document/content-understanding.json")
-    lines.append("| `document/content-understanding.json` | JSON | Content Understanding (D(...) sources) describing the invoice | |")
-    try write(Array(try DocumentPage.easyOCR().utf8), to: "document/easyocr.json")
-    lines.append("| `document/easyocr.json` | JSON | EasyOCR's readtext describing the invoice | |")
-    try write(Array(try DocumentPage.paddleOCR().utf8), to: "document/paddleocr.json")
-    lines.append("| `document/paddleocr.json` | JSON | PaddleOCR 3.x's result describing the invoice | |")
-    try write(Array(try DocumentPage.tesseractHOCR().utf8), to: "document/tesseract.hocr")
-    lines.append("| `document/tesseract.hocr` | hOCR | Tesseract's reading of the invoice, with its slips | |")
+    let documentResults: [(String, String, String, () throws -> String)] = [
+        ("document-intelligence.json", "JSON", "Document Intelligence v4 (inches)", DocumentPage.documentIntelligence),
+        ("textract.json", "JSON", "Textract AnalyzeDocument (fractions)", DocumentPage.textract),
+        ("google.json", "JSON", "Google Vision's full text", DocumentPage.google),
+        ("content-understanding.json", "JSON", "Content Understanding (D(...) sources)", DocumentPage.contentUnderstanding),
+        ("easyocr.json", "JSON", "EasyOCR's readtext", DocumentPage.easyOCR),
+        ("paddleocr.json", "JSON", "PaddleOCR 3.x's result", DocumentPage.paddleOCR),
+        ("tesseract.hocr", "hOCR", "Tesseract's reading, with its slips,", DocumentPage.tesseractHOCR),
+    ]
+    for (name, kind, what, make) in documentResults {
+        try write(Array(try make().utf8), to: "document/" + name)
+        lines.append("| `document/\(name)` | \(kind) | \(what) describing the invoice | |")
+    }
     // `limn demo` ships the scene and its results as resources of the command.
     if CommandLine.arguments.count <= 1 {
         let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"
