@@ -60,12 +60,25 @@ extension Analysis {
             }
             return .polygon(shape.points.map { p in steps.reduce(p) { $1.apply($0) } })
         }
+        func mapPoint(_ p: Point, through steps: [AffineTransform]) -> Point { steps.reduce(p) { $1.apply($0) } }
+        func mapMask(_ mask: InstanceMask?, through steps: [AffineTransform]) -> InstanceMask? {
+            guard let mask else { return nil }
+            // A run-length mask stays one when nothing moves; otherwise its outlines move.
+            if case .runLength = mask, steps.allSatisfy({ $0 == .identity }) { return mask }
+            return .polygons(mask.polygons.map { $0.map { mapPoint($0, through: steps) } })
+        }
+        func mapParts(_ r: inout Region, through steps: [AffineTransform]) {
+            r.shape = mapShape(r.shape, through: steps)
+            r.mask = mapMask(r.mask, through: steps)
+            for k in r.keypoints.indices { r.keypoints[k].point = mapPoint(r.keypoints[k].point, through: steps) }
+        }
         func mapRegion(_ r: Region) -> Region {
             var out = r
             if r.units == .pixels {
-                out.shape = mapShape(r.shape, through: [transform])
+                mapParts(&out, through: [transform])
             } else if let fractions {
-                out.shape = mapShape(r.shape, through: [fractions, transform])
+                // A run-length mask is in its own picture's pixels, whatever the region's units.
+                mapParts(&out, through: [fractions, transform])
                 out.units = .pixels
             }
             out.children = r.children.map(mapRegion)

@@ -27,6 +27,9 @@ public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvert
     case paddleOCR = "PaddleOCR"
     case tesseract = "Tesseract"
     case awsTextract = "AWS Textract"
+    case florence2 = "Florence-2"
+    case coco = "COCO"
+    case ultralytics = "Ultralytics YOLO"
 
     public var description: String { rawValue }
 }
@@ -67,6 +70,22 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     case contentUnderstanding = "azure-content-understanding"
     /// AWS Textract DetectDocumentText and AnalyzeDocument (`Blocks` linked by id; fractions).
     case textract = "aws-textract"
+    /// Florence-2's post-processed answers (`processor.post_process_generation`) saved as JSON:
+    /// one object keyed by task (`<OD>`, `<DENSE_REGION_CAPTION>`, `<OCR_WITH_REGION>`,
+    /// `<REFERRING_EXPRESSION_SEGMENTATION>`, …), in pixels (integer or float).
+    case florence2 = "florence-2"
+    /// A COCO results file: `[{image_id, category_id, bbox, score, segmentation?, keypoints?}]`,
+    /// for many pictures (one is chosen).
+    case cocoResults = "coco-results"
+    /// A COCO annotation file (`images`, `annotations`, `categories` with names and skeletons),
+    /// for many pictures (one is chosen).
+    case cocoDataset = "coco"
+    /// Ultralytics `Results.to_json()` / `summary()`: `[{name, class, confidence, box, segments?, keypoints?}]`,
+    /// bare or in a `{"results": …}` object.
+    case ultralytics = "ultralytics"
+    /// YOLO label text (`class cx cy w h`, segmentation `class x y x y …`, pose `class cx cy w h x y v …`),
+    /// normalised to the picture's size.
+    case yoloLabels = "yolo"
     /// EasyOCR `readtext` saved as JSON: `[[box, text, confidence], …]`.
     case easyOCR = "easyocr"
     /// PaddleOCR 3.x result JSON (`rec_texts`, `rec_scores`, `rec_polys`/`rec_boxes`), or 2.x's
@@ -93,6 +112,9 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .paddleOCR: return .paddleOCR
         case .tesseractHOCR, .tesseractTSV: return .tesseract
         case .textract: return .awsTextract
+        case .florence2: return .florence2
+        case .cocoResults, .cocoDataset: return .coco
+        case .ultralytics, .yoloLabels: return .ultralytics
         }
     }
 }
@@ -176,13 +198,23 @@ public struct Region: Hashable, Sendable {
     public var role: String?
     /// A table cell's row, column and spans.
     public var cell: TableCellPosition?
+    /// The instance's own pixels (a segmentation), when the result has them; ``shape`` is then
+    /// its box.
+    public var mask: InstanceMask?
+    /// A pose's or a face's points, in the result's order; the ``skeleton`` joins them.
+    public var keypoints: [Keypoint]
+    public var skeleton: [KeypointLink]
+    /// The model's class index (COCO `category_id`, Ultralytics and YOLO `class`), when it gives one.
+    public var classID: Int?
 
     public init(
         kind: RegionKind, label: String, confidence: Double?, shape: RegionShape, units: RegionUnits = .pixels,
-        children: [Region] = [], parents: [String] = [], role: String? = nil, cell: TableCellPosition? = nil
+        children: [Region] = [], parents: [String] = [], role: String? = nil, cell: TableCellPosition? = nil,
+        mask: InstanceMask? = nil, keypoints: [Keypoint] = [], skeleton: [KeypointLink] = [], classID: Int? = nil
     ) {
         self.kind = kind; self.label = label; self.confidence = confidence; self.shape = shape
         self.units = units; self.children = children; self.parents = parents; self.role = role; self.cell = cell
+        self.mask = mask; self.keypoints = keypoints; self.skeleton = skeleton; self.classID = classID
     }
 }
 

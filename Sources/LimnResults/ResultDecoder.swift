@@ -9,30 +9,35 @@ extension Analysis {
     /// than ``ResultLimits/maxRegions`` regions once they are counted. `page` chooses the page of
     /// a document result (Document Intelligence, Textract; from 1); a result of one picture has
     /// only page 1, and any other throws ``ResultsError/noSuchPage(source:page:pages:)``.
+    /// `picture` chooses the picture of a result that describes many (COCO files); without it
+    /// such a result must describe only one, or ``ResultsError/noSuchPicture(source:wanted:available:)``
+    /// is thrown. Other results ignore it.
     public init(
-        json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default, page: Int = 1
+        json: Data, format: ResultFormat? = nil, source: String = "buffer", limits: ResultLimits = .default, page: Int = 1,
+        picture: PictureSelector? = nil
     ) throws {
         guard json.count <= limits.maxJSONBytes else {
             throw ResultsError.overLimit(
                 source: source, what: "the document holds \(json.count) bytes",
                 limit: "at most \(limits.maxJSONBytes), ResultLimits.maxJSONBytes")
         }
-        try self.init(parsing: json, format: format, source: source, page: page)
+        try self.init(parsing: json, format: format, source: source, page: page, picture: picture)
         try limits.check(self, source: source)
     }
 
-    private init(parsing json: Data, format: ResultFormat?, source: String, page: Int) throws(ResultsError) {
+    private init(parsing json: Data, format: ResultFormat?, source: String, page: Int, picture: PictureSelector?) throws(ResultsError) {
         // Tesseract's hOCR and TSV are text, not JSON.
         let m = ResultMapper(source: source)
         switch format ?? ResultFormat.sniffText(json) {
         case .tesseractHOCR?: self = try m.hocr(json, page: page)
         case .tesseractTSV?: self = try m.tesseractTSV(json, page: page)
-        default: try self.init(parsingJSON: json, format: format, source: source, page: page)
+        case .yoloLabels?: self = try m.yoloLabels(json)
+        default: try self.init(parsingJSON: json, format: format, source: source, page: page, picture: picture)
         }
         if self.page == nil, page != 1 { throw ResultsError.noSuchPage(source: source, page: page, pages: 1) }
     }
 
-    private init(parsingJSON json: Data, format: ResultFormat?, source: String, page: Int) throws(ResultsError) {
+    private init(parsingJSON json: Data, format: ResultFormat?, source: String, page: Int, picture: PictureSelector?) throws(ResultsError) {
         let document = try ResultDocument(json: json, source: source)
         try document.throwIfServiceError()
         let chosen: ResultFormat
@@ -73,12 +78,20 @@ extension Analysis {
             }
         case .tesseractHOCR: self = try m.hocr(document.data, page: page)
         case .tesseractTSV: self = try m.tesseractTSV(document.data, page: page)
+        case .florence2: self = try m.florence2(try document.decode(Florence2.Body.self))
+        case .cocoResults: self = try m.cocoResults(try document.decode([COCO.Annotation].self), picture: picture)
+        case .cocoDataset: self = try m.cocoDataset(try document.decode(COCO.Dataset.self), picture: picture)
+        case .ultralytics: self = try m.ultralytics(try document.decode(Ultralytics.Body.self))
+        case .yoloLabels: self = try m.yoloLabels(document.data)
         }
     }
 
     /// Reads a result file (`-` is not special here; the command line handles standard input).
     /// A file over ``ResultLimits/maxJSONBytes`` is refused from its size, before it is read.
-    public init(contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default, page: Int = 1) throws {
+    public init(
+        contentsOfFile path: String, format: ResultFormat? = nil, limits: ResultLimits = .default, page: Int = 1,
+        picture: PictureSelector? = nil
+    ) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if attributes?[.type] as? FileAttributeType == .typeRegular, let size = (attributes?[.size] as? NSNumber)?.intValue,
             size > limits.maxJSONBytes
@@ -95,7 +108,7 @@ extension Analysis {
         } catch {
             throw ResultsError.malformedJSON(source: path, detail: "cannot read the file: \((error as NSError).localizedDescription)")
         }
-        try self.init(json: data, format: format, source: path, limits: limits, page: page)
+        try self.init(json: data, format: format, source: path, limits: limits, page: page, picture: picture)
     }
 }
 
@@ -107,6 +120,14 @@ extension ResultFormat {
         guard let first = head.firstIndex(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }) else { return nil }
         if head[first] == UInt8(ascii: "<") { return .tesseractHOCR }
         if head[first...].starts(with: Array("level\tpage_num".utf8)) { return .tesseractTSV }
+        // YOLO labels: a line of at least five numbers, the first a class number.
+        let line = head[first...].prefix { $0 != 0x0A && $0 != 0x0D }
+        let fields = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        if fields.count >= 5, fields[0].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            fields.allSatisfy({ f in f.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || [0x2E, 0x2D, 0x2B, 0x65, 0x45].contains($0) } })
+        {
+            return .yoloLabels
+        }
         return nil
     }
 
@@ -114,6 +135,9 @@ extension ResultFormat {
     static func detect(_ body: JSONShape) -> ResultFormat? {
         func has(_ key: String) -> Bool { body.has(key) }
         if body.kind("responses") == .array { return .googleVision }
+        if !body.keys.isEmpty, body.keys.allSatisfy({ $0.hasPrefix("<") && $0.hasSuffix(">") }) { return .florence2 }
+        if body.kind("images") == .array, has("annotations") || has("categories") { return .cocoDataset }
+        if body.kind("results") == .array, body.keys == ["results"] { return .ultralytics }
         // One AnnotateImageResponse saved alone, not in `responses`.
         let googleKeys = [
             "fullTextAnnotation", "textAnnotations", "labelAnnotations", "localizedObjectAnnotations", "faceAnnotations",
@@ -204,13 +228,29 @@ struct ResultDocument {
             self.shape = JSONShape(object: [:])
             self.envelope = .none
             let first = array.first { !($0 is NSNull) && !(($0 as? [Any])?.isEmpty ?? false) }
-            if first == nil || (first as? [Any])?.dropFirst().first is String {
+            if let item = first as? [String: Any] {
+                if item["image_id"] != nil {
+                    arrayFormat = .cocoResults
+                } else if item["box"] != nil || item["segments"] != nil || item["name"] != nil && item["class"] != nil {
+                    arrayFormat = .ultralytics
+                } else {
+                    let keys = item.keys.sorted().prefix(6).joined(separator: ", ")
+                    throw ResultsError.unrecognised(
+                        source: source,
+                        detail:
+                            "an array of objects with keys \(keys); expected COCO results (image_id, category_id) or Ultralytics detections (name, class, box)"
+                    )
+                }
+            } else if first == nil || (first as? [Any])?.dropFirst().first is String {
                 arrayFormat = .easyOCR
             } else if let page = first as? [Any], let item = page.first as? [Any], item.count == 2, item[1] is [Any] {
                 arrayFormat = .paddleOCR
             } else {
                 throw ResultsError.unrecognised(
-                    source: source, detail: "an array whose items are neither EasyOCR's [box, text, score] nor PaddleOCR's pages")
+                    source: source,
+                    detail:
+                        "an array whose items are neither EasyOCR's [box, text, score], PaddleOCR's pages, COCO results nor Ultralytics detections"
+                )
             }
             return
         }

@@ -14,6 +14,9 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A page was asked for that the result does not have (`pages` is how many it has; a
     /// result of one picture has one).
     case noSuchPage(source: String, page: Int, pages: Int)
+    /// The result describes many pictures (a COCO file) and none is the one asked for, or none
+    /// was asked for; `wanted` says what was asked, `available` lists some of what there is.
+    case noSuchPicture(source: String, wanted: String?, available: String)
 
     public var description: String {
         switch self {
@@ -21,7 +24,7 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): not valid JSON (\(detail)); pass the service's response body as it was received."
         case let .unrecognised(source, detail):
             return
-                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4, Content Understanding or AWS Textract."
+                "\(source): not a vision result Limn reads (\(detail)); expected a response of Azure Image Analysis 4.0, Computer Vision 3.2 (analyze, read, ocr), Baidu (segmentation, OCR, object_detect), Google Cloud Vision, AWS Rekognition, Azure AI Document Intelligence v4, Content Understanding, AWS Textract, Florence-2, COCO, Ultralytics or YOLO labels, EasyOCR, PaddleOCR or Tesseract."
         case let .invalidField(source, path, reason):
             return "\(source): \(path) \(reason); the response may be damaged or from an unsupported API version."
         case let .serviceError(source, vendor, code, message):
@@ -32,6 +35,9 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noSuchPage(source, page, pages):
             return
                 "\(source): there is no page \(page); the result has \(pages == 1 ? "one page" : "\(pages) pages")\(pages == 0 ? "" : ", numbered from 1")."
+        case let .noSuchPicture(source, wanted, available):
+            let asked = wanted.map { "none of its pictures is \($0)" } ?? "it describes several pictures"
+            return "\(source): \(asked) (it has \(available)); choose one by its id or file name (limn: --picture)."
         }
     }
 }

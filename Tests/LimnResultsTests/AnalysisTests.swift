@@ -87,6 +87,7 @@ enum Fixtures {
             case .serviceError: found = "serviceError"
             case .overLimit: found = "overLimit"
             case .noSuchPage: found = "noSuchPage"
+            case .noSuchPicture: found = "noSuchPicture"
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))

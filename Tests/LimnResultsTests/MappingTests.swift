@@ -88,6 +88,7 @@ import Testing
             case .serviceError: return "service"
             case .overLimit: return "over limit"
             case .noSuchPage: return "no such page"
+            case .noSuchPicture: return "no such picture"
             }
         }
     }

@@ -1,0 +1,132 @@
+import LimnGeometry
+
+/// A binary mask as COCO stores it: alternating runs of background and foreground pixels,
+/// background first, in column-major order (down the first column, then the next) over a
+/// picture of ``size``. COCO's `size` is `[height, width]`; here it is a ``Size``.
+///
+/// The runs always cover the picture exactly: a mask whose runs add up to more or fewer pixels
+/// is refused when it is read.
+public struct RunLengthMask: Hashable, Sendable {
+    public let size: Size
+    /// Run lengths, background first (so a mask that starts with foreground starts with 0).
+    public let counts: [Int]
+
+    /// Checks that the runs are non-negative and cover `size` exactly; nil otherwise.
+    public init?(size: Size, counts: [Int]) {
+        guard size.width >= 0, size.height >= 0 else { return nil }
+        var total = 0
+        for c in counts {
+            guard c >= 0 else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(c)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        guard total == size.width * size.height else { return nil }
+        self.size = size
+        self.counts = counts
+    }
+
+    /// COCO's compressed `counts` string (pycocotools' `rleToString`): each count in 5-bit
+    /// groups, low first, as characters from `0` (48) with bit 5 marking "more" and bit 4 of the
+    /// last group the sign; from the fourth count on, each is stored as the difference to the
+    /// count two before it. Nil when the string is malformed or the runs do not cover `size`.
+    public init?(size: Size, compressed: String) {
+        var counts: [Int] = []
+        var iterator = compressed.utf8.makeIterator()
+        while var c = iterator.next() {
+            var value = 0, shift = 0
+            while true {
+                guard c >= 48, c < 48 + 64, shift < 60 else { return nil }
+                let group = Int(c - 48)
+                value |= (group & 0x1f) << shift
+                shift += 5
+                if group & 0x20 == 0 {
+                    if group & 0x10 != 0 { value |= -1 << shift }
+                    break
+                }
+                guard let following = iterator.next() else { return nil }
+                c = following
+            }
+            if counts.count > 2 {
+                let (sum, overflow) = value.addingReportingOverflow(counts[counts.count - 2])
+                guard !overflow else { return nil }
+                value = sum
+            }
+            counts.append(value)
+        }
+        self.init(size: size, counts: counts)
+    }
+
+    /// How many pixels are foreground.
+    public var area: Int {
+        stride(from: 1, to: counts.count, by: 2).reduce(0) { $0 + counts[$1] }
+    }
+
+    /// The smallest pixel rectangle holding every foreground pixel, as (x, y, width, height);
+    /// nil for an empty mask.
+    public var bounds: (x: Int, y: Int, width: Int, height: Int)? {
+        let h = size.height
+        guard h > 0 else { return nil }
+        var minX = Int.max, maxX = -1, minY = Int.max, maxY = -1
+        var position = 0
+        for (index, run) in counts.enumerated() {
+            defer { position += run }
+            guard index % 2 == 1, run > 0 else { continue }
+            let first = position, last = position + run - 1
+            let x0 = first / h, x1 = last / h
+            minX = min(minX, x0)
+            maxX = max(maxX, x1)
+            if x0 == x1 {
+                minY = min(minY, first % h)
+                maxY = max(maxY, last % h)
+            } else {
+                // The run wraps a column: it reaches the bottom of its first column and the
+                // top of its last.
+                minY = 0
+                maxY = h - 1
+            }
+        }
+        guard maxX >= 0 else { return nil }
+        return (minX, minY, maxX - minX + 1, maxY - minY + 1)
+    }
+
+    /// Writes the mask's pixels inside the rectangle (`x`, `y`, `width`, `height`) into
+    /// `buffer`, row-major, `width` bytes a row: `value` for foreground, 0 for background.
+    /// The buffer must hold `width × height` bytes.
+    public func decode(
+        into buffer: UnsafeMutableRawBufferPointer, x: Int, y: Int, width: Int, height: Int, value: UInt8 = 255
+    ) {
+        let h = size.height
+        guard width > 0, height > 0, h > 0, buffer.count >= width * height else { return }
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        var position = 0
+        for (index, run) in counts.enumerated() {
+            defer { position += run }
+            guard index % 2 == 1, run > 0 else { continue }
+            var p = position
+            let end = position + run
+            while p < end {
+                let column = p / h, row = p % h
+                let pieceEnd = min(end, (column + 1) * h)
+                let bx = column - x
+                if bx >= 0, bx < width {
+                    let r0 = max(row, y), r1 = min(row + (pieceEnd - p), y + height)
+                    if r0 < r1 {
+                        for r in r0..<r1 { buffer[(r - y) * width + bx] = value }
+                    }
+                }
+                p = pieceEnd
+            }
+        }
+    }
+
+    /// The outlines of the foreground (see ``Contours``), in the picture's pixels.
+    public var polygons: [[Point]] {
+        guard let b = bounds else { return [] }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: b.width * b.height, alignment: 16)
+        defer { buffer.deallocate() }
+        decode(into: buffer, x: b.x, y: b.y, width: b.width, height: b.height)
+        return Contours.trace(
+            UnsafeRawBufferPointer(buffer), width: b.width, height: b.height, origin: Point(x: Double(b.x), y: Double(b.y)))
+    }
+}
