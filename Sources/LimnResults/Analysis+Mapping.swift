@@ -62,10 +62,14 @@ extension Analysis {
         }
         func mapPoint(_ p: Point, through steps: [AffineTransform]) -> Point { steps.reduce(p) { $1.apply($0) } }
         func mapMask(_ mask: InstanceMask?, through steps: [AffineTransform]) -> InstanceMask? {
-            guard let mask else { return nil }
-            // A run-length mask stays one when nothing moves; otherwise its outlines move.
-            if case .runLength = mask, steps.allSatisfy({ $0 == .identity }) { return mask }
-            return .polygons(mask.polygons.map { $0.map { mapPoint($0, through: steps) } })
+            switch mask {
+            case nil: return nil
+            case .polygons(let p)?: return .polygons(p.map { $0.map { mapPoint($0, through: steps) } })
+            case .runLength(var rle)?:
+                // The runs stay as they are; where they land moves.
+                rle.transform = steps.reduce(rle.transform) { $0.then($1) }
+                return .runLength(rle)
+            }
         }
         func mapParts(_ r: inout Region, through steps: [AffineTransform]) {
             r.shape = mapShape(r.shape, through: steps)
@@ -77,7 +81,6 @@ extension Analysis {
             if r.units == .pixels {
                 mapParts(&out, through: [transform])
             } else if let fractions {
-                // A run-length mask is in its own picture's pixels, whatever the region's units.
                 mapParts(&out, through: [fractions, transform])
                 out.units = .pixels
             }

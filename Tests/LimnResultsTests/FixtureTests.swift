@@ -7,11 +7,11 @@ import Testing
 struct FixtureTests {
     func read(_ name: String) throws -> Analysis { try Analysis(contentsOfFile: Fixtures.path(name)) }
 
-    /// The fixture folders of the services Limn reads today. The others (COCO, Florence-2,
-    /// Ultralytics, …) hold results of formats still to come; each joins this list with its reader.
+    /// The fixture folders whose files are results as they are. COCO's files describe many
+    /// pictures and Florence-2's are wrapped lists of answers: DetectorResultTests reads those.
     static let readFolders = [
         "azure-rest-api-specs", "azure-sdk-for-python", "azure-ai-docs", "baidu", "azure-document-intelligence", "aws-textract",
-        "google-vision", "azure-content-understanding", "easyocr",
+        "google-vision", "azure-content-understanding", "easyocr", "ultralytics",
     ]
 
     @Test func everyFixtureParses() throws {

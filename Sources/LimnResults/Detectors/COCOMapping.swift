@@ -125,17 +125,6 @@ extension ResultMapper {
             }
             mask = .runLength(rle)
         }
-        let shape: RegionShape
-        if let b = r.bbox {
-            guard b.count == 4 else { throw invalid("\(path).bbox", "has \(b.count) numbers; expected [x, y, width, height]") }
-            shape = .box(try box(x: b[0], y: b[1], width: b[2], height: b[3], "\(path).bbox"))
-        } else if let bounds = mask?.bounds {
-            shape = .box(bounds)
-        } else if r.keypoints != nil {
-            shape = .box(Rect(x: 0, y: 0, width: 0, height: 0))
-        } else {
-            throw invalid(path, "has no bbox, segmentation or keypoints to place it")
-        }
         var keypoints: [Keypoint] = []
         if let k = r.keypoints {
             guard k.count % 3 == 0 else { throw invalid("\(path).keypoints", "has \(k.count) numbers; expected x, y, v triples") }
@@ -148,6 +137,19 @@ extension ResultMapper {
                 let names = category?.keypoints ?? []
                 keypoints.append(Keypoint(point: Point(x: x, y: y), visibility: visibility, name: j < names.count ? names[j] : nil))
             }
+        }
+        let shape: RegionShape
+        if let b = r.bbox {
+            guard b.count == 4 else { throw invalid("\(path).bbox", "has \(b.count) numbers; expected [x, y, width, height]") }
+            shape = .box(try box(x: b[0], y: b[1], width: b[2], height: b[3], "\(path).bbox"))
+        } else if let bounds = mask?.bounds {
+            shape = .box(bounds)
+        } else if !keypoints.isEmpty {
+            // Keypoint results carry no box: the seen points' bounds (placeholders excluded).
+            shape = .box(
+                Rect(bounding: keypoints.filter { $0.visibility != .absent }.map(\.point)) ?? Rect(x: 0, y: 0, width: 0, height: 0))
+        } else {
+            throw invalid(path, "has no bbox, segmentation or keypoints to place it")
         }
         var skeleton: [KeypointLink] = []
         if !keypoints.isEmpty, let links = category?.skeleton {

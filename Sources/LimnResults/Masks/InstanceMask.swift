@@ -5,7 +5,8 @@ public enum InstanceMask: Hashable, Sendable {
     /// The union of these polygons (COCO polygon segmentations, Florence-2 and Ultralytics
     /// segments, YOLO segmentation rows), in the region's ``RegionUnits``.
     case polygons([[Point]])
-    /// A COCO run-length mask, in pixels of the picture of its ``RunLengthMask/size``.
+    /// A COCO run-length mask: pixels of the picture of its ``RunLengthMask/size``, placed by
+    /// its ``RunLengthMask/transform``.
     case runLength(RunLengthMask)
 
     /// The instance's outlines: the polygons, or the run-length mask's traced outlines (see
@@ -23,7 +24,8 @@ public enum InstanceMask: Hashable, Sendable {
         case .polygons(let p): return Rect(bounding: p.joined())
         case .runLength(let rle):
             guard let b = rle.bounds else { return nil }
-            return Rect(x: Double(b.x), y: Double(b.y), width: Double(b.width), height: Double(b.height))
+            let box = Rect(x: Double(b.x), y: Double(b.y), width: Double(b.width), height: Double(b.height))
+            return rle.transform == .identity ? box : Rect(bounding: box.corners.map(rle.transform.apply))
         }
     }
 }

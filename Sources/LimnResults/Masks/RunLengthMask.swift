@@ -10,6 +10,10 @@ public struct RunLengthMask: Hashable, Sendable {
     public let size: Size
     /// Run lengths, background first (so a mask that starts with foreground starts with 0).
     public let counts: [Int]
+    /// Where the mask's pixel grid lands in its region's coordinates: identity as read (the
+    /// picture's pixels); ``Analysis/applying(_:fractions:)`` composes its transform onto it,
+    /// so the runs are never resampled.
+    public var transform: AffineTransform = .identity
 
     /// Checks that the runs are non-negative and cover `size` exactly; nil otherwise.
     public init?(size: Size, counts: [Int]) {
@@ -120,13 +124,16 @@ public struct RunLengthMask: Hashable, Sendable {
         }
     }
 
-    /// The outlines of the foreground (see ``Contours``), in the picture's pixels.
+    /// The outlines of the foreground (see ``Contours``) placed by ``transform``: outer
+    /// outlines and holes wound opposite ways, so an even-odd or non-zero fill gives the mask.
+    /// Allocates the mask's bounding box once, for the trace.
     public var polygons: [[Point]] {
         guard let b = bounds else { return [] }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: b.width * b.height, alignment: 16)
         defer { buffer.deallocate() }
         decode(into: buffer, x: b.x, y: b.y, width: b.width, height: b.height)
-        return Contours.trace(
+        let traced = Contours.trace(
             UnsafeRawBufferPointer(buffer), width: b.width, height: b.height, origin: Point(x: Double(b.x), y: Double(b.y)))
+        return transform == .identity ? traced : traced.map { $0.map(transform.apply) }
     }
 }
