@@ -12,6 +12,19 @@ public struct AnnotationOptions: Sendable, Equatable {
         case forms
         /// Paragraphs with a role (title, section heading, page header or footer, page number).
         case layout
+        /// Instance masks (COCO segmentations, Florence-2 and Ultralytics polygons): a
+        /// translucent fill in the class colour inside an anti-aliased contour, instead of a box.
+        case masks
+        /// Keypoints (poses, landmarks) and the skeleton joining them.
+        case keypoints
+    }
+
+    /// How instance masks are drawn.
+    public enum MaskStyle: String, Sendable, CaseIterable {
+        /// A translucent fill (``maskOpacity``) inside a contour.
+        case fill
+        /// The contour alone.
+        case contour
     }
 
     /// How detection boxes are drawn.
@@ -66,6 +79,16 @@ public struct AnnotationOptions: Sendable, Equatable {
     public var scale: Double
     /// Number the text lines in the order the service read them.
     public var readingOrder: Bool
+    public var maskStyle: MaskStyle
+    /// The opacity of mask fills, 0…1 (0.45 by default; out-of-range values are clamped).
+    public var maskOpacity: Double
+    /// Dim the picture outside every drawn mask (with the theme's ``Theme/dimming``).
+    public var dimOutsideMasks: Bool
+    /// Keypoints below this confidence are left out with their links (those without a
+    /// confidence are kept; absent ones, COCO's v = 0, are always left out).
+    public var minimumKeypointConfidence: Double
+    /// Name each keypoint drawn (`left_wrist`), when the result names them.
+    public var keypointLabels: Bool
 
     /// The scales that are drawn as asked: 0.1 to 10. (At 10, text is 170 px high for each
     /// 1,000 px of picture; beyond that the panels, not the picture, would be the output.)
@@ -76,7 +99,9 @@ public struct AnnotationOptions: Sendable, Equatable {
         boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
         colorTextByConfidence: Bool = false, privacy: Privacy = .none, bannerPosition: BannerPosition = .below,
         showConfidence: Bool = true, palette: Palette = .standard, theme: Theme = .light,
-        fontFamily: String = "sans-serif", scale: Double = 1, readingOrder: Bool = false
+        fontFamily: String = "sans-serif", scale: Double = 1, readingOrder: Bool = false, maskStyle: MaskStyle = .fill,
+        maskOpacity: Double = 0.45, dimOutsideMasks: Bool = false, minimumKeypointConfidence: Double = 0.5,
+        keypointLabels: Bool = false
     ) {
         self.features = features
         self.minimumConfidence = minimumConfidence
@@ -93,6 +118,11 @@ public struct AnnotationOptions: Sendable, Equatable {
         self.fontFamily = fontFamily
         self.scale = scale
         self.readingOrder = readingOrder
+        self.maskStyle = maskStyle
+        self.maskOpacity = maskOpacity
+        self.dimOutsideMasks = dimOutsideMasks
+        self.minimumKeypointConfidence = minimumKeypointConfidence
+        self.keypointLabels = keypointLabels
     }
 }
 

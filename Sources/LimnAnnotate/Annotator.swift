@@ -9,7 +9,8 @@ public enum Annotator {
     /// still holding fractions or a legacy OCR angle is mapped onto `image` as the analysed picture.
     ///
     /// In order: people and faces hidden (when asked), the outside of smart crops dimmed and the
-    /// crops outlined, detection and dense-caption outlines, text outlines or typeset text, then
+    /// crops outlined, dense-caption outlines, the outside of masks dimmed (when asked),
+    /// detections as their masks or outlines, keypoints and skeletons, text outlines or typeset text, then
     /// the label chips (placed clear of the edges, of each other and, where possible, of other
     /// detections; most confident first; at most ``maximumLabels``). A caption banner goes above
     /// or below, then the tags and a legend of classes; the side-by-side text view doubles the
@@ -69,7 +70,27 @@ public enum Annotator {
 
         let detections = DetectionLayer(options: options, metrics: metrics, engine: engine, clip: picture)
         for region in selection.denseCaptions { detections.outline(region, color: Self.captionColor, into: &list) }
-        for region in selection.detections { detections.outline(region, color: options.palette.color(for: region.label), into: &list) }
+        // Detections with a mask are drawn as the mask, the others as their outline.
+        let masks = MaskLayer(options: options, metrics: metrics, clip: picture)
+        let masked: [(region: Region, mask: (path: Path, rule: FillRule))] =
+            options.features.contains(.masks)
+            ? selection.detections.compactMap { r in r.mask.map { (r, ($0.path, $0.fillRule)) } } : []
+        if options.dimOutsideMasks, !masked.isEmpty { masks.dimOutside(masked.map(\.mask), dimming: options.theme.dimming, into: &list) }
+        var seen: [String: Int] = [:]
+        for (region, mask) in masked {
+            let n = seen[region.label, default: 0]
+            seen[region.label] = n + 1
+            masks.draw(mask, color: Palette.shade(options.palette.color(for: region.label), instance: n), into: &list)
+        }
+        for region in selection.detections where masked.isEmpty || region.mask == nil {
+            detections.outline(region, color: options.palette.color(for: region.label), into: &list)
+        }
+        if options.features.contains(.keypoints) {
+            let poses = KeypointLayer(options: options, metrics: metrics, engine: engine, clip: picture)
+            for region in selection.detections where !region.keypoints.isEmpty {
+                try poses.draw(region, color: options.palette.color(for: region.label), font: smallFont, into: &list)
+            }
+        }
 
         let document = DocumentLayer(options: options, metrics: metrics, engine: engine, clip: picture)
         document.tables(selection.tables, into: &list)
@@ -87,7 +108,9 @@ public enum Annotator {
         // `maximumLabels` a picture is all chips and placement would grow quadratically: the
         // rest keep their outlines only.
         let order = Selection.ranked(boxed, confidence: \.confidence).prefix(Self.maximumLabels).map(\.element)
-        for region in order {
+        // A region with neither a name nor a confidence (a Florence-2 region proposal, an
+        // unlabelled segmentation) has nothing to say on a chip.
+        for region in order where !(region.label.isEmpty && region.confidence == nil) {
             let box = region.shape.bounds
             let chip: Chip
             if region.kind == .denseCaption {

@@ -28,6 +28,18 @@ public struct Palette: Sendable, Equatable {
         return colors[Int(hash % UInt64(colors.count))]
     }
 
+    /// The `n`th shade of a class colour (0 is the colour itself), so that touching instances of
+    /// one class stay apart: darker and lighter in turn, five shades in a cycle.
+    public static func shade(_ color: Pixel, instance n: Int) -> Pixel {
+        let steps: [Double] = [0, -0.3, 0.3, -0.15, 0.15]
+        let t = steps[((n % steps.count) + steps.count) % steps.count]
+        func mix(_ v: UInt8) -> UInt8 {
+            let x = Double(v)
+            return UInt8((t < 0 ? x * (1 + t) : x + (255 - x) * t).rounded())
+        }
+        return Pixel(r: mix(color.r), g: mix(color.g), b: mix(color.b), a: color.a)
+    }
+
     /// Red (0) through amber (0.5) to green (1), for confidence coloring.
     public static func confidence(_ c: Double) -> Pixel {
         let t = min(max(c.isFinite ? c : 0, 0), 1)

@@ -30,7 +30,7 @@ enum Panels {
         }
         if options.features.contains(.legend) {
             var names: [String] = []
-            for region in detections where !names.contains(region.label) { names.append(region.label) }
+            for region in detections where !region.label.isEmpty && !names.contains(region.label) { names.append(region.label) }
             if let panel = try ChipRows.make(
                 names.map { ($0, options.theme.panel, options.palette.color(for: $0)) },
                 title: "classes", width: width, options: options, metrics: metrics, engine: engine)

@@ -42,6 +42,23 @@ do {
         try write(Array(try make().utf8), to: "document/" + name)
         lines.append("| `document/\(name)` | \(kind) | \(what) describing the invoice | |")
     }
+    let detectionResults: [(String, String, String, () throws -> String)] = [
+        (
+            "coco.json", "JSON",
+            "a COCO annotation file (polygons, a run-length mask with a hole, keypoints) for the scene and one other picture",
+            DetectionResults.coco
+        ),
+        ("ultralytics.json", "JSON", "Ultralytics to_json (segments, poses) describing the scene", DetectionResults.ultralytics),
+        (
+            "florence2.json", "JSON", "Florence-2 <OD> and a referring-expression segmentation describing the scene",
+            DetectionResults.florence2
+        ),
+        ("yolo.txt", "text", "YOLO labels (a polygon, poses, a box) describing the scene", { DetectionResults.yolo() }),
+    ]
+    for (name, kind, what, make) in detectionResults {
+        try write(Array(try make().utf8), to: "detections/" + name)
+        lines.append("| `detections/\(name)` | \(kind) | \(what) | |")
+    }
     // `limn demo` ships the scene and its results as resources of the command.
     if CommandLine.arguments.count <= 1 {
         let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"
