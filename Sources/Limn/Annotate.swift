@@ -22,7 +22,8 @@ public func annotate(
 /// The file-to-file form: reads the picture (EXIF orientation applied) and the result JSON,
 /// maps the shapes onto the upright picture, draws, and writes `output` atomically in the
 /// format its extension names (nothing is left at `output` on failure). `format` forces the
-/// result's format instead of detecting it. Throws the error of the step that failed:
+/// result's format instead of detecting it; a COCO file's picture is the one named like
+/// `imageFile` (or its only one). Throws the error of the step that failed:
 /// ``LimnCodecs/CodecError`` (the picture), ``LimnResults/ResultsError`` (the result),
 /// ``LimnText/TextError`` (fonts), ``LimnError`` (the output).
 public func annotate(
@@ -32,7 +33,7 @@ public func annotate(
     let encode: EncodeFormat
     if let encoding { encode = encoding } else { encode = try EncodeFormat(forPath: output) }
     let decoded = try ImageDecoder.decode(file: imageFile)
-    let analysis = try Analysis(contentsOfFile: resultFile, format: format)
+    let analysis = try Analysis(contentsOfFile: resultFile, format: format, picture: .matching(imageFile))
     let annotated = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry)
     try annotated.write(to: output, as: encode)
 }

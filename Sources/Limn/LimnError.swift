@@ -19,6 +19,9 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
     case matteMismatch(matte: Size, picture: Size)
     /// A vision result that holds no matte.
     case noMatte(source: String, vendor: String)
+    /// A cutout asked for instances of a result (by label or index) that it does not have;
+    /// `available` says what it has.
+    case noSuchInstance(source: String, wanted: String, available: String)
 
     public var description: String {
         switch self {
@@ -32,7 +35,9 @@ public enum LimnError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "the matte is \(matte) but the picture is \(picture): their shapes differ; pass the matte made for this picture, or allow stretching."
         case let .noMatte(source, vendor):
-            return "\(source): this \(vendor) result holds no matte; request a segmentation or matting result."
+            return "\(source): this \(vendor) result holds no matte or instance mask; request a segmentation or matting result."
+        case let .noSuchInstance(source, wanted, available):
+            return "\(source): no instance matches \(wanted) (the result has \(available))."
         }
     }
 }

@@ -7,7 +7,7 @@ struct CutoutCommand: ParsableCommand {
         commandName: "cutout",
         abstract: "Cut out a subject along a matte, mask or segmentation result, and place it on a background.",
         discussion: """
-            The matte may be an RGBA cutout (its alpha), a gray matte, a 0/1 label map, or a Baidu segmentation JSON; it is fitted to the picture. Colors at soft edges are re-estimated, so no dark or light halo remains.
+            The matte may be an RGBA cutout (its alpha), a gray matte, a 0/1 label map, a Baidu segmentation JSON, or the instance masks of a Florence-2, COCO, Ultralytics or YOLO result (polygons and run-length masks, rasterized anti-aliased; --instance chooses); it is fitted to the picture. Colors at soft edges are re-estimated, so no dark or light halo remains.
 
             Backgrounds: none (transparent), blur (the original, blurred), checkerboard, gradient, gradient:#from,#to, a color (#rrggbb, white, black, …) or a picture file.
 
@@ -28,8 +28,21 @@ struct CutoutCommand: ParsableCommand {
     @Option(help: "A mask: gray or 0/1 label map.")
     var mask: String?
 
-    @Option(name: .customLong("result"), help: "A segmentation result JSON holding a matte (Baidu body_seg or matting).")
+    @Option(
+        name: .customLong("result"),
+        help:
+            "A segmentation result: Baidu body_seg or matting (a matte inside), or instance masks (Florence-2, COCO, Ultralytics, YOLO) rasterized anti-aliased."
+    )
     var result: String?
+
+    @Option(
+        help:
+            "Which instances of a --result with masks to cut out: a label (every instance so named) or an index from 0, as the result lists them (default: all)."
+    )
+    var instance: String?
+
+    @Option(help: "Which picture of a COCO file the --result is for: its id or file name (default: the one named like the picture).")
+    var picture: String?
 
     @Option(
         help: "none, blur, checkerboard, gradient[:#from,#to], a color, or a picture file (default none).",
@@ -49,6 +62,7 @@ struct CutoutCommand: ParsableCommand {
     @OptionGroup var reading: ResultFormatOption
 
     func validate() throws {
+        if result == nil, instance != nil || picture != nil { throw ValidationError("--instance and --picture apply with --result.") }
         if output.output == nil {
             throw ValidationError("Missing expected argument '--output <output>' (.png or .webp keep transparency; - for standard output).")
         }
@@ -63,6 +77,8 @@ struct CutoutCommand: ParsableCommand {
         return CutoutJob(
             image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
             output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat,
+            instances: instance.map { Int($0).map(InstanceChoice.index) ?? .label($0) } ?? .all,
+            resultPicture: picture.map { $0.allSatisfy(\.isNumber) ? .id(String(Int($0) ?? 0)) : .fileName($0) },
             keepMetadata: output.keepsMetadata(byDefault: true), keepProfile: output.keepProfile)
     }
 

@@ -26,6 +26,10 @@ struct CutoutJob {
     var output: String
     var encoding: EncodeFormat
     var resultFormat: ResultFormat?
+    /// The instances of a result with masks that make the matte.
+    var instances: InstanceChoice = .all
+    /// The picture of a COCO file; nil: the one named like ``image``, else the file's only one.
+    var resultPicture: PictureSelector? = nil
     /// EXIF and XMP go to the output (the default: the subject is still the camera's picture).
     var keepMetadata = true
     var keepProfile = false
@@ -35,12 +39,21 @@ struct CutoutJob {
     func run() throws(JobError) {
         // The picture and the matte are decoded at once, on two cores; the picture is held once,
         // so the cutout is made in it.
-        let ((picture, metadata), mask) = try JobIO.alongside(
-            { [matte, resultFormat] () throws(JobError) in try Self.readMatte(matte, resultFormat: resultFormat) },
+        let picked = resultPicture ?? (image == "-" ? nil : .matching(image))
+        let ((picture, metadata, geometry), coverage) = try JobIO.alongside(
+            { [matte, resultFormat] () throws(JobError) in try Self.readMatte(matte, resultFormat: resultFormat, picture: picked) },
             { () throws(JobError) in
                 let decoded = try JobIO.picture(image, keepProfile: keepProfile)
-                return (decoded.image, OutputMetadata(from: decoded, keep: keepMetadata))
+                return (decoded.image, OutputMetadata(from: decoded, keep: keepMetadata), decoded.geometry)
             })
+        let mask: Mask
+        switch coverage {
+        case .matte(let m): mask = m
+        case .instances(let analysis, let source):
+            do { mask = try Matte.mask(from: analysis, picture: geometry, instances: instances, source: source) } catch {
+                throw JobError(error)
+            }
+        }
         var options = CutoutOptions(background: try background.options(for: picture))
         if shadow { options.shadow = .init() }
         if outline { options.outline = .init() }
@@ -50,13 +63,24 @@ struct CutoutJob {
         try JobIO.write(cut, to: output, as: encoding, metadata: metadata)
     }
 
-    static func readMatte(_ matte: MatteSource, resultFormat: ResultFormat?) throws(JobError) -> Mask {
+    /// A matte as read: coverage already, or a result's instance masks, rasterized once the
+    /// picture's geometry is known.
+    enum Coverage {
+        case matte(Mask)
+        case instances(Analysis, source: String)
+    }
+
+    static func readMatte(_ matte: MatteSource, resultFormat: ResultFormat?, picture: PictureSelector? = nil) throws(JobError) -> Coverage {
         do {
             switch matte {
             case .matte(let path), .mask(let path):
-                return try Matte.read(bytes: try JobIO.pictureBytes(path, what: "matte"), source: JobIO.source(path))
+                return .matte(try Matte.read(bytes: try JobIO.pictureBytes(path, what: "matte"), source: JobIO.source(path)))
             case .result(let path):
-                return try Matte.read(from: try JobIO.result(path, format: resultFormat), source: path)
+                let analysis = try JobIO.result(path, format: resultFormat, picture: picture)
+                if analysis.encodedMattes.isEmpty, analysis.regions.contains(where: { $0.mask != nil }) {
+                    return .instances(analysis, source: path)
+                }
+                return .matte(try Matte.read(from: analysis, source: path))
             }
         } catch let error as JobError {
             throw error
