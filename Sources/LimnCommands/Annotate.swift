@@ -37,6 +37,12 @@ struct AnnotateCommand: ParsableCommand {
 
     @Option(
         help:
+            "Which picture of a COCO file to draw: its id, or its file name (default: the one named like the picture, else the file's only one)."
+    )
+    var picture: String?
+
+    @Option(
+        help:
             "A second OCR result of the same picture: both are drawn, lines matched by position and words diffed (agreeing, changed, only in one)."
     )
     var compare: String?
@@ -48,6 +54,7 @@ struct AnnotateCommand: ParsableCommand {
 
     func validate() throws {
         guard page >= 1 else { throw ValidationError("--page counts from 1, not \(page).") }
+        if let picture, picture.isEmpty { throw ValidationError("--picture names a picture by its id or file name; it is empty.") }
         if compare == nil, compareFormat != nil { throw ValidationError("--compare-format applies with --compare.") }
     }
 
@@ -58,7 +65,8 @@ struct AnnotateCommand: ParsableCommand {
         let path = output.output ?? "\(stem)-annotated.png"
         return AnnotateJob(
             image: image, result: result, output: path, encoding: try output.encoding(for: path),
-            options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page, compare: compare,
+            options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page,
+            resultPicture: picture.map { $0.allSatisfy(\.isNumber) ? .id(String(Int($0) ?? 0)) : .fileName($0) }, compare: compare,
             compareFormat: compareFormat, keepMetadata: output.metadata.map { $0 == .keepMetadata },
             keepProfile: output.keepProfile)
     }

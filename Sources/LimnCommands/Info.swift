@@ -45,21 +45,32 @@ struct Info: ParsableCommand {
                 do { try input.readToEnd(from: 0, limit: ResultLimits.default.maxJSONBytes) } catch {
                     throw JobIO.describe(error, what: "result JSON")
                 }
-                return describe(try JobIO.result(input, format: nil))
+                return try describeResult(input)
             }
             do { return describe(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }
         }
         if Info.looksLikeResult(file) {
-            return describe(try JobIO.result(file, format: nil))
+            return try describeResult(try JobIO.read(file, what: "result JSON", limit: ResultLimits.default.maxJSONBytes))
         }
         do { return describe(try ImageDecoder.info(file: file)) } catch { throw JobError(error) }
     }
 
-    /// A result's name (`.json`, `.hocr`, `.tsv`), or a first non-blank byte of `{`, `[` or `<`
+    /// A result, or what a COCO file of many pictures holds (info chooses none of them).
+    static func describeResult(_ bytes: InputBytes) throws(JobError) -> String {
+        do {
+            return describe(try Analysis(json: bytes.withUnsafeBytes { Data($0) }, source: bytes.source))
+        } catch ResultsError.noSuchPicture(_, nil, let available) {
+            return "COCO, \(available); draw one with --picture"
+        } catch {
+            throw JobError(error)
+        }
+    }
+
+    /// A result's name (`.json`, `.hocr`, `.tsv`, `.txt` for YOLO labels), or a first non-blank byte of `{`, `[` or `<`
     /// (hOCR), or Tesseract's TSV header.
     static func looksLikeResult(_ file: String) -> Bool {
         let name = file.lowercased()
-        if [".json", ".hocr", ".tsv"].contains(where: name.hasSuffix) { return true }
+        if [".json", ".hocr", ".tsv", ".txt"].contains(where: name.hasSuffix) { return true }
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
         return startsLikeResult([UInt8](handle.readData(ofLength: 64)))
@@ -137,6 +148,12 @@ struct Info: ParsableCommand {
         counts.append(count(a.unplacedText.count, "line of text without position", "lines of text without position"))
         counts.append(count(a.cropSuggestions.count, "crop suggestion", "crop suggestions"))
         counts.append(count(a.encodedMattes.count, "matte", "mattes"))
+        counts.append(count(a.regions.filter { $0.mask != nil }.count, "instance mask", "instance masks"))
+        let posed = a.regions.filter { !$0.keypoints.isEmpty }
+        if !posed.isEmpty {
+            let points = posed.reduce(0) { $0 + $1.keypoints.count }
+            counts.append("keypoints on \(posed.count) region\(posed.count == 1 ? "" : "s") (\(points) points)")
+        }
         let list = counts.compactMap { $0 }
         return head + ": " + (list.isEmpty ? "nothing detected" : list.joined(separator: ", "))
     }

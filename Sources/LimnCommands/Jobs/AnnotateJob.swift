@@ -11,6 +11,8 @@ struct AnnotateJob {
     var resultFormat: ResultFormat?
     /// The page of a document result (from 1).
     var resultPage = 1
+    /// The picture of a COCO file; nil: the one named like ``image``, else the file's only one.
+    var resultPicture: PictureSelector? = nil
     /// A second OCR result of the picture to compare with (the same page).
     var compare: String? = nil
     var compareFormat: ResultFormat? = nil
@@ -25,10 +27,11 @@ struct AnnotateJob {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
         if compare == "-" && (image == "-" || result == "-") { throw JobError("only one input can come from standard input.") }
         let decoded = try JobIO.picture(image, keepProfile: keepProfile)
-        let analysis = try JobIO.result(result, format: resultFormat, page: resultPage)
+        let picture = resultPicture ?? (image == "-" ? nil : .matching(image))
+        let analysis = try JobIO.result(result, format: resultFormat, page: resultPage, picture: picture)
         let drawn: Image
         if let compare {
-            let second = try JobIO.result(compare, format: compareFormat, page: resultPage)
+            let second = try JobIO.result(compare, format: compareFormat, page: resultPage, picture: picture)
             do {
                 drawn = try annotate(
                     image: decoded.image, comparing: analysis, with: second, options: options, geometry: decoded.geometry)

@@ -20,9 +20,11 @@ enum Choices {
         case "tables": return [.tables]
         case "forms", "key-values": return [.forms]
         case "layout", "roles": return [.layout]
+        case "masks", "segmentation": return [.masks]
+        case "keypoints", "pose", "poses": return [.keypoints]
         default:
             throw JobError(
-                "unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout."
+                "unknown feature \"\(word)\"; use all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout, masks, keypoints."
             )
         }
     }

@@ -94,14 +94,20 @@ enum JobIO {
     }
 
     /// A vision result.
-    static func result(_ path: String, format: ResultFormat?, page: Int = 1) throws(JobError) -> Analysis {
-        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format, page: page)
+    static func result(_ path: String, format: ResultFormat?, page: Int = 1, picture: PictureSelector? = nil) throws(JobError) -> Analysis {
+        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format, page: page, picture: picture)
     }
 
     /// A vision result from bytes already read.
-    static func result(_ bytes: InputBytes, format: ResultFormat?, page: Int = 1) throws(JobError) -> Analysis {
+    static func result(
+        _ bytes: InputBytes, format: ResultFormat?, page: Int = 1, picture: PictureSelector? = nil
+    ) throws(JobError)
+        -> Analysis
+    {
         let data = bytes.withUnsafeBytes { Data($0) }
-        do { return try Analysis(json: data, format: format, source: bytes.source, page: page) } catch { throw JobError(error) }
+        do { return try Analysis(json: data, format: format, source: bytes.source, page: page, picture: picture) } catch {
+            throw JobError(error)
+        }
     }
 
     /// A read error in the words a command-line user needs (a missing file, a folder).

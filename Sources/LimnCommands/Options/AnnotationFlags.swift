@@ -7,7 +7,7 @@ struct AnnotationFlags: ParsableArguments {
     @Option(
         parsing: .singleValue,
         help:
-            "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout."
+            "Features to draw, comma-separated or repeated (default: all): all, objects, people, faces, brands, dense-captions, text, caption, tags, smart-crops, legend, tables, forms, layout, masks, keypoints."
     )
     var features: [String] = []
 
@@ -46,11 +46,36 @@ struct AnnotationFlags: ParsableArguments {
     @Flag(name: .customLong("reading-order"), help: "Number the text lines in the order the service read them.")
     var readingOrder = false
 
+    @Option(
+        name: .customLong("mask-style"), help: "Instance masks as fill (translucent, with a contour) or contour (default fill).",
+        transform: { try Choices.pick($0) })
+    var maskStyle: AnnotationOptions.MaskStyle?
+
+    @Option(name: .customLong("mask-opacity"), help: "The opacity of mask fills, 0-1 (default 0.45).")
+    var maskOpacity: Double?
+
+    @Flag(name: .customLong("dim-outside-masks"), help: "Dim the picture outside every drawn mask.")
+    var dimOutsideMasks = false
+
+    @Option(
+        name: .customLong("min-keypoint-confidence"),
+        help: "Leave out keypoints (and their links) below this confidence, 0-1 (default 0.5).")
+    var minKeypointConfidence: Double?
+
+    @Flag(name: .customLong("keypoint-labels"), help: "Name each keypoint drawn (nose, left wrist, ...).")
+    var keypointLabels = false
+
     func validate() throws {
         if let minConfidence, !(minConfidence.isFinite && (0...1).contains(minConfidence)) {
             throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence).")
         }
         if let top, top < 0 { throw ValidationError("--top must be 0 or more, not \(top).") }
+        if let maskOpacity, !(maskOpacity.isFinite && (0...1).contains(maskOpacity)) {
+            throw ValidationError("--mask-opacity must be between 0 and 1, not \(maskOpacity).")
+        }
+        if let minKeypointConfidence, !(minKeypointConfidence.isFinite && (0...1).contains(minKeypointConfidence)) {
+            throw ValidationError("--min-keypoint-confidence must be between 0 and 1, not \(minKeypointConfidence).")
+        }
         do { _ = try parsedFeatures() } catch { throw ValidationError(error.description) }
     }
 
@@ -69,6 +94,11 @@ struct AnnotationFlags: ParsableArguments {
         if let banner { options.bannerPosition = banner }
         if let showConfidence { options.showConfidence = showConfidence }
         options.readingOrder = readingOrder
+        if let maskStyle { options.maskStyle = maskStyle }
+        if let maskOpacity { options.maskOpacity = maskOpacity }
+        options.dimOutsideMasks = dimOutsideMasks
+        if let minKeypointConfidence { options.minimumKeypointConfidence = minKeypointConfidence }
+        options.keypointLabels = keypointLabels
         return options
     }
 
