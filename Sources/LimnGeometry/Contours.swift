@@ -18,8 +18,15 @@ public enum Contours {
     ) -> [[Point]] {
         let rowBytes = stride ?? width
         guard width > 0, height > 0, rowBytes >= width, values.count >= rowBytes * (height - 1) + width else { return [] }
-        @inline(__always) func inside(_ x: Int, _ y: Int) -> Bool {
-            x >= 0 && y >= 0 && x < width && y < height && values[y * rowBytes + x] >= threshold
+        // The grid thresholded to 0/1 with a background border, 8 bytes of slack on each row's
+        // right, so the scan below can compare eight cells at a time.
+        let pw = width + 2 + 8, ph = height + 2
+        var grid = [UInt8](repeating: 0, count: pw * ph)
+        grid.withUnsafeMutableBufferPointer { g in
+            for y in 0..<height {
+                let row = (y + 1) * pw + 1, source = y * rowBytes
+                for x in 0..<width { g[row + x] = values[source + x] >= threshold ? 1 : 0 }
+            }
         }
         // Vertices are kept doubled, as integers: (2x, 2y) of the pixel-space point. A vertex
         // key packs them; each vertex starts exactly one segment, so `next` is a permutation
@@ -33,33 +40,49 @@ public enum Contours {
             next[k] = key(b.0, b.1)
             starts.append(k)
         }
-        // Cell (i, j) has the pixel centers (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its corners.
-        for j in -1..<height {
-            var previousRight = false, previousBottomRight = false
-            for i in -1..<width {
-                let tl = previousRight, bl = previousBottomRight
-                let tr = inside(i + 1, j), br = inside(i + 1, j + 1)
-                previousRight = tr
-                previousBottomRight = br
-                let index = (tl ? 8 : 0) | (tr ? 4 : 0) | (br ? 2 : 0) | (bl ? 1 : 0)
-                if index == 0 || index == 15 { continue }
-                let top = (2 * i + 2, 2 * j + 1), bottom = (2 * i + 2, 2 * j + 3)
-                let left = (2 * i + 1, 2 * j + 2), right = (2 * i + 3, 2 * j + 2)
-                switch index {
-                case 1: segment(left, bottom)
-                case 2: segment(bottom, right)
-                case 3: segment(left, right)
-                case 4: segment(right, top)
-                case 5: segment(left, bottom); segment(right, top)
-                case 6: segment(bottom, top)
-                case 7: segment(left, top)
-                case 8: segment(top, left)
-                case 9: segment(top, bottom)
-                case 10: segment(top, left); segment(bottom, right)
-                case 11: segment(top, right)
-                case 12: segment(right, left)
-                case 13: segment(right, bottom)
-                default: segment(bottom, left)  // 14
+        grid.withUnsafeBufferPointer { g in
+            let raw = UnsafeRawPointer(g.baseAddress!)
+            // Cell (i, j) has the pixel centers (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its
+            // corners; in the padded grid, pixel (x, y) is at (x + 1, y + 1).
+            for j in -1..<height {
+                let top = (j + 1) * pw, bottom = (j + 2) * pw
+                var i = -1
+                while i < width {
+                    // Eight cells whose nine columns are all one value, in both rows, hold no outline.
+                    if i + 9 <= width + 1 {
+                        let a = raw.loadUnaligned(fromByteOffset: top + i + 1, as: UInt64.self)
+                        let b = raw.loadUnaligned(fromByteOffset: bottom + i + 1, as: UInt64.self)
+                        if a == b, a == 0 || a == 0x0101_0101_0101_0101, g[top + i + 9] == g[bottom + i + 9],
+                            UInt64(g[top + i + 9]) * 0x0101_0101_0101_0101 == a
+                        {
+                            i += 8
+                            continue
+                        }
+                    }
+                    let tl = g[top + i + 1] != 0, tr = g[top + i + 2] != 0
+                    let bl = g[bottom + i + 1] != 0, br = g[bottom + i + 2] != 0
+                    let index = (tl ? 8 : 0) | (tr ? 4 : 0) | (br ? 2 : 0) | (bl ? 1 : 0)
+                    if index != 0 && index != 15 {
+                        let top = (2 * i + 2, 2 * j + 1), bottom = (2 * i + 2, 2 * j + 3)
+                        let left = (2 * i + 1, 2 * j + 2), right = (2 * i + 3, 2 * j + 2)
+                        switch index {
+                        case 1: segment(left, bottom)
+                        case 2: segment(bottom, right)
+                        case 3: segment(left, right)
+                        case 4: segment(right, top)
+                        case 5: segment(left, bottom); segment(right, top)
+                        case 6: segment(bottom, top)
+                        case 7: segment(left, top)
+                        case 8: segment(top, left)
+                        case 9: segment(top, bottom)
+                        case 10: segment(top, left); segment(bottom, right)
+                        case 11: segment(top, right)
+                        case 12: segment(right, left)
+                        case 13: segment(right, bottom)
+                        default: segment(bottom, left)  // 14
+                        }
+                    }
+                    i += 1
                 }
             }
         }

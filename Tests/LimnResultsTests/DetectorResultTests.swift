@@ -22,24 +22,6 @@ import Testing
 
     // MARK: Run-length masks
 
-    /// pycocotools' encoder (`rleEncode` + `rleToString`), written out here to make strings.
-    static func compress(_ counts: [Int]) -> String {
-        var out: [UInt8] = []
-        for (i, c) in counts.enumerated() {
-            var x = c
-            if i > 2 { x -= counts[i - 2] }
-            var more = true
-            while more {
-                var group = x & 0x1f
-                x >>= 5
-                more = group & 0x10 != 0 ? x != -1 : x != 0
-                if more { group |= 0x20 }
-                out.append(UInt8(group + 48))
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Column-major runs of a row-major mask, background first.
     static func runs(_ pixels: [Bool], width: Int, height: Int) -> [Int] {
         var counts: [Int] = [], current = false, run = 0
@@ -61,7 +43,8 @@ import Testing
             let pixels = (0..<(width * height)).map { _ in Double.random(in: 0..<1, using: &rng) < density }
             let counts = Self.runs(pixels, width: width, height: height)
             let size = Size(width: width, height: height)
-            let rle = try #require(RunLengthMask(size: size, compressed: Self.compress(counts)))
+            let plain = try #require(RunLengthMask(size: size, counts: counts))
+            let rle = try #require(RunLengthMask(size: size, compressed: plain.compressed))
             #expect(rle.counts == counts)
             #expect(rle.area == pixels.filter { $0 }.count)
             var decoded = [UInt8](repeating: 7, count: width * height)
@@ -124,6 +107,35 @@ import Testing
         #expect(trace(["#.", ".#"]).count == 2)
         #expect(trace(["##", "##"]).count == 1)
         #expect(trace(["..", ".."]).isEmpty)
+    }
+
+    /// The traced outlines of random masks hold exactly the mask's pixel centers (even-odd),
+    /// at widths that take the scan's eight-cell shortcut and the cell-by-cell path both.
+    @Test func tracedOutlinesHoldExactlyTheMasksPixels() {
+        var rng = SystemRandomNumberGenerator()
+        for trial in 0..<60 {
+            let width = Int.random(in: 1...70, using: &rng), height = Int.random(in: 1...40, using: &rng)
+            // Blocks of pixels, so there are long uniform runs as well as single pixels.
+            let block = 1 + trial % 7
+            let seeds = (0..<((width / block + 1) * (height / block + 1))).map { _ in Bool.random(using: &rng) }
+            let pixels = (0..<(width * height)).map { i in seeds[(i / width / block) * (width / block + 1) + (i % width) / block] }
+            let bytes = pixels.map { $0 ? UInt8(200) : 40 }
+            let polygons = bytes.withUnsafeBytes { Contours.trace($0, width: width, height: height) }
+            for y in 0..<height {
+                for x in 0..<width {
+                    let p = Point(x: Double(x) + 0.5, y: Double(y) + 0.5)
+                    var inside = false
+                    for polygon in polygons {
+                        for k in polygon.indices {
+                            let a = polygon[k], b = polygon[(k + 1) % polygon.count]
+                            if (a.y > p.y) != (b.y > p.y), p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) { inside.toggle() }
+                        }
+                    }
+                    #expect(inside == pixels[y * width + x], "trial \(trial), \(width)x\(height), pixel (\(x), \(y))")
+                    if inside != pixels[y * width + x] { return }
+                }
+            }
+        }
     }
 
     // MARK: COCO
