@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(name: "LimnCLI", dependencies: ["LimnCommands"], linkerSettings: allocator),
 
         // Test pictures: the patterns (shared with the tests) and the generator that writes TestImages/.
-        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "CGIF", "CLCMS2"]),
+        .target(name: "LimnTestSupport", dependencies: ["LimnRaster", "LimnCodecs", "LimnText", "LimnResults", "CGIF", "CLCMS2"]),
         .executableTarget(name: "TestImageGenerator", dependencies: ["LimnTestSupport", "LimnCodecs"]),
 
         .testTarget(name: "LimnGeometryTests", dependencies: ["LimnGeometry"]),

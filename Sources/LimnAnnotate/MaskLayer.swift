@@ -19,7 +19,7 @@ struct MaskLayer {
             fill.a = UInt8((255 * opacity).rounded())
             try? list.fill(mask.path, with: fill, rule: mask.rule, clip: clip)
         }
-        try? list.stroke(mask.path, with: color, style: StrokeStyle(width: metrics.lineWidth * 0.8, join: .round), clip: clip)
+        try? list.stroke(mask.path, with: color, style: StrokeStyle(width: metrics.lineWidth * 0.8, join: .miter), clip: clip)
     }
 
     /// Dims everything of the picture outside `masks` (their union, anti-aliased at the edges).

@@ -1,5 +1,6 @@
 import Foundation
 import LimnRaster
+import LimnResults
 
 /// Detector results of the street scene (``Scene``), written from its geometry the way each
 /// model's users save them: a COCO annotation file (polygons, a run-length mask with a hole,
@@ -68,24 +69,6 @@ public enum DetectionResults {
         return counts
     }
 
-    /// pycocotools' compressed form of `counts` (`rleToString`).
-    public static func compress(_ counts: [Int]) -> String {
-        var out: [UInt8] = []
-        for (i, c) in counts.enumerated() {
-            var x = c
-            if i > 2 { x -= counts[i - 2] }
-            var more = true
-            while more {
-                var group = x & 0x1f
-                x >>= 5
-                more = group & 0x10 != 0 ? x != -1 : x != 0
-                if more { group |= 0x20 }
-                out.append(UInt8(group + 48))
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
     static func flat(_ p: [Point]) -> [Double] { p.flatMap { [rounded($0.x), rounded($0.y)] } }
     static func json(_ object: Any) throws -> String {
@@ -112,7 +95,7 @@ public enum DetectionResults {
             ],
             [
                 "id": 4, "image_id": 7, "category_id": 9, "bbox": bbox(Scene.building), "iscrowd": 1,
-                "segmentation": ["size": [s.height, s.width], "counts": compress(buildingRuns())],
+                "segmentation": ["size": [s.height, s.width], "counts": RunLengthMask(size: s, counts: buildingRuns())!.compressed],
             ],
             ["id": 5, "image_id": 8, "category_id": 3, "bbox": [1, 1, 5, 5], "iscrowd": 0, "segmentation": [[1, 1, 6, 1, 6, 6]]],
         ]

@@ -61,6 +61,24 @@ public struct RunLengthMask: Hashable, Sendable {
         self.init(size: size, counts: counts)
     }
 
+    /// The runs in COCO's compressed string form (pycocotools' `rleToString`), the inverse of
+    /// ``init(size:compressed:)``.
+    public var compressed: String {
+        var out: [UInt8] = []
+        for (i, c) in counts.enumerated() {
+            var x = i > 2 ? c - counts[i - 2] : c
+            var more = true
+            while more {
+                var group = x & 0x1f
+                x >>= 5
+                more = group & 0x10 != 0 ? x != -1 : x != 0
+                if more { group |= 0x20 }
+                out.append(UInt8(group + 48))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// How many pixels are foreground.
     public var area: Int {
         stride(from: 1, to: counts.count, by: 2).reduce(0) { $0 + counts[$1] }
