@@ -319,6 +319,35 @@ def supervision_ocr_page(inputs):
     return "supervision", sv.__version__, [("T8c", "sv_rich_label_annotator", draw)]
 
 
+def supervision_masks(inputs):
+    """T11: the 100 COCO run-length masks decoded by pycocotools (outside the time, as a user's
+    pipeline hands supervision dense masks), then MaskAnnotator + LabelAnnotator on the photo."""
+    import numpy as np
+    import supervision as sv
+    from PIL import Image
+    from pycocotools import mask as cocomask
+    if not os.path.exists(inputs["masks"]):
+        return "supervision", sv.__version__, []  # limn-tasks writes the masks when it runs T11
+    with open(inputs["masks"]) as f:
+        coco = json.load(f)
+    names = {c["id"]: c["name"] for c in coco["categories"]}
+    anns = coco["annotations"]
+    rles = [{"size": a["segmentation"]["size"], "counts": a["segmentation"]["counts"].encode()} for a in anns]
+    masks = np.transpose(cocomask.decode(rles), (2, 0, 1)).astype(bool)
+    xyxy = np.array([[a["bbox"][0], a["bbox"][1], a["bbox"][0] + a["bbox"][2], a["bbox"][1] + a["bbox"][3]] for a in anns], dtype=float)
+    detections = sv.Detections(xyxy=xyxy, mask=masks, class_id=np.array([a["category_id"] for a in anns]),
+                               confidence=np.array([a["score"] for a in anns]))
+    labels = ["%s %d%%" % (names[a["category_id"]], round(a["score"] * 100)) for a in anns]
+    base = np.array(Image.open(inputs["big"]).convert("RGB"))[:, :, ::-1].copy()
+    mask_annotator = sv.MaskAnnotator(opacity=0.45)
+    label_annotator = sv.LabelAnnotator()
+
+    def draw():
+        im = mask_annotator.annotate(base.copy(), detections)
+        label_annotator.annotate(im, detections, labels=labels)
+    return "supervision", sv.__version__, [("T11", "sv_mask_label_annotator", draw)]
+
+
 def numpy_cases(inputs):
     import numpy as np
     from PIL import Image
@@ -371,7 +400,7 @@ def main():
              "rgba2k": "cutout_2000x1500_rgba.png", "rgb2k": "synth_2000x1500_rgb.png",
              "bg": "bg_4000x3000_q90.jpg", "cutout": "cutout_4000x3000_rgba.png",
              "drawspec": "draw_spec_1920x1080.json", "tiff": "synth_2000x1500_lzw.tif", "gif": "synth_2000x1500.gif",
-             "heic": "synth_2000x1500.heic", "avif": "synth_2000x1500.avif"}
+             "heic": "synth_2000x1500.heic", "avif": "synth_2000x1500.avif", "masks": "coco_masks_4000x3000.json"}
     inputs = {k: os.path.join(a.inputs, v) for k, v in names.items()}
     google = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "fixtures", "google-vision",
                           "gcv2hocr_handwritten-notes_1916x3000.jpg")
@@ -381,8 +410,9 @@ def main():
               ("libvips", lambda: vips_cases(inputs, a.out, a.single_thread)),
               ("numpy", lambda: numpy_cases(inputs)),
               ("cairo", lambda: cairo_cases(inputs)),
-              ("supervision", lambda: supervision_ocr_page(inputs))]
-    only_tasks = {"numpy": {"T4"}, "cairo": {"T4", "T7"}, "supervision": {"T8c"}}
+              ("supervision", lambda: supervision_ocr_page(inputs)),
+              ("supervision", lambda: supervision_masks(inputs))]
+    only_tasks = {"numpy": {"T4"}, "cairo": {"T4", "T7"}, "supervision": {"T8c", "T11"}}
     for name, make in makers:
         if only and name in only_tasks and not (only & only_tasks[name]):
             continue

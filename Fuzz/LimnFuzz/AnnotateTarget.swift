@@ -28,6 +28,11 @@ enum AnnotateTarget {
             theme: f.bool() ? .light : .dark, scale: f.pick([0.5, 1, 1.5, 2, 3]))
         if f.byte() % 16 == 0 { options.scale = f.double() }
         options.readingOrder = f.byte() % 4 == 0
+        options.maskStyle = f.pick(AnnotationOptions.MaskStyle.allCases)
+        options.maskOpacity = f.byte() % 8 == 0 ? f.double() : Double(f.byte()) / 255
+        options.dimOutsideMasks = f.bool()
+        options.minimumKeypointConfidence = f.byte() % 8 == 0 ? f.double() : Double(f.byte() % 11) / 10
+        options.keypointLabels = f.bool()
         let geometry = PictureGeometry(storedSize: picture.size, orientation: f.pick([.up, .right, .down, .left, .upMirrored]))
         _ = try? annotate(image: picture, analysis: analysis, options: options, geometry: geometry)
     }
@@ -57,6 +62,26 @@ enum AnnotateTarget {
             region.cell = TableCellPosition(
                 row: f.int(in: -2...40), column: f.int(in: -2...40), rowSpan: f.int(in: 0...5), columnSpan: f.int(in: 0...5),
                 kind: f.pick([.content, .columnHeader, .rowHeader, .stubHead, .description]))
+        }
+        switch f.byte() % 4 {
+        case 0:
+            region.mask = .polygons(
+                (0..<f.int(in: 0...3)).map { _ in (0..<f.int(in: 0...8)).map { _ in Point(x: f.double(), y: f.double()) } })
+        case 1:
+            // A run-length mask over a small picture; counts that do not cover it are refused.
+            let size = Size(width: f.int(in: 0...40), height: f.int(in: 0...40))
+            let runs = (0..<f.int(in: 0...12)).map { _ in f.int(in: 0...200) }
+            let covering = runs.dropLast() + [max(0, size.width * size.height - runs.dropLast().reduce(0, +))]
+            if let rle = RunLengthMask(size: size, counts: Array(covering)) { region.mask = .runLength(rle) }
+        default: break
+        }
+        if f.byte() % 3 == 0 {
+            region.keypoints = (0..<f.int(in: 0...20)).map { _ in
+                Keypoint(
+                    point: Point(x: f.double(), y: f.double()), visibility: f.pick([.absent, .occluded, .visible]),
+                    confidence: confidence(&f), name: f.bool() ? f.string(maxCount: 10) : nil)
+            }
+            region.skeleton = (0..<f.int(in: 0...20)).map { _ in KeypointLink(f.int(in: -2...22), f.int(in: -2...22)) }
         }
         if depth < 2 { region.children = (0..<f.int(in: 0...4)).map { _ in Self.region(&f, depth: depth + 1) } }
         return region

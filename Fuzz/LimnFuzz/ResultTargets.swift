@@ -7,14 +7,14 @@ enum ResultTargets {
     static let limits = ResultLimits(maxJSONBytes: 1 << 20, maxRegions: 2_000)
 
     static func detected(_ bytes: UnsafeRawBufferPointer) {
-        use(try? Analysis(json: Data(bytes), source: "fuzz", limits: limits))
+        use(try? Analysis(json: Data(bytes), source: "fuzz", limits: limits, picture: .matching("street.png")))
     }
 
     /// The first byte chooses the format the rest is read as (`--result-format`).
     static func forced(_ bytes: UnsafeRawBufferPointer) {
         guard let first = bytes.first else { return }
         let format = ResultFormat.allCases[Int(first) % ResultFormat.allCases.count]
-        use(try? Analysis(json: Data(bytes.dropFirst()), format: format, source: "fuzz", limits: limits))
+        use(try? Analysis(json: Data(bytes.dropFirst()), format: format, source: "fuzz", limits: limits, picture: .matching("street.png")))
     }
 
     static func use(_ analysis: Analysis?) {

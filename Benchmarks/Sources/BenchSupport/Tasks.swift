@@ -247,6 +247,28 @@ public enum LimnTasks {
                 })
         }
 
+        if wanted("T11") {
+            let input = try MaskInputs.make(inputs)
+            let picture = try ImageDecoder.decode(input.picture).image
+            let options = AnnotationOptions(features: [.objects, .people, .masks, .legend])
+            tasks.append(
+                BenchTask(
+                    task: "T11", name: "limn_masks",
+                    summary:
+                        "Analysis(json:) + 100 run-length masks traced, filled and outlined + 100 labels in four scripts (\(input.description))",
+                    area: .annotate, pixels: picture.width * picture.height
+                ) {
+                    _ = try annotate(image: picture, analysis: try Analysis(json: input.json), options: options).width
+                })
+            tasks.append(
+                BenchTask(
+                    task: "T11", name: "limn_decode_same", summary: "ImageDecoder.decode of the same JPEG (the bar to stay under)",
+                    area: .annotate, pixels: picture.width * picture.height
+                ) {
+                    _ = try ImageDecoder.decode(input.picture).image.width
+                })
+        }
+
         if wanted("T4b") {
             let rgb = try inputs.image("synth_4000x3000_q90.jpg")
             let matte = try inputs.mask("matte_4000x3000_l.png")
