@@ -49,3 +49,16 @@ public func annotate(
     let comparison = OCRComparison(first.mapped(to: picture), second.mapped(to: picture))
     return try Annotator.annotate(image, comparing: comparison, options: options)
 }
+
+/// Two detection results of one picture drawn together: both mapped onto `image`, their
+/// detections paired by box overlap (``LimnResults/DetectionComparison``; those below
+/// `options.minimumConfidence` left out), with a legend below. Deterministic.
+public func annotate(
+    image: Image, comparingDetections first: Analysis, with second: Analysis, options: AnnotationOptions = AnnotationOptions(),
+    geometry: PictureGeometry? = nil
+) throws -> Image {
+    let picture = geometry ?? PictureGeometry(storedSize: image.size)
+    let comparison = DetectionComparison(
+        first.mapped(to: picture), second.mapped(to: picture), minimumConfidence: options.minimumConfidence)
+    return try Annotator.annotate(image, comparing: comparison, options: options)
+}

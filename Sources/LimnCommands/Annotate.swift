@@ -19,6 +19,7 @@ struct AnnotateCommand: ParsableCommand {
               limn annotate scan.png read.json --ocr-mode side-by-side -o - > page.png
               limn annotate page2.png layout.json --page 2 --reading-order -o out.png
               limn annotate scan.png document-intelligence.json --compare tesseract.hocr -o diff.png
+              limn annotate street.png coco.json --compare ultralytics.json -o models.png
             """
     )
 
@@ -43,7 +44,7 @@ struct AnnotateCommand: ParsableCommand {
 
     @Option(
         help:
-            "A second OCR result of the same picture: both are drawn, lines matched by position and words diffed (agreeing, changed, only in one)."
+            "A second result of the same picture, both drawn: two OCR results have their lines matched by position and words diffed (agreeing, changed, only in one); otherwise detections are paired by box overlap (matched, relabelled, only in one)."
     )
     var compare: String?
 

@@ -39,6 +39,16 @@ import Testing
         check(try draw(DetectionResults.yolo(), AnnotationOptions()), "yolo-labels")
     }
 
+    @Test func twoDetectorsCompared() throws {
+        let scene = try #require(Self.scene)
+        let geometry = PictureGeometry(storedSize: scene.size)
+        let coco = try Analysis(json: Data(try DetectionResults.coco().utf8), source: "coco", picture: .matching("street.png"))
+        let florence = try Analysis(json: Data(try DetectionResults.florence2().utf8), source: "florence")
+        let comparison = DetectionComparison(coco.mapped(to: geometry), florence.mapped(to: geometry))
+        #expect(comparison.count(.matched) == 4 && comparison.count(.onlyInSecond) == 1)
+        check(try Annotator.annotate(scene, comparing: comparison), "detections-compared")
+    }
+
     /// A polygon mask on a flat picture: unchanged far outside, exactly the fill's blend well
     /// inside, and anything in between only within reach of the contour.
     @Test func fillsAreExactInsideAndSoftOnlyOnTheContour() throws {

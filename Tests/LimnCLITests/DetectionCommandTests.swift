@@ -49,6 +49,19 @@ import Testing
         #expect(opacity.status != 0 && opacity.stderr.contains("--mask-opacity must be between 0 and 1"), "\(opacity.stderr)")
     }
 
+    @Test func compareTwoDetectors() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/compare.png"
+        let r = try CLI.limn("annotate", street, coco, "--compare", images + "/detections/florence2.json", "-o", out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let drawn = try ImageDecoder.decode(file: out).image
+        #expect(drawn.width == 800 && drawn.height > 520, "the legend is below the picture")
+        let plain = try CLI.limn("annotate", street, coco, "-o", folder + "/plain.png")
+        #expect(plain.status == 0)
+        #expect(try ImageDecoder.decode(file: folder + "/plain.png").image != drawn)
+    }
+
     @Test func cutoutsFromInstanceMasks() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -13,7 +13,8 @@ struct AnnotateJob {
     var resultPage = 1
     /// The picture of a COCO file; nil: the one named like ``image``, else the file's only one.
     var resultPicture: PictureSelector? = nil
-    /// A second OCR result of the picture to compare with (the same page).
+    /// A second result of the picture to compare with (the same page): OCR when both hold text,
+    /// detections otherwise.
     var compare: String? = nil
     var compareFormat: ResultFormat? = nil
     /// EXIF and XMP go to the output: by default yes (an annotated copy keeps the camera data),
@@ -22,6 +23,9 @@ struct AnnotateJob {
     var keepProfile = false
 
     var outputs: [String] { [output] }
+
+    /// True when a result holds recognised text (lines or words) to compare.
+    static func hasText(_ a: Analysis) -> Bool { a.allRegions.contains { $0.kind == .textLine || $0.kind == .textWord } }
 
     func run() throws(JobError) {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
@@ -33,8 +37,14 @@ struct AnnotateJob {
         if let compare {
             let second = try JobIO.result(compare, format: compareFormat, page: resultPage, picture: picture)
             do {
-                drawn = try annotate(
-                    image: decoded.image, comparing: analysis, with: second, options: options, geometry: decoded.geometry)
+                // Text against text is an OCR comparison; anything else compares detections.
+                if Self.hasText(analysis) && Self.hasText(second) {
+                    drawn = try annotate(
+                        image: decoded.image, comparing: analysis, with: second, options: options, geometry: decoded.geometry)
+                } else {
+                    drawn = try annotate(
+                        image: decoded.image, comparingDetections: analysis, with: second, options: options, geometry: decoded.geometry)
+                }
             } catch { throw JobError(error) }
         } else {
             do { drawn = try annotate(image: decoded.image, analysis: analysis, options: options, geometry: decoded.geometry) } catch {
