@@ -361,3 +361,30 @@ import Testing
         #expect(throws: ResultsError.self) { try read("0 0.5 0.5 0.2 0.4\n1 0.5 0.5\n", format: .yoloLabels) }
     }
 }
+
+/// Face landmarks of Google Cloud Vision (pixels) and AWS Rekognition (fractions) as keypoints.
+@Suite struct FaceLandmarkTests {
+    @Test func googleAndAWSLandmarks() throws {
+        let google = try Analysis(
+            json: Data(
+                #"{"faceAnnotations":[{"boundingPoly":{"vertices":[{"x":10,"y":20},{"x":110,"y":20},{"x":110,"y":140},{"y":140,"x":10}]},"detectionConfidence":0.97,"landmarks":[{"type":"LEFT_EYE","position":{"x":40.5,"y":60.25,"z":0.1}},{"type":"NOSE_TIP","position":{"x":60,"z":3}}]}]}"#
+                    .utf8))
+        let face = try #require(google.regions.first)
+        #expect(face.kind == .face && face.keypoints.count == 2 && face.skeleton.isEmpty)
+        #expect(face.keypoints[0] == Keypoint(point: Point(x: 40.5, y: 60.25), name: "left_eye"))
+        #expect(face.keypoints[1].point == Point(x: 60, y: 0), "Google omits a zero coordinate")
+        let aws = try Analysis(
+            json: Data(
+                #"{"FaceDetails":[{"BoundingBox":{"Width":0.2,"Height":0.3,"Left":0.1,"Top":0.1},"Confidence":99.5,"Landmarks":[{"Type":"eyeLeft","X":0.15,"Y":0.2},{"Type":"nose","X":0.2,"Y":0.25}]}]}"#
+                    .utf8))
+        let mapped = aws.mapped(to: PictureGeometry(storedSize: Size(width: 200, height: 100)))
+        #expect(mapped.regions[0].keypoints.map(\.point) == [Point(x: 30, y: 20), Point(x: 40, y: 25)])
+        #expect(mapped.regions[0].keypoints.map(\.name) == ["eyeLeft", "nose"])
+        #expect(throws: ResultsError.self) {
+            try Analysis(
+                json: Data(
+                    #"{"FaceDetails":[{"BoundingBox":{"Width":0.2,"Height":0.3,"Left":0.1,"Top":0.1},"Landmarks":[{"Type":"nose","X":1e300,"Y":0}]}]}"#
+                        .utf8))
+        }
+    }
+}

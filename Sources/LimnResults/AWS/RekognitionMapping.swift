@@ -56,10 +56,16 @@ extension ResultMapper {
         var a = Analysis(vendor: .awsRekognition, format: .awsFaces, imageSize: nil)
         for (i, f) in (r.FaceDetails ?? []).enumerated() {
             let path = "FaceDetails[\(i)]"
+            var points: [Keypoint] = []
+            for (k, l) in (f.Landmarks ?? []).enumerated() {
+                guard let x = l.X, let y = l.Y else { continue }
+                let p = Point(x: try finite(x, "\(path).Landmarks[\(k)].X"), y: try finite(y, "\(path).Landmarks[\(k)].Y"))
+                points.append(Keypoint(point: p, name: l.Type))
+            }
             a.regions.append(
                 Region(
                     kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
-                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
+                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions, keypoints: points))
         }
         return a
     }
@@ -77,10 +83,16 @@ extension ResultMapper {
         }
         for (i, f) in (r.UnrecognizedFaces ?? []).enumerated() {
             let path = "UnrecognizedFaces[\(i)]"
+            var points: [Keypoint] = []
+            for (k, l) in (f.Landmarks ?? []).enumerated() {
+                guard let x = l.X, let y = l.Y else { continue }
+                let p = Point(x: try finite(x, "\(path).Landmarks[\(k)].X"), y: try finite(y, "\(path).Landmarks[\(k)].Y"))
+                points.append(Keypoint(point: p, name: l.Type))
+            }
             a.regions.append(
                 Region(
                     kind: .face, label: "face", confidence: try confidence(f.Confidence, path + ".Confidence", scale: 100),
-                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions))
+                    shape: .box(try box(f.BoundingBox, path + ".BoundingBox")), units: .fractions, keypoints: points))
         }
         return a
     }

@@ -39,7 +39,13 @@ enum Rekognition {
         var FaceDetails: [FaceDetail]?
         var OrientationCorrection: String?
     }
-    struct FaceDetail: Codable, Sendable, Equatable { var BoundingBox: BoundingBox?; var Confidence: Double? }
+    struct FaceDetail: Codable, Sendable, Equatable {
+        var BoundingBox: BoundingBox?
+        var Confidence: Double?
+        var Landmarks: [Landmark]?
+    }
+    /// A face landmark: its type (`eyeLeft`, `nose`, `mouthRight`, …) and position as fractions.
+    struct Landmark: Codable, Sendable, Equatable { var `Type`: String?; var X: Double?; var Y: Double? }
 
     struct RecognizeCelebrities: Codable, Sendable, Equatable {
         var CelebrityFaces: [Celebrity]?

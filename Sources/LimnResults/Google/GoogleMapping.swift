@@ -61,10 +61,19 @@ extension ResultMapper {
         for (i, f) in (r.faceAnnotations ?? []).enumerated() {
             let path = "\(base)\(dot)faceAnnotations[\(i)]"
             let (s, units) = try shape(f.boundingPoly, path + ".boundingPoly", box: true)
+            // Landmarks are in pixels (Google omits a zero coordinate), kept with a box in pixels;
+            // faces give no skeleton.
+            var points: [Keypoint] = []
+            for (k, l) in (f.landmarks ?? []).enumerated() {
+                guard let p = l.position else { continue }
+                let x = try finite(p.x ?? 0, "\(path).landmarks[\(k)].position.x"),
+                    y = try finite(p.y ?? 0, "\(path).landmarks[\(k)].position.y")
+                points.append(Keypoint(point: Point(x: x, y: y), name: l.type?.lowercased()))
+            }
             a.regions.append(
                 Region(
                     kind: .face, label: "face", confidence: try confidence(f.detectionConfidence, path + ".detectionConfidence"),
-                    shape: s, units: units))
+                    shape: s, units: units, keypoints: units == .pixels ? points : []))
         }
         for (i, logo) in (r.logoAnnotations ?? []).enumerated() {
             let path = "\(base)\(dot)logoAnnotations[\(i)]"

@@ -80,6 +80,13 @@ enum GoogleVision {
         var detectionConfidence: Double?
         var joyLikelihood: String?
         var rollAngle: Double?
+        var landmarks: [Landmark]?
+    }
+    /// A face landmark: its type (`LEFT_EYE`, `NOSE_TIP`, …) and position in pixels (z is depth).
+    struct Landmark: Codable, Sendable, Equatable {
+        struct Position: Codable, Sendable, Equatable { var x: Double?; var y: Double?; var z: Double? }
+        var type: String?
+        var position: Position?
     }
     struct CropHints: Codable, Sendable, Equatable { var cropHints: [CropHint]? }
     struct CropHint: Codable, Sendable, Equatable {
