@@ -26,7 +26,10 @@ struct AnnotateCommand: ParsableCommand {
     @Argument(help: "The picture (PNG, JPEG, WebP, BMP), or - for standard input.")
     var image: String
 
-    @Argument(help: "The service's JSON result, or - for standard input.")
+    @Argument(
+        help:
+            "The service's result (JSON, hOCR, TSV, YOLO labels), or - for standard input; or a label map picture (each value or colour a class), or a folder of per-instance mask pictures."
+    )
     var result: String
 
     @OptionGroup var output: OutputOptions

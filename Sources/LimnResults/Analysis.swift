@@ -30,6 +30,8 @@ public enum Vendor: String, Sendable, CaseIterable, Codable, CustomStringConvert
     case florence2 = "Florence-2"
     case coco = "COCO"
     case ultralytics = "Ultralytics YOLO"
+    /// Masks given as pictures: a segmenter's per-instance PNGs or a class map.
+    case maskPictures = "mask pictures"
 
     public var description: String { rawValue }
 }
@@ -86,6 +88,10 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
     /// YOLO label text (`class cx cy w h`, segmentation `class x y x y …`, pose `class cx cy w h x y v …`),
     /// normalised to the picture's size.
     case yoloLabels = "yolo"
+    /// Per-instance mask pictures (``Analysis/init(instanceMasks:source:)`` in `Limn`); not JSON.
+    case instanceMasks = "instance-masks"
+    /// A class map picture, each pixel's value its class (``Analysis/init(labelMap:names:source:)``); not JSON.
+    case labelMap = "label-map"
     /// EasyOCR `readtext` saved as JSON: `[[box, text, confidence], …]`.
     case easyOCR = "easyocr"
     /// PaddleOCR 3.x result JSON (`rec_texts`, `rec_scores`, `rec_polys`/`rec_boxes`), or 2.x's
@@ -115,6 +121,7 @@ public enum ResultFormat: String, Sendable, CaseIterable, Codable, CustomStringC
         case .florence2: return .florence2
         case .cocoResults, .cocoDataset: return .coco
         case .ultralytics, .yoloLabels: return .ultralytics
+        case .instanceMasks, .labelMap: return .maskPictures
         }
     }
 }

@@ -83,6 +83,9 @@ extension Analysis {
         case .cocoDataset: self = try m.cocoDataset(try document.decode(COCO.Dataset.self), picture: picture)
         case .ultralytics: self = try m.ultralytics(try document.decode(Ultralytics.Body.self))
         case .yoloLabels: self = try m.yoloLabels(document.data)
+        case .instanceMasks, .labelMap:
+            throw ResultsError.unrecognised(
+                source: source, detail: "\(chosen) is a picture, not JSON; read it with Analysis(instanceMasks:) or Analysis(labelMap:)")
         }
     }
 

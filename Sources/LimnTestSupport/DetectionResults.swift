@@ -177,3 +177,37 @@ public enum DetectionResults {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension DetectionResults {
+    /// The scene's class map at its size: 1 the building (its door cut out), 2 the car, 3 the
+    /// people; 0 elsewhere.
+    public static func labelMap() throws -> Mask {
+        var map = Mask(width: Scene.size.width, height: Scene.size.height)
+        // Hard edges, as a segmenter's argmax gives: each class filled alone, taken where it
+        // covers at least half a pixel, later classes over earlier ones.
+        let classes: [(UInt8, [Path])] = [
+            (1, [.rectangle(Scene.building)]), (2, [.polygon(carOutline)]),
+            (3, [Scene.person1, Scene.person2].map { .polygon(personOutline($0)) }),
+        ]
+        for (value, paths) in classes {
+            let coverage = try Mask(size: Scene.size, paths: paths)
+            for y in 0..<map.height { for x in 0..<map.width where coverage[x, y] >= 128 { map[x, y] = value } }
+        }
+        for y in Int(Scene.door.minY)..<Int(Scene.door.maxY) {
+            for x in Int(Scene.door.minX)..<Int(Scene.door.maxX) where map[x, y] == 1 { map[x, y] = 0 }
+        }
+        return map
+    }
+
+    /// Per-instance mask pictures of the scene, as a segmenter writes them: `car_0`, `person_0`,
+    /// `person_1`, `building_0` (with the door cut out).
+    public static func instanceMasks() throws -> [(name: String, mask: Mask)] {
+        func mask(_ path: Path) throws -> Mask { try Mask(size: Scene.size, paths: [path]) }
+        var building = try mask(.rectangle(Scene.building))
+        for y in Int(Scene.door.minY)..<Int(Scene.door.maxY) { for x in Int(Scene.door.minX)..<Int(Scene.door.maxX) { building[x, y] = 0 } }
+        return [
+            ("building_0", building), ("car_0", try mask(.polygon(carOutline))),
+            ("person_0", try mask(.polygon(personOutline(Scene.person1)))), ("person_1", try mask(.polygon(personOutline(Scene.person2)))),
+        ]
+    }
+}

@@ -59,6 +59,12 @@ do {
         try write(Array(try make().utf8), to: "detections/" + name)
         lines.append("| `detections/\(name)` | \(kind) | \(what) | |")
     }
+    try write(try DetectionResults.labelMap().encoded(as: .png(PNGOptions(compression: .compact))), to: "detections/labelmap.png")
+    lines.append("| `detections/labelmap.png` | PNG (gray) | the scene's class map: 1 building (no door), 2 car, 3 people | 1 |")
+    for (name, mask) in try DetectionResults.instanceMasks() {
+        try write(try mask.encoded(as: .png(PNGOptions(compression: .compact))), to: "detections/masks/\(name).png")
+        lines.append("| `detections/masks/\(name).png` | PNG (gray) | one instance's mask, as a segmenter writes it | 1 |")
+    }
     // `limn demo` ships the scene and its results as resources of the command.
     if CommandLine.arguments.count <= 1 {
         let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"

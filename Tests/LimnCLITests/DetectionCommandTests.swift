@@ -62,6 +62,24 @@ import Testing
         #expect(try ImageDecoder.decode(file: folder + "/plain.png").image != drawn)
     }
 
+    @Test func maskPicturesAsResults() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let map = try CLI.limn("annotate", street, images + "/detections/labelmap.png", "-o", folder + "/map.png")
+        #expect(map.status == 0, "\(map.stderr)")
+        let masks = try CLI.limn("annotate", street, images + "/detections/masks", "-o", folder + "/masks.png")
+        #expect(masks.status == 0, "\(masks.stderr)")
+        let cut = try CLI.limn(
+            "cutout", street, "--result", images + "/detections/masks", "--instance", "building", "-o", folder + "/b.png")
+        #expect(cut.status == 0, "\(cut.stderr)")
+        let wall = try ImageDecoder.decode(file: folder + "/b.png").image
+        #expect(wall[Int(Scene.door.center.x), Int(Scene.door.center.y)].a == 0 && wall[60, 100].a == 255)
+        let empty = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let none = try CLI.limn("annotate", street, empty, "-o", folder + "/x.png")
+        #expect(none.status != 0 && none.stderr.contains("holds no mask pictures"), "\(none.stderr)")
+    }
+
     @Test func cutoutsFromInstanceMasks() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -94,8 +94,39 @@ enum JobIO {
     }
 
     /// A vision result.
+    /// A folder is read as per-instance mask pictures, a picture file as a label map.
     static func result(_ path: String, format: ResultFormat?, page: Int = 1, picture: PictureSelector? = nil) throws(JobError) -> Analysis {
-        try result(read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format, page: page, picture: picture)
+        if path != "-", format == nil || format == .instanceMasks || format == .labelMap {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return try instanceMasks(in: path)
+            }
+            if format == .labelMap || format == nil && startsLikePicture(path) {
+                do { return try Analysis(labelMapFile: path) } catch { throw describe(error, what: "label map") }
+            }
+        }
+        return try result(
+            read(path, what: "result JSON", limit: ResultLimits.default.maxJSONBytes), format: format, page: page, picture: picture)
+    }
+
+    /// True when the file's first bytes are a picture format's signature.
+    static func startsLikePicture(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 64)
+        return head.withUnsafeBytes { ImageFormat.sniff($0) } != nil
+    }
+
+    /// Every picture in `folder` (by name, hidden files skipped) as one instance mask each.
+    static func instanceMasks(in folder: String) throws(JobError) -> Analysis {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw JobError("\(folder): cannot list the folder of masks (\((error as NSError).localizedDescription)).")
+        }
+        let files = names.filter { !$0.hasPrefix(".") }.sorted().map { (folder as NSString).appendingPathComponent($0) }.filter(
+            startsLikePicture)
+        guard !files.isEmpty else { throw JobError("\(folder): the folder holds no mask pictures (PNG, WebP, …).") }
+        do { return try Analysis(instanceMaskFiles: files) } catch { throw describe(error, what: "mask") }
     }
 
     /// A vision result from bytes already read.
