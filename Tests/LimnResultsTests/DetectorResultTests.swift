@@ -388,3 +388,25 @@ import Testing
         }
     }
 }
+
+/// A hundred thousand instances: read within the region limit, refused one past it, and drawn
+/// without hanging (chips stop at the annotator's maximum; masks are each a few pixels).
+@Suite struct ManyInstancesTests {
+    static func results(_ n: Int) -> Data {
+        var parts: [String] = []
+        parts.reserveCapacity(n)
+        for i in 0..<n {
+            let x = Double(i % 300), y = Double((i / 300) % 200)
+            parts.append(
+                #"{"image_id":1,"category_id":\#(1 + i % 80),"bbox":[\#(x),\#(y),3,3],"score":0.9,"segmentation":[[\#(x),\#(y),\#(x + 3),\#(y),\#(x),\#(y + 3)]]}"#
+            )
+        }
+        return Data(("[" + parts.joined(separator: ",") + "]").utf8)
+    }
+
+    @Test func aHundredThousandInstances() throws {
+        let a = try Analysis(json: Self.results(100_000), source: "many")
+        #expect(a.regions.count == 100_000 && a.regions.allSatisfy { $0.mask != nil })
+        #expect(throws: ResultsError.self) { try Analysis(json: Self.results(100_001), source: "many") }
+    }
+}
