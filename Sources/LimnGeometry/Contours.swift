@@ -19,7 +19,7 @@ public enum Contours {
         let rowBytes = stride ?? width
         guard width > 0, height > 0, rowBytes >= width, values.count >= rowBytes * (height - 1) + width else { return [] }
         // The grid thresholded to 0/1 with a background border, 8 bytes of slack on each row's
-        // right, so the scan below can compare eight cells at a time.
+        // right, so the scan can compare eight cells at a time.
         let pw = width + 2 + 8, ph = height + 2
         var grid = [UInt8](repeating: 0, count: pw * ph)
         grid.withUnsafeMutableBufferPointer { g in
@@ -28,6 +28,19 @@ public enum Contours {
                 for x in 0..<width { g[row + x] = values[source + x] >= threshold ? 1 : 0 }
             }
         }
+        return grid.withUnsafeBytes { trace(grid: $0, width: width, height: height, origin: origin) }
+    }
+
+    /// The row length of the grid ``trace(grid:width:height:origin:)`` takes for a mask `width`
+    /// pixels wide: the mask, a border pixel on each side and 8 bytes of slack.
+    public static func gridRowBytes(width: Int) -> Int { width + 10 }
+
+    /// The outlines of a mask already laid out as a grid of 0 and 1 bytes, ``gridRowBytes(width:)``
+    /// a row, `height + 2` rows: pixel (x, y) at row y + 1, column x + 1, and everything else
+    /// (the border and the slack) 0. What a run-length decoder can write directly.
+    public static func trace(grid: UnsafeRawBufferPointer, width: Int, height: Int, origin: Point = .zero) -> [[Point]] {
+        let pw = gridRowBytes(width: width)
+        guard width > 0, height > 0, grid.count >= pw * (height + 2) else { return [] }
         // Vertices are kept doubled, as integers: (2x, 2y) of the pixel-space point. A vertex
         // key packs them; each vertex starts exactly one segment, so `next` is a permutation
         // whose cycles are the outlines.
@@ -40,8 +53,9 @@ public enum Contours {
             next[k] = key(b.0, b.1)
             starts.append(k)
         }
-        grid.withUnsafeBufferPointer { g in
-            let raw = UnsafeRawPointer(g.baseAddress!)
+        do {
+            let g = UnsafeBufferPointer(start: grid.baseAddress!.assumingMemoryBound(to: UInt8.self), count: grid.count)
+            let raw = grid.baseAddress!
             // Cell (i, j) has the pixel centers (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its
             // corners; in the padded grid, pixel (x, y) is at (x + 1, y + 1).
             for j in -1..<height {

@@ -33,10 +33,12 @@ struct DetectorFixtureDrawingTests {
     }
 
     @Test func cocoResultsOnPlainPictures() throws {
-        let segm = try Analysis(contentsOfFile: fixtures + "/coco/cocoapi_instances_val2014_fakesegm100_results_FIRST-25.json", picture: .id("42"))
+        let segm = try Analysis(
+            contentsOfFile: fixtures + "/coco/cocoapi_instances_val2014_fakesegm100_results_FIRST-25.json", picture: .id("42"))
         let size = try #require(segm.imageSize)
         try drawn(Image(width: size.width, height: size.height, fill: Pixel(r: 128, g: 128, b: 128)), segm, "segm 42")
-        let points = try Analysis(contentsOfFile: fixtures + "/coco/cocoapi_person_keypoints_val2014_fakekeypoints100_results.json", picture: .id("139"))
+        let points = try Analysis(
+            contentsOfFile: fixtures + "/coco/cocoapi_person_keypoints_val2014_fakekeypoints100_results.json", picture: .id("139"))
         try drawn(Image(width: 640, height: 480, fill: Pixel(r: 128, g: 128, b: 128)), points, "keypoints 139")
         let boxes = try Analysis(contentsOfFile: fixtures + "/coco/cocoapi_instances_val2014_fakebbox100_results.json", picture: .id("73"))
         try drawn(Image(width: 640, height: 640, fill: Pixel(r: 128, g: 128, b: 128)), boxes, "boxes 73")
@@ -44,7 +46,9 @@ struct DetectorFixtureDrawingTests {
 
     @Test func ultralyticsOnZidane() throws {
         let picture = try ImageDecoder.decode(file: fixtures + "/ultralytics/ultralyticsAPI_zidane_1280x720.jpg").image
-        try drawn(picture, try Analysis(contentsOfFile: fixtures + "/ultralytics/ultralyticsAPI_README_detect_zidane_1280x720_CONVERTED.json"), "zidane")
+        try drawn(
+            picture, try Analysis(contentsOfFile: fixtures + "/ultralytics/ultralyticsAPI_README_detect_zidane_1280x720_CONVERTED.json"),
+            "zidane")
         let pose = try Analysis(contentsOfFile: fixtures + "/ultralytics/ultralyticsAPI_README_pose_image-unstated_CONVERTED.json")
         try drawn(Image(width: 1600, height: 1066, fill: Pixel(r: 128, g: 128, b: 128)), pose, "pose")
     }
@@ -52,9 +56,14 @@ struct DetectorFixtureDrawingTests {
     @Test func florence2Answers() throws {
         for (file, sizes) in [
             ("ailia-models_florence2_README_outputs_CONVERTED.json", [Size(width: 640, height: 480)]),
-            ("transformers_test_modeling_florence2_EXPECTED_CONVERTED.json", [Size(width: 640, height: 480), Size(width: 1300, height: 876)]),
+            (
+                "transformers_test_modeling_florence2_EXPECTED_CONVERTED.json",
+                [Size(width: 640, height: 480), Size(width: 1300, height: 876)]
+            ),
         ] {
-            let top = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixtures + "/florence2/" + file))) as! [String: Any]
+            let top =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixtures + "/florence2/" + file)))
+                as! [String: Any]
             for (i, item) in (top["results"] as! [[String: Any]]).enumerated() {
                 let answer = try JSONSerialization.data(withJSONObject: item["parsed_answer"] ?? item)
                 let analysis = try Analysis(json: answer, source: "\(file)[\(i)]")

@@ -147,11 +147,13 @@ public struct RunLengthMask: Hashable, Sendable {
     /// Allocates the mask's bounding box once, for the trace.
     public var polygons: [[Point]] {
         guard let b = bounds else { return [] }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: b.width * b.height, alignment: 16)
+        // Decoded straight into the tracer's grid: 1 for foreground, a zero border around it.
+        let rowBytes = Contours.gridRowBytes(width: b.width)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: rowBytes * (b.height + 2), alignment: 16)
         defer { buffer.deallocate() }
-        decode(into: buffer, x: b.x, y: b.y, width: b.width, height: b.height)
+        decode(into: buffer, x: b.x - 1, y: b.y - 1, width: rowBytes, height: b.height + 2, value: 1)
         let traced = Contours.trace(
-            UnsafeRawBufferPointer(buffer), width: b.width, height: b.height, origin: Point(x: Double(b.x), y: Double(b.y)))
+            grid: UnsafeRawBufferPointer(buffer), width: b.width, height: b.height, origin: Point(x: Double(b.x), y: Double(b.y)))
         return transform == .identity ? traced : traced.map { $0.map(transform.apply) }
     }
 }
