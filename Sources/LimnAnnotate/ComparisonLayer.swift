@@ -8,6 +8,25 @@ extension Annotator {
     static let onlyFirstColor = Pixel(r: 220, g: 40, b: 60)
     static let onlySecondColor = Pixel(r: 40, g: 100, b: 230)
 
+    /// `image` with a legend below naming the two results and four counts, in the comparison
+    /// colours (agreeing, changed, only in the first, only in the second): the frame both
+    /// comparisons draw in. An "only in" count is followed by the result's name.
+    static func comparisonFrame(
+        _ image: Image, first: Vendor, second: Vendor, counts: [(word: String, count: Int)], options: AnnotationOptions,
+        metrics: Metrics, engine: TextEngine
+    ) throws -> Image {
+        let a = first.rawValue, b = second.rawValue
+        let name = a == b ? (a: "first (\(a))", b: "second (\(b))") : (a: a, b: b)
+        let colors = [agreeingColor, changedColor, onlyFirstColor, onlySecondColor]
+        let items = counts.enumerated().map { (k, item) -> (text: String, color: Pixel, swatch: Pixel?) in
+            let who = k == 2 ? " \(name.a)" : k == 3 ? " \(name.b)" : ""
+            return ("\(item.word)\(who) \(item.count)", options.theme.panel, colors[k % colors.count])
+        }
+        let legend = try ChipRows.make(
+            items, title: "\(name.a) against \(name.b)", width: image.width, options: options, metrics: metrics, engine: engine)
+        return legend.map { Frame.stack([[image], [$0]]) } ?? image
+    }
+
     /// Two OCR results of `image` drawn together (see ``LimnResults/OCRComparison``): agreeing
     /// words outlined green, changed ones amber with the second result's reading on a chip,
     /// words only the first read red, only the second blue (dashed, in the second's place),
@@ -27,18 +46,12 @@ extension Annotator {
             case .onlyInSecond: return onlySecondColor
             }
         }
-        let first = comparison.first.rawValue, second = comparison.second.rawValue
-        let sameService = first == second
-        let name = (a: sameService ? "first (\(first))" : first, b: sameService ? "second (\(second))" : second)
-        let items: [(text: String, color: Pixel, swatch: Pixel?)] = [
-            ("agreeing \(comparison.count(.agreeing))", options.theme.panel, agreeingColor),
-            ("changed \(comparison.count(.changed))", options.theme.panel, changedColor),
-            ("only in \(name.a) \(comparison.count(.onlyInFirst))", options.theme.panel, onlyFirstColor),
-            ("only in \(name.b) \(comparison.count(.onlyInSecond))", options.theme.panel, onlySecondColor),
-        ]
-        let legend = try ChipRows.make(
-            items, title: "\(name.a) against \(name.b)", width: image.width, options: options, metrics: metrics, engine: engine)
-        var canvas = legend.map { Frame.stack([[image], [$0]]) } ?? image
+        var canvas = try comparisonFrame(
+            image, first: comparison.first, second: comparison.second,
+            counts: [
+                ("agreeing", comparison.count(.agreeing)), ("changed", comparison.count(.changed)),
+                ("only in", comparison.count(.onlyInFirst)), ("only in", comparison.count(.onlyInSecond)),
+            ], options: options, metrics: metrics, engine: engine)
         let picture = Rect(x: 0, y: 0, width: Double(image.width), height: Double(image.height))
 
         var list = DrawList()

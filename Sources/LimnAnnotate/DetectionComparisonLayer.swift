@@ -23,18 +23,12 @@ extension Annotator {
             case .onlyInSecond: return onlySecondColor
             }
         }
-        let a = comparison.first.rawValue, b = comparison.second.rawValue
-        let same = a == b
-        let name = (a: same ? "first (\(a))" : a, b: same ? "second (\(b))" : b)
-        let items: [(text: String, color: Pixel, swatch: Pixel?)] = [
-            ("matched \(comparison.count(.matched))", options.theme.panel, agreeingColor),
-            ("relabelled \(comparison.count(.relabelled))", options.theme.panel, changedColor),
-            ("only in \(name.a) \(comparison.count(.onlyInFirst))", options.theme.panel, onlyFirstColor),
-            ("only in \(name.b) \(comparison.count(.onlyInSecond))", options.theme.panel, onlySecondColor),
-        ]
-        let legend = try ChipRows.make(
-            items, title: "\(name.a) against \(name.b)", width: image.width, options: options, metrics: metrics, engine: engine)
-        var canvas = legend.map { Frame.stack([[image], [$0]]) } ?? image
+        var canvas = try comparisonFrame(
+            image, first: comparison.first, second: comparison.second,
+            counts: [
+                ("matched", comparison.count(.matched)), ("relabelled", comparison.count(.relabelled)),
+                ("only in", comparison.count(.onlyInFirst)), ("only in", comparison.count(.onlyInSecond)),
+            ], options: options, metrics: metrics, engine: engine)
         let picture = Rect(x: 0, y: 0, width: Double(image.width), height: Double(image.height))
 
         var list = DrawList()

@@ -205,7 +205,7 @@ import Testing
     @Test(.enabled(if: Fixtures.isPresent, "../shared/fixtures is absent: the real-response cases are skipped"))
     func cocoAnnotationFile() throws {
         let path = Fixtures.path("coco/mmpose_test_coco_person_keypoints_val2017_subset.json")
-        let a = try Analysis(contentsOfFile: path, picture: .matching("/tmp/000000196141.jpg"))
+        let a = try Analysis(contentsOfFile: path, picture: .matching("pictures/000000196141.jpg"))
         #expect(a.format == .cocoDataset && a.imageSize == Size(width: 640, height: 429))
         #expect(a.regions.count == 5 && a.regions.allSatisfy { $0.kind == .person })
         // The category's 1-based skeleton [16, 14] is keypoints 15 and 13 from 0.
