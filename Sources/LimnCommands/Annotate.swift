@@ -70,7 +70,7 @@ struct AnnotateCommand: ParsableCommand {
         return AnnotateJob(
             image: image, result: result, output: path, encoding: try output.encoding(for: path),
             options: try drawing.options(), resultFormat: reading.resultFormat, resultPage: page,
-            resultPicture: picture.map { $0.allSatisfy(\.isNumber) ? .id(String(Int($0) ?? 0)) : .fileName($0) }, compare: compare,
+            resultPicture: picture.map(Choices.picture), compare: compare,
             compareFormat: compareFormat, keepMetadata: output.metadata.map { $0 == .keepMetadata },
             keepProfile: output.keepProfile)
     }

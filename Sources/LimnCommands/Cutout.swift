@@ -78,7 +78,7 @@ struct CutoutCommand: ParsableCommand {
             image: image, matte: source, background: background, shadow: shadow, outline: outline, trim: trim,
             output: path, encoding: try output.encoding(for: path), resultFormat: reading.resultFormat,
             instances: instance.map { Int($0).map(InstanceChoice.index) ?? .label($0) } ?? .all,
-            resultPicture: picture.map { $0.allSatisfy(\.isNumber) ? .id(String(Int($0) ?? 0)) : .fileName($0) },
+            resultPicture: picture.map(Choices.picture),
             keepMetadata: output.keepsMetadata(byDefault: true), keepProfile: output.keepProfile)
     }
 

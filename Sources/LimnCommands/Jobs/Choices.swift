@@ -37,6 +37,13 @@ enum Choices {
         return set
     }
 
+    /// `--picture`'s word: an id when it is a decimal number (`000000000785` is 785), else a
+    /// file name.
+    static func picture(_ word: String) -> PictureSelector {
+        if word.allSatisfy({ ("0"..."9").contains($0) }), let n = Int(word) { return .id(String(n)) }
+        return .fileName(word)
+    }
+
     /// The case whose raw value is `word`, in any letter case (the option's name is said by the
     /// parser around this message).
     static func pick<T: RawRepresentable & CaseIterable>(_ word: String) throws(JobError) -> T where T.RawValue == String {
