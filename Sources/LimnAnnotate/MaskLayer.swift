@@ -10,7 +10,8 @@ struct MaskLayer {
     /// The picture's place in the frame.
     let clip: Rect
 
-    /// Records the mask of `region` (which must have one) in `color`.
+    /// Records a mask (its path and the rule that fills it) in `color`: the fill, when the style
+    /// has one, then the contour.
     func draw(_ mask: (path: Path, rule: FillRule), color: Pixel, into list: inout DrawList) {
         guard !mask.path.isEmpty else { return }
         if options.maskStyle == .fill {
