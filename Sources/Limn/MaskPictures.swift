@@ -130,8 +130,8 @@ extension Analysis {
             }
         }
         guard !tooMany else {
-            throw ResultsError.invalidField(
-                source: path, path: "the picture", reason: "has more than 255 colours; a label map has one per class")
+            throw ResultsError.unrecognised(
+                source: path, detail: "a picture of more than 255 colours, so not a label map, whose colours are its classes")
         }
         self.init(labelMap: map, names: hex.merging(names) { $1 }, source: path)
     }

@@ -140,7 +140,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cases: [([String], String)] = [
             (["annotate", folder + "/missing.jpg", results + "azure40-scene.json", "-o", folder + "/x.png"], "no such file"),
-            (["annotate", scene, scene, "-o", folder + "/x.png"], "not valid JSON"),
+            // A picture as the result is read as a label map; a photograph is none.
+            (["annotate", scene, scene, "-o", folder + "/x.png"], "not a label map"),
+            (["annotate", scene, results + "../document/tesseract.hocr", "--picture", "", "-o", folder + "/x.png"], "--picture"),
             (["annotate", scene, results + "azure40-error.json", "-o", folder + "/x.png"], "InvalidRequest"),
             (["annotate", scene, results + "azure40-scene.json", "--theme", "purple", "-o", folder + "/x.png"], "light, dark"),
             (["annotate", scene, results + "azure40-scene.json", "--min-confidence", "3", "-o", folder + "/x.png"], "between 0 and 1"),
