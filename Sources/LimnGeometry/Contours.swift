@@ -6,8 +6,12 @@
 /// then renders smoothly). Pixels touching only at a corner are separate (the foreground is
 /// 4-connected). Every polygon runs with the foreground on its right in y-down coordinates
 /// (outer outlines clockwise on screen, holes counter-clockwise), so a non-zero or even-odd fill
-/// of all of them together gives back the mask. Collinear vertices are dropped. Deterministic;
-/// allocates the segment table (proportional to the outline's length) and the result.
+/// of all of them together gives back the mask. Collinear vertices are dropped. Deterministic:
+/// outlines come in the order of their first cell in a row-major scan, each starting there.
+///
+/// The scan finds the cells an outline crosses 64 at a time, from the grid's words, and each
+/// outline is walked cell to cell, so the work is the grid's area over 64 plus the outlines'
+/// length. Allocates a visited bit per cell segment and the result.
 public enum Contours {
     /// The outlines of the pixels of `width × height` row-major `values` (`stride` bytes per
     /// row) that are at least `threshold`, shifted by `origin` (the grid's top-left pixel in the
@@ -17,109 +21,190 @@ public enum Contours {
         origin: Point = .zero
     ) -> [[Point]] {
         let rowBytes = stride ?? width
-        guard width > 0, height > 0, rowBytes >= width, values.count >= rowBytes * (height - 1) + width else { return [] }
-        // The grid thresholded to 0/1 with a background border, 8 bytes of slack on each row's
-        // right, so the scan can compare eight cells at a time.
-        let pw = width + 2 + 8, ph = height + 2
-        var grid = [UInt8](repeating: 0, count: pw * ph)
-        grid.withUnsafeMutableBufferPointer { g in
-            for y in 0..<height {
-                let row = (y + 1) * pw + 1, source = y * rowBytes
-                for x in 0..<width { g[row + x] = values[source + x] >= threshold ? 1 : 0 }
-            }
+        guard rowBytes >= width, values.count >= rowBytes * (height - 1) + width, var grid = BinaryGrid(width: width, height: height)
+        else { return [] }
+        for y in 0..<height {
+            for x in 0..<width where values[y * rowBytes + x] >= threshold { grid[x, y] = true }
         }
-        return grid.withUnsafeBytes { trace(grid: $0, width: width, height: height, origin: origin) }
+        return trace(grid, origin: origin)
     }
 
-    /// The row length of the grid ``trace(grid:width:height:origin:)`` takes for a mask `width`
-    /// pixels wide: the mask, a border pixel on each side and 8 bytes of slack.
-    public static func gridRowBytes(width: Int) -> Int { width + 10 }
+    /// The outlines of `grid`'s foreground, placed where the grid lies in the picture.
+    public static func trace(_ grid: BinaryGrid) -> [[Point]] {
+        trace(grid, origin: Point(x: Double(grid.left), y: Double(grid.top)))
+    }
 
-    /// The outlines of a mask already laid out as a grid of 0 and 1 bytes, ``gridRowBytes(width:)``
-    /// a row, `height + 2` rows: pixel (x, y) at row y + 1, column x + 1, and everything else
-    /// (the border and the slack) 0. What a run-length decoder can write directly.
-    public static func trace(grid: UnsafeRawBufferPointer, width: Int, height: Int, origin: Point = .zero) -> [[Point]] {
-        let pw = gridRowBytes(width: width)
-        guard width > 0, height > 0, grid.count >= pw * (height + 2) else { return [] }
-        // Vertices are kept doubled, as integers: (2x, 2y) of the pixel-space point. A vertex
-        // key packs them; each vertex starts exactly one segment, so `next` is a permutation
-        // whose cycles are the outlines.
-        let span = 2 * width + 4
-        @inline(__always) func key(_ x: Int, _ y: Int) -> Int { (y + 2) * span + (x + 2) }
-        var next: [Int: Int] = [:]
-        var starts: [Int] = []
-        func segment(_ a: (Int, Int), _ b: (Int, Int)) {
-            let k = key(a.0, a.1)
-            next[k] = key(b.0, b.1)
-            starts.append(k)
+    /// The cell sides a segment enters and leaves by.
+    private enum Side: UInt8 { case top, right, bottom, left }
+
+    /// Segment `k` of a cell of case `c` (its corners' bits: top-left 8, top-right 4,
+    /// bottom-right 2, bottom-left 1) as the sides it enters and leaves by, foreground on the
+    /// right. The two saddles (5, 10) have two segments, keeping the corners apart; 0 and 15 none.
+    @inline(__always)
+    private static func segment(_ c: Int, _ k: Int) -> (enters: Side, leaves: Side) {
+        switch c {
+        case 1: return (.left, .bottom)
+        case 2: return (.bottom, .right)
+        case 3: return (.left, .right)
+        case 4: return (.right, .top)
+        case 5: return k == 0 ? (.left, .bottom) : (.right, .top)
+        case 6: return (.bottom, .top)
+        case 7: return (.left, .top)
+        case 8: return (.top, .left)
+        case 9: return (.top, .bottom)
+        case 10: return k == 0 ? (.top, .left) : (.bottom, .right)
+        case 11: return (.top, .right)
+        case 12: return (.right, .left)
+        case 13: return (.right, .bottom)
+        default: return (.bottom, .left)  // 14
         }
-        do {
-            let g = UnsafeBufferPointer(start: grid.baseAddress!.assumingMemoryBound(to: UInt8.self), count: grid.count)
-            let raw = grid.baseAddress!
-            // Cell (i, j) has the pixel centers (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its
-            // corners; in the padded grid, pixel (x, y) is at (x + 1, y + 1).
-            for j in -1..<height {
-                let top = (j + 1) * pw, bottom = (j + 2) * pw
-                var i = -1
-                while i < width {
-                    // Eight cells whose nine columns are all one value, in both rows, hold no outline.
-                    if i + 9 <= width + 1 {
-                        let a = raw.loadUnaligned(fromByteOffset: top + i + 1, as: UInt64.self)
-                        let b = raw.loadUnaligned(fromByteOffset: bottom + i + 1, as: UInt64.self)
-                        if a == b, a == 0 || a == 0x0101_0101_0101_0101, g[top + i + 9] == g[bottom + i + 9],
-                            UInt64(g[top + i + 9]) * 0x0101_0101_0101_0101 == a
-                        {
-                            i += 8
-                            continue
+    }
+
+    @inline(__always)
+    private static func segmentCount(_ c: Int) -> Int { c == 0 || c == 15 ? 0 : c == 5 || c == 10 ? 2 : 1 }
+
+    private static func trace(_ grid: BinaryGrid, origin: Point) -> [[Point]] {
+        let width = grid.width, height = grid.height, perRow = grid.wordsPerRow
+        // Cell (i, j), for i in -1 ..< width and j in -1 ..< height, has the pixel centers
+        // (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its corners: padded columns c = i + 1 and
+        // c + 1 of padded rows j + 1 and j + 2. Visited bits, one plane per segment (saddles have
+        // two), are laid out like the grid: cell (i, j) at padded column c of padded row j + 1.
+        var visited = [UInt64](repeating: 0, count: 2 * perRow * (height + 1))
+        let plane = perRow * (height + 1)
+        var polygons: [[Point]] = []
+        var ring: [(Int, Int)] = []
+        grid.withUnsafeWords { g in
+            // Bits c and c + 1 of padded row `row`, as bit 0 and bit 1.
+            @inline(__always) func pair(_ row: Int, _ c: Int) -> Int {
+                let w = row * perRow + c >> 6, s = UInt64(c & 63)
+                return Int(truncatingIfNeeded: (g[w] &>> s | (g[w + 1] &<< 1) &<< (63 &- s)) & 3)
+            }
+            @inline(__always) func index(_ i: Int, _ j: Int) -> Int {
+                let upper = pair(j + 1, i + 1), lower = pair(j + 2, i + 1)
+                return (upper & 1) << 3 | (upper >> 1) << 2 | (lower >> 1) << 1 | (lower & 1)
+            }
+            visited.withUnsafeMutableBufferPointer { seen in
+                @inline(__always) func bit(_ i: Int, _ j: Int, _ k: Int) -> (Int, UInt64) {
+                    let c = i + 1
+                    return (k * plane + (j + 1) * perRow + c >> 6, UInt64(1) << UInt64(c & 63))
+                }
+                @inline(__always) func mark(_ i: Int, _ j: Int, _ k: Int) -> Bool {
+                    let (w, m) = bit(i, j, k)
+                    if seen[w] & m != 0 { return false }
+                    seen[w] |= m
+                    return true
+                }
+                for j in -1..<height {
+                    let upper = (j + 1) * perRow, lower = upper + perRow
+                    // Cells of this row whose four corners are not all equal, 64 at a time: bit c
+                    // of `crossed` is the cell with corners at padded columns c and c + 1.
+                    for w in 0..<perRow - 1 {
+                        let a = g[upper + w], b = g[lower + w]
+                        let aNext = a >> 1 | g[upper + w + 1] << 63, bNext = b >> 1 | g[lower + w + 1] << 63
+                        var crossed = (a ^ b) | (a ^ aNext) | (b ^ bNext)
+                        while crossed != 0 {
+                            let c = w << 6 | crossed.trailingZeroBitCount
+                            crossed &= crossed &- 1
+                            let i = c - 1
+                            guard i >= -1, i < width else { continue }
+                            for k in 0..<segmentCount(index(i, j)) {
+                                let (word, m) = bit(i, j, k)
+                                guard seen[word] & m == 0 else { continue }
+                                // Walk the outline from here until it comes back: each cell's
+                                // segment leaves by a side into the neighbour there, which it
+                                // enters by the opposite side.
+                                ring.removeAll(keepingCapacity: true)
+                                var (ci, cj, ck) = (i, j, k)
+                                while mark(ci, cj, ck) {
+                                    let (enters, leaves) = segment(index(ci, cj), ck)
+                                    switch enters {
+                                    case .top: ring.append((2 * ci + 2, 2 * cj + 1))
+                                    case .bottom: ring.append((2 * ci + 2, 2 * cj + 3))
+                                    case .left: ring.append((2 * ci + 1, 2 * cj + 2))
+                                    case .right: ring.append((2 * ci + 3, 2 * cj + 2))
+                                    }
+                                    let entry: Side
+                                    switch leaves {
+                                    case .top: (cj, entry) = (cj - 1, .bottom)
+                                    case .bottom: (cj, entry) = (cj + 1, .top)
+                                    case .left: (ci, entry) = (ci - 1, .right)
+                                    case .right: (ci, entry) = (ci + 1, .left)
+                                    }
+                                    let c = index(ci, cj)
+                                    ck = segmentCount(c) == 2 && segment(c, 1).enters == entry ? 1 : 0
+                                }
+                                if let polygon = Self.polygon(ring, origin: origin) { polygons.append(polygon) }
+                            }
                         }
                     }
-                    let tl = g[top + i + 1] != 0, tr = g[top + i + 2] != 0
-                    let bl = g[bottom + i + 1] != 0, br = g[bottom + i + 2] != 0
-                    let index = (tl ? 8 : 0) | (tr ? 4 : 0) | (br ? 2 : 0) | (bl ? 1 : 0)
-                    if index != 0 && index != 15 {
-                        let top = (2 * i + 2, 2 * j + 1), bottom = (2 * i + 2, 2 * j + 3)
-                        let left = (2 * i + 1, 2 * j + 2), right = (2 * i + 3, 2 * j + 2)
-                        switch index {
-                        case 1: segment(left, bottom)
-                        case 2: segment(bottom, right)
-                        case 3: segment(left, right)
-                        case 4: segment(right, top)
-                        case 5: segment(left, bottom); segment(right, top)
-                        case 6: segment(bottom, top)
-                        case 7: segment(left, top)
-                        case 8: segment(top, left)
-                        case 9: segment(top, bottom)
-                        case 10: segment(top, left); segment(bottom, right)
-                        case 11: segment(top, right)
-                        case 12: segment(right, left)
-                        case 13: segment(right, bottom)
-                        default: segment(bottom, left)  // 14
-                        }
-                    }
-                    i += 1
                 }
             }
         }
-        var polygons: [[Point]] = []
-        var visited = Set<Int>(minimumCapacity: starts.count)
-        for start in starts where !visited.contains(start) {
-            var ring: [(Int, Int)] = []
-            var k = start
-            while visited.insert(k).inserted {
-                ring.append((k % span - 2, k / span - 2))
-                guard let n = next[k] else { break }
-                k = n
-            }
-            // Drop the vertices where the outline goes straight on.
-            var points: [Point] = []
-            let n = ring.count
-            for (index, p) in ring.enumerated() {
-                let a = ring[(index + n - 1) % n], b = ring[(index + 1) % n]
-                if (p.0 - a.0) * (b.1 - p.1) == (p.1 - a.1) * (b.0 - p.0) { continue }
-                points.append(Point(x: origin.x + Double(p.0) / 2, y: origin.y + Double(p.1) / 2))
-            }
-            if points.count >= 3 { polygons.append(points) }
-        }
         return polygons
+    }
+
+    /// The ring's vertices (doubled pixel coordinates) where the outline turns, placed at
+    /// `origin`; nil when fewer than three remain.
+    private static func polygon(_ ring: [(Int, Int)], origin: Point) -> [Point]? {
+        var points: [Point] = []
+        let n = ring.count
+        for (index, p) in ring.enumerated() {
+            let a = ring[(index + n - 1) % n], b = ring[(index + 1) % n]
+            if (p.0 - a.0) * (b.1 - p.1) == (p.1 - a.1) * (b.0 - p.0) { continue }
+            points.append(Point(x: origin.x + Double(p.0) / 2, y: origin.y + Double(p.1) / 2))
+        }
+        return points.count >= 3 ? points : nil
+    }
+}
+
+extension Contours {
+    /// `polygon` (closed) with the vertices dropped that lie within `tolerance` of the line its
+    /// neighbours kept would draw (Ramer–Douglas–Peucker, on the two halves between the first
+    /// vertex and the one farthest from it): every vertex of `polygon` stays within `tolerance`
+    /// of the result. A traced outline's half-pixel steps become the straight or gently curved
+    /// line they stand for, with a few vertices instead of one per step. Deterministic;
+    /// allocates the result and a stack.
+    public static func simplified(_ polygon: [Point], tolerance: Double) -> [Point] {
+        let n = polygon.count
+        guard n > 3, tolerance > 0, tolerance.isFinite else { return polygon }
+        var keep = [Bool](repeating: false, count: n)
+        var far = 0, best = -1.0
+        for i in 1..<n {
+            let dx = polygon[i].x - polygon[0].x, dy = polygon[i].y - polygon[0].y
+            if dx * dx + dy * dy > best { (far, best) = (i, dx * dx + dy * dy) }
+        }
+        keep[0] = true
+        keep[far] = true
+        // Chains as (first, last) indices, `last` possibly n (the first vertex again).
+        var stack = [(0, far), (far, n)]
+        let limit = tolerance * tolerance
+        while let (first, last) = stack.popLast() {
+            guard last - first > 1 else { continue }
+            let a = polygon[first], b = polygon[last % n]
+            let dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy
+            var worst = first, worstDistance = -1.0
+            for i in first + 1..<last {
+                let p = polygon[i]
+                let d2: Double
+                if length2 == 0 {
+                    d2 = (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)
+                } else {
+                    // Distance to the segment: to the line where the foot falls on it, else to an end.
+                    let t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2
+                    let cx = t <= 0 ? a.x : t >= 1 ? b.x : a.x + t * dx, cy = t <= 0 ? a.y : t >= 1 ? b.y : a.y + t * dy
+                    d2 = (p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy)
+                }
+                if d2 > worstDistance { (worst, worstDistance) = (i, d2) }
+            }
+            if worstDistance > limit {
+                keep[worst] = true
+                stack.append((first, worst))
+                stack.append((worst, last))
+            }
+        }
+        var out: [Point] = []
+        out.reserveCapacity(n / 4)
+        for i in 0..<n where keep[i] { out.append(polygon[i]) }
+        return out
     }
 }

@@ -142,18 +142,51 @@ public struct RunLengthMask: Hashable, Sendable {
         }
     }
 
+    /// The mask's bounding box decoded into a ``BinaryGrid`` placed where the box lies in the
+    /// mask's own pixels (``transform`` not applied); nil for an empty mask. Each run becomes a
+    /// range of bits in its columns, turned into rows once. Allocates the box's bits twice.
+    public var grid: BinaryGrid? {
+        guard let b = bounds else { return nil }
+        let h = size.height
+        return BinaryGrid(width: b.width, height: b.height, x: b.x, y: b.y) { columns in
+            var position = 0
+            for (index, run) in counts.enumerated() {
+                defer { position += run }
+                guard index % 2 == 1, run > 0 else { continue }
+                // A run down one column or more: one range of rows in each.
+                var p = position
+                let end = position + run
+                while p < end {
+                    let column = p / h, row = p % h
+                    let pieceEnd = min(end, (column + 1) * h)
+                    columns.set(column: column - b.x, rows: (row - b.y)..<(row - b.y + pieceEnd - p))
+                    p = pieceEnd
+                }
+            }
+        }
+    }
+
     /// The outlines of the foreground (see ``Contours``) placed by ``transform``: outer
     /// outlines and holes wound opposite ways, so an even-odd or non-zero fill gives the mask.
-    /// Allocates the mask's bounding box once, for the trace.
+    /// Decodes the mask's bounding box once, for the trace.
     public var polygons: [[Point]] {
-        guard let b = bounds else { return [] }
-        // Decoded straight into the tracer's grid: 1 for foreground, a zero border around it.
-        let rowBytes = Contours.gridRowBytes(width: b.width)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: rowBytes * (b.height + 2), alignment: 16)
-        defer { buffer.deallocate() }
-        decode(into: buffer, x: b.x - 1, y: b.y - 1, width: rowBytes, height: b.height + 2, value: 1)
-        let traced = Contours.trace(
-            grid: UnsafeRawBufferPointer(buffer), width: b.width, height: b.height, origin: Point(x: Double(b.x), y: Double(b.y)))
+        guard let grid else { return [] }
+        let traced = Contours.trace(grid)
         return transform == .identity ? traced : traced.map { $0.map(transform.apply) }
+    }
+
+    /// The mask decoded into a ``BinaryGrid`` placed where ``transform`` puts it, when the
+    /// transform only moves it by whole pixels (as read, or drawn below a banner); nil for any
+    /// other transform (then the traced ``polygons`` place it) and for an empty mask. Filled with
+    /// the raster core's `fill(outlineOf:)`, it covers what its traced outlines filled even-odd
+    /// would, without tracing.
+    public var placedGrid: BinaryGrid? {
+        let t = transform
+        guard t.a == 1, t.b == 0, t.c == 0, t.d == 1, t.tx.rounded() == t.tx, t.ty.rounded() == t.ty, abs(t.tx) < 1e9, abs(t.ty) < 1e9,
+            var grid
+        else { return nil }
+        grid.left += Int(t.tx)
+        grid.top += Int(t.ty)
+        return grid
     }
 }
