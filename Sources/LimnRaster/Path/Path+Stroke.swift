@@ -131,6 +131,15 @@ enum Dashing {
 }
 
 /// Outlines of one polyline's stroke.
+///
+/// The stroke is the union of a rectangle around each segment, a wedge at each join (a bevel,
+/// with its miter tip when within the limit) and the caps, every piece positively oriented, so
+/// that filling them with the nonzero rule covers each point as often as pieces overlap it. The
+/// outline drawn is the sum of those pieces' boundaries with the shared parts cancelled: along
+/// each side of the line, the offset segments, joined on the outer side of a turn by the bevel
+/// or miter and on the inner side through the vertex itself. So it has the very winding numbers
+/// (and the exact-area rasterizer the same coverage) of the separate pieces, with about a third
+/// of their edges. Round joins and caps add a whole circle, as pieces of their own.
 enum StrokeBuilder {
     static func add(_ line: [Point], closed: Bool, half: Double, style: StrokeStyle, to path: inout Path) {
         guard let first = line.first else { return }
@@ -142,61 +151,100 @@ enum StrokeBuilder {
         }
         let n = line.count
         let segments = closed ? n : n - 1
+        var directions: [Point] = []
+        directions.reserveCapacity(segments)
+        for i in 0..<segments { directions.append(direction(line[i], line[(i + 1) % n])) }
+        // Side A is offset by m = (d.y, −d.x)·half, which makes each segment's rectangle
+        // [a+m, b+m, b−m, a−m] positively oriented; side B by −m, and is drawn backwards.
+        var sideA: [Point] = [], sideB: [Point] = []
+        sideA.reserveCapacity(3 * n)
+        sideB.reserveCapacity(3 * n)
+        var circles: [Point] = []
         for i in 0..<segments {
-            let a = line[i], b = line[(i + 1) % n]
+            let a = line[i], b = line[(i + 1) % n], d = directions[i]
+            if closed || i > 0 {
+                join(
+                    at: a, from: directions[(i + segments - 1) % segments], to: d, previous: line[(i + n - 1) % n], next: b,
+                    half: half, style: style, sideA: &sideA, sideB: &sideB, circles: &circles)
+            }
             var a2 = a, b2 = b
-            let d = direction(a, b)
             if !closed && style.cap == .square {
                 if i == 0 { a2 = Point(x: a.x - d.x * half, y: a.y - d.y * half) }
                 if i == segments - 1 { b2 = Point(x: b.x + d.x * half, y: b.y + d.y * half) }
             }
-            let nx = -d.y * half, ny = d.x * half
-            polygon(
-                [
-                    Point(x: a2.x + nx, y: a2.y + ny), Point(x: b2.x + nx, y: b2.y + ny),
-                    Point(x: b2.x - nx, y: b2.y - ny), Point(x: a2.x - nx, y: a2.y - ny),
-                ], to: &path)
+            let mx = d.y * half, my = -d.x * half
+            sideA.append(Point(x: a2.x + mx, y: a2.y + my))
+            sideA.append(Point(x: b2.x + mx, y: b2.y + my))
+            sideB.append(Point(x: a2.x - mx, y: a2.y - my))
+            sideB.append(Point(x: b2.x - mx, y: b2.y - my))
         }
-        // Joins at interior vertices (every vertex of a closed line).
-        let joins = closed ? Array(0..<n) : Array(1..<(n - 1))
-        for j in joins {
-            let prev = line[(j - 1 + n) % n], p = line[j], next = line[(j + 1) % n]
-            join(prev, p, next, half: half, style: style, to: &path)
+        if closed {
+            ring(sideA, to: &path)
+            ring(sideB.reversed(), to: &path)
+        } else {
+            // One ring: along side A, across the end (the rectangle's butt), back along side B.
+            ring(sideA + sideB.reversed(), to: &path)
+            if style.cap == .round {
+                circles.append(line[0])
+                circles.append(line[n - 1])
+            }
         }
-        if !closed && style.cap == .round {
-            polygon(circle(line[0], half), to: &path)
-            polygon(circle(line[n - 1], half), to: &path)
-        }
+        for center in circles { polygon(circle(center, half), to: &path) }
     }
 
-    static func join(_ prev: Point, _ p: Point, _ next: Point, half: Double, style: StrokeStyle, to path: inout Path) {
-        let d0 = direction(prev, p), d1 = direction(p, next)
+    /// The join at vertex `p` between the segments with directions `d0` and `d1` (from
+    /// `previous` and to `next`): the wedge's edges on the outer side of the turn, the way
+    /// through `p` on the inner side (through `p` on both when the join is a circle, or the
+    /// turn is a reversal, whose wedge has no area).
+    static func join(
+        at p: Point, from d0: Point, to d1: Point, previous: Point, next: Point, half: Double, style: StrokeStyle,
+        sideA: inout [Point], sideB: inout [Point], circles: inout [Point]
+    ) {
         let cross = d0.x * d1.y - d0.y * d1.x
-        guard abs(cross) > 1e-9 || d0.x * d1.x + d0.y * d1.y < 0 else { return }  // straight on
         let cosine = d0.x * d1.x + d0.y * d1.y
+        if abs(cross) <= 1e-9 && cosine >= 0 { return }  // straight on: the sides meet
         // A round join on a gentle turn (under ~6°, as between the pieces of a flattened curve)
         // differs from a bevel by under 0.0014 of the width, when both segments are at least
         // half the width long (shorter ones leave the circle's far side uncovered): the bevel
         // is drawn instead.
-        let longEnough = length(prev, p) >= half && length(p, next) >= half
-        if style.join == .round && (cosine < 0.9945 || !longEnough) {
-            polygon(circle(p, half), to: &path)
+        let longEnough = length(previous, p) >= half && length(p, next) >= half
+        let isCircle = style.join == .round && (cosine < 0.9945 || !longEnough)
+        if isCircle || abs(cross) <= 1e-9 {
+            sideA.append(p)
+            sideB.append(p)
+            if isCircle { circles.append(p) }
             return
         }
-        // The outer side of the turn.
-        let s: Double = cross > 0 ? -1 : 1
-        let o0 = Point(x: p.x - d0.y * half * s, y: p.y + d0.x * half * s)
-        let o1 = Point(x: p.x - d1.y * half * s, y: p.y + d1.x * half * s)
-        polygon([p, o0, o1], to: &path)  // the bevel
-        guard style.join == .miter else { return }
-        let miterLength = 1 / max(((1 + cosine) / 2).squareRoot(), 1e-9)  // in units of half the width
-        guard miterLength <= style.miterLimit else { return }
-        // The miter tip: along the bisector of the two outer normals.
-        let bx = (o0.x - p.x) + (o1.x - p.x), by = (o0.y - p.y) + (o1.y - p.y)
-        let bl = (bx * bx + by * by).squareRoot()
-        guard bl > 1e-12 else { return }
-        let tip = Point(x: p.x + bx / bl * half * miterLength, y: p.y + by / bl * half * miterLength)
-        polygon([o0, tip, o1], to: &path)
+        // Side A (offset by m) is the outer side when the turn has cross > 0.
+        let outerIsA = cross > 0
+        let s: Double = outerIsA ? 1 : -1
+        let o0 = Point(x: p.x + d0.y * half * s, y: p.y - d0.x * half * s)
+        let o1 = Point(x: p.x + d1.y * half * s, y: p.y - d1.x * half * s)
+        var tip: Point? = nil
+        if style.join == .miter {
+            let miterLength = 1 / max(((1 + cosine) / 2).squareRoot(), 1e-9)  // in units of half the width
+            // The miter tip: along the bisector of the two outer normals.
+            let bx = (o0.x - p.x) + (o1.x - p.x), by = (o0.y - p.y) + (o1.y - p.y)
+            let bl = (bx * bx + by * by).squareRoot()
+            if miterLength <= style.miterLimit, bl > 1e-12 {
+                tip = Point(x: p.x + bx / bl * half * miterLength, y: p.y + by / bl * half * miterLength)
+            }
+        }
+        if outerIsA {
+            if let tip { sideA.append(tip) }
+            sideB.append(p)
+        } else {
+            if let tip { sideB.append(tip) }
+            sideA.append(p)
+        }
+    }
+
+    /// Adds `points` as one closed sub-path, as they come.
+    static func ring(_ points: [Point], to path: inout Path) {
+        guard let first = points.first, points.count >= 2 else { return }
+        path.move(to: first)
+        for q in points.dropFirst() { path.line(to: q) }
+        path.close()
     }
 
     static func length(_ a: Point, _ b: Point) -> Double {
