@@ -26,6 +26,16 @@ import Testing
                 PixelTarget.blendSpan(p.baseAddress!, count: count, red: r, green: g, blue: b, alpha: a)
             }
             #expect(pixels == expected, "alpha \(a)")
+            // Over pixels known to be opaque, the unchecked path gives the same bytes.
+            var opaque = pixels.enumerated().map { $0.offset % 4 == 3 ? 255 : $0.element }
+            var opaqueExpected = opaque
+            opaqueExpected.withUnsafeMutableBufferPointer { p in
+                for i in 0..<count { Blend.over(p.baseAddress! + i * 4, red: r, green: g, blue: b, alpha: a) }
+            }
+            opaque.withUnsafeMutableBufferPointer { p in
+                PixelTarget.blendSpan(p.baseAddress!, count: count, red: r, green: g, blue: b, alpha: a, opaque: true)
+            }
+            #expect(opaque == opaqueExpected, "alpha \(a), opaque")
         }
     }
 }

@@ -57,6 +57,62 @@ public enum Parallelism {
     }
 }
 
+extension Parallelism {
+    /// `body(i)` for every `i` in `0 ..< count`, in order, computed on up to ``maximumThreads``
+    /// threads that take the next index as they finish one (so items of very different sizes
+    /// still share the cores). For Limn's own modules: `body` must be safe to call from several
+    /// threads at once. Allocates the result.
+    package static func map<T>(_ count: Int, threads: Int? = nil, _ body: (Int) -> T) -> [T] {
+        let threads = min(threads ?? maximumThreads, count)
+        guard threads > 1 else { return (0..<max(count, 0)).map(body) }
+        let next = Locked(0)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = UncheckedSendable(buffer.baseAddress!)
+            withoutActuallyEscaping(body) { body in
+                let box = UncheckedSendable(body)
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while true {
+                        let i = next.withLock { value in
+                            defer { value += 1 }
+                            return value
+                        }
+                        guard i < count else { return }
+                        (slots.value + i).initialize(to: box.value(i))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+extension Parallelism {
+    /// Calls `body(i, thread)` for every `i` in `0 ..< count` on up to `threads` threads that
+    /// take the next index as they finish one; `thread` (below `threads`) names the thread, for
+    /// per-thread scratch. On the calling thread alone when `threads` is 1.
+    package static func forEach(_ count: Int, threads: Int, _ body: (Int, Int) -> Void) {
+        let threads = min(threads, count)
+        guard threads > 1 else {
+            for i in 0..<max(count, 0) { body(i, 0) }
+            return
+        }
+        let next = Locked(0)
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                while true {
+                    let i = next.withLock { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard i < count else { return }
+                    box.value(i, thread)
+                }
+            }
+        }
+    }
+}
+
 /// Carries a non-Sendable value (a closure over disjoint row bands) into `concurrentPerform`.
 struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T

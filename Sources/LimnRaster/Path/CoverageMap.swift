@@ -1,10 +1,10 @@
-/// The coverage of a filled path over a region of whole pixels: the stage between the rasterizer
-/// and a blitter. Rows hold the accumulated signed areas (`width + 1` each); a running sum along a
+/// The coverage of a filled path over a region of whole pixels (one strip of the rasterizer's
+/// rows): the stage between the rasterizer and a blitter. Rows hold the accumulated signed areas (`width + 1` each); a running sum along a
 /// row is the winding number, which the fill rule turns into coverage, 0 … 1.
 struct CoverageMap {
     var region: PixelRect
-    /// The accumulation cells (`(width + 1) × height`) and the touched bits live in a recycled
-    /// scratch; ``recycle()`` clears what was touched and returns it to the pool.
+    /// The accumulation cells (`(width + 1) × height`) and the touched bits live in the
+    /// rasterizer's recycled scratch, which it clears after each strip.
     let scratch: CoverageScratch
     var accumulation: UnsafeMutablePointer<Float> { scratch.accumulation }
     var rule: FillRule
@@ -18,12 +18,6 @@ struct CoverageMap {
     /// set bits the coverage is constant, so blitters jump from one to the next.
     var touched: UnsafeMutablePointer<UInt64> { scratch.bits }
     var wordsPerRow: Int
-
-    /// Gives the scratch back, all zero again. Call once, when done with the map.
-    func recycle() {
-        scratch.clear(height: region.height, stride: region.width + 1, wordsPerRow: wordsPerRow)
-        CoverageScratch.give(scratch)
-    }
 
     /// The first touched column after `x` in row `y`, or `end` when there is none before it.
     @inline(__always)

@@ -21,7 +21,7 @@ extension Image {
         let keepsOpacity = isOpaque
         let (w, h) = (width, height)
         try withUnsafeMutableBytes(preservingOpacity: keepsOpacity) { (raw) throws(E) in
-            try body(PixelTarget(bytes: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), width: w, height: h))
+            try body(PixelTarget(bytes: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), width: w, height: h, opaque: keepsOpacity))
         }
         if !keepsOpacity { recomputeOpacity() }
     }

@@ -5,12 +5,22 @@ struct PixelTarget: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<UInt8>
     let width: Int
     let height: Int
+    /// Every pixel is opaque (and stays so under "over"): blends skip the alpha checks.
+    var opaque = false
 
     /// `Image.fill` on the pixels inside `clip` (already within the image): the rasterizer's
     /// coverage spans composited "over"; runs of full coverage of an opaque color are plain stores.
     func fill(_ path: Path, with color: Pixel, rule: FillRule, clip: PixelRect) throws(RasterError) {
-        guard color.a > 0, let map = try Rasterizer.coverage(of: path, rule: rule, clip: clip, operation: "filling a path") else { return }
-        let r = map.region, w = width
+        guard color.a > 0,
+            let prepared = try PreparedFill(
+                path, rule: rule, clip: clip, stripRows: Rasterizer.stripRows(width: clip.width), operation: "filling a path")
+        else { return }
+        try prepared.forEachStrip { fill($0, with: color) }
+    }
+
+    /// Composites `color` through one strip's coverage map.
+    func fill(_ map: CoverageMap, with color: Pixel) {
+        let w = width, bytes = self.bytes, r = map.region
         let alpha = Float(color.a)
         let cr = UInt32(color.r), cg = UInt32(color.g), cb = UInt32(color.b)
         let solid = (cr | cg << 8 | cb << 16 | 0xFF00_0000).littleEndian
@@ -22,30 +32,35 @@ struct PixelTarget: @unchecked Sendable {
                 let words = UnsafeMutableRawPointer(q).assumingMemoryBound(to: UInt32.self)
                 for i in 0..<count { words[i] = solid }
             } else {
-                Self.blendSpan(q, count: count, red: cr, green: cg, blue: cb, alpha: a)
+                Self.blendSpan(q, count: count, red: cr, green: cg, blue: cb, alpha: a, opaque: opaque)
             }
         }
-        map.recycle()
     }
 
     /// `count` pixels from `q` under one translucent colour: four at a time where all four are
     /// opaque (16-bit lanes; `(y + 1 + y >> 8) >> 8` is `y / 255` for every sum that occurs, so
-    /// the bytes are `Blend.over`'s), one at a time elsewhere.
+    /// the bytes are `Blend.over`'s), one at a time elsewhere. With `opaque`, every pixel is
+    /// taken to be opaque, unchecked.
     @inline(__always)
-    static func blendSpan(_ q: UnsafeMutablePointer<UInt8>, count: Int, red cr: UInt32, green cg: UInt32, blue cb: UInt32, alpha a: UInt32)
-    {
+    static func blendSpan(
+        _ q: UnsafeMutablePointer<UInt8>, count: Int, red cr: UInt32, green cg: UInt32, blue cb: UInt32, alpha a: UInt32,
+        opaque: Bool = false
+    ) {
         var i = 0
         if count >= 4 {
-            let na = SIMD16<UInt16>(repeating: UInt16(255 - a))
-            let one = SIMD4<UInt16>(UInt16(cr * a + 127), UInt16(cg * a + 127), UInt16(cb * a + 127), UInt16(255 * a + 127))
-            let top = SIMD16<UInt16>(lowHalf: SIMD8(lowHalf: one, highHalf: one), highHalf: SIMD8(lowHalf: one, highHalf: one))
+            // Four pixels as eight 16-bit lanes, split by byte: the low bytes (red, blue) and
+            // the high bytes (green, alpha), so widening and narrowing are a mask and a shift.
+            let na = SIMD8<UInt16>(repeating: UInt16(255 - a))
+            let (r, g, b, o) = (UInt16(cr * a + 127), UInt16(cg * a + 127), UInt16(cb * a + 127), UInt16(255 * a + 127))
+            let topLow = SIMD8<UInt16>(r, b, r, b, r, b, r, b), topHigh = SIMD8<UInt16>(g, o, g, o, g, o, g, o)
             let raw = UnsafeMutableRawPointer(q)
             while i + 4 <= count {
                 let under = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<UInt8>.self)
-                if under[3] & under[7] & under[11] & under[15] == 255 {
-                    let y = SIMD16<UInt16>(truncatingIfNeeded: under) &* na &+ top
-                    let out = (y &+ 1 &+ (y &>> 8)) &>> 8
-                    raw.storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: out), toByteOffset: i * 4, as: SIMD16<UInt8>.self)
+                if opaque || under[3] & under[7] & under[11] & under[15] == 255 {
+                    let lanes = unsafeBitCast(under, to: SIMD8<UInt16>.self)
+                    let low = (lanes & 0x00FF) &* na &+ topLow, high = (lanes &>> 8) &* na &+ topHigh
+                    let out = (low &+ 1 &+ (low &>> 8)) &>> 8 | ((high &+ 1 &+ (high &>> 8)) &>> 8) &<< 8
+                    raw.storeBytes(of: unsafeBitCast(out, to: SIMD16<UInt8>.self), toByteOffset: i * 4, as: SIMD16<UInt8>.self)
                 } else {
                     for k in i..<i + 4 { Blend.over(q + k * 4, red: cr, green: cg, blue: cb, alpha: a) }
                 }

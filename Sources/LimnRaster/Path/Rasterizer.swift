@@ -3,47 +3,22 @@
 /// area it leaves to its right; a running sum along each row is the winding number with
 /// fractional coverage at the edges, which the fill rule turns into coverage. Analytic, no
 /// supersampling; deterministic; linear in the edges' lengths inside the region.
+///
+/// A path is prepared once (``PreparedFill``): flattened, its edges sorted into the strips of
+/// rows they cross, in path order within each. Each strip is then accumulated, handed on and
+/// cleared before the next, so the working memory stays in the cache however large the shape,
+/// and a draw list can draw every operation of one strip of the picture before the next (see
+/// ``DrawList``). A row's sums do not depend on the strips: every row adds the same edge pieces
+/// in the same order, in the coordinates of the whole region.
 enum Rasterizer {
-    static func coverage(of path: Path, rule: FillRule, clip: PixelRect, operation: String) throws(RasterError) -> CoverageMap? {
-        guard path.isFinite else {
-            throw RasterError.invalidGeometry(operation: operation, reason: "the path has a NaN or infinite coordinate")
-        }
-        guard let bounds = path.controlBounds else { return nil }
-        guard max(abs(bounds.minX), abs(bounds.maxX), abs(bounds.minY), abs(bounds.maxY)) < 1e15 else {
-            throw RasterError.invalidGeometry(operation: operation, reason: "the path reaches beyond ±1e15 pixels")
-        }
-        // A path with no width or height still covers the pixels it touches (it adds no area).
-        let box = Rect(x: bounds.x, y: bounds.y, width: max(bounds.width, 1), height: max(bounds.height, 1))
-        guard let covered = box.coveredPixels, let region = clampRegion(covered, clip) else { return nil }
-        let polylines = path.flattened()
-        let w = region.width, h = region.height
-        var rowStart = [Int32](repeating: Int32(w), count: h)
-        var rowEnd = [Int32](repeating: 0, count: h)
-        let wordsPerRow = (w + 1 + 63) / 64
-        let (cells, words) = (w + 1).multipliedReportingOverflow(by: h)
-        guard !words, let scratch = CoverageScratch.take(cells: cells, words: wordsPerRow * h) else {
-            throw RasterError.invalidGeometry(operation: operation, reason: "there is not enough memory for a \(w)x\(h) pixel region")
-        }
-        let ox = Double(region.x), oy = Double(region.y)
-        let a = UnsafeMutableBufferPointer(start: scratch.accumulation, count: cells)
-        rowStart.withUnsafeMutableBufferPointer { starts in
-            rowEnd.withUnsafeMutableBufferPointer { ends in
-                let touched = Touched(
-                    start: starts.baseAddress!, end: ends.baseAddress!, bits: scratch.bits,
-                    wordsPerRow: wordsPerRow, width: Int32(w))
-                for line in polylines {
-                    for i in 0..<line.count {
-                        let p = line[i], q = line[(i + 1) % line.count]  // closed
-                        addEdge(p.x - ox, p.y - oy, q.x - ox, q.y - oy, width: w, height: h, into: a, touched: touched)
-                    }
-                }
-            }
-        }
-        return CoverageMap(region: region, scratch: scratch, rule: rule, rowStart: rowStart, rowEnd: rowEnd, wordsPerRow: wordsPerRow)
-    }
+    /// Rows per strip for a target `width` pixels wide: about 1 MB of 4-byte pixels, so a strip
+    /// of the picture stays in a core's cache while every operation touching it is drawn, and
+    /// a tall shape is not cut into many small pieces; at least 8 rows, at most 128. (On a
+    /// 12 MP annotation of 100 masks, 256 KB and 4 MB strips took 10–20 % more time.)
+    static func stripRows(width: Int) -> Int { min(128, max(8, (1 << 20) / max(4 * width, 1))) }
 
     /// `covered` inside `clip`, or nil; guards against coordinates beyond Int's range.
-    private static func clampRegion(_ covered: PixelRect, _ clip: PixelRect) -> PixelRect? {
+    static func clampRegion(_ covered: PixelRect, _ clip: PixelRect) -> PixelRect? {
         covered.clamped(to: Size(width: clip.x + clip.width, height: clip.y + clip.height)).flatMap { r in
             let x0 = max(r.x, clip.x), y0 = max(r.y, clip.y)
             let x1 = min(r.x + r.width, clip.x + clip.width), y1 = min(r.y + r.height, clip.y + clip.height)
@@ -52,17 +27,18 @@ enum Rasterizer {
     }
 
     /// Accumulates the edge (x0, y0) → (x1, y1), in region coordinates, into `a` (rows of
-    /// `width + 1`). Rows outside the region are skipped; the part left of the region counts at
-    /// its left edge, the part right of it is dropped (it covers nothing inside).
+    /// `width + 1`, the first being region row `rows.lowerBound`). Rows outside `rows` are
+    /// skipped; the part left of the region counts at its left edge, the part right of it is
+    /// dropped (it covers nothing inside).
     static func addEdge(
-        _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, height h: Int,
+        _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width w: Int, rows: Range<Int>,
         into a: UnsafeMutableBufferPointer<Float>, touched: Touched
     ) {
         guard y0 != y1, x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return }
         let dir: Double = y1 > y0 ? 1 : -1
         let (xt, yt, xb, yb) = y0 < y1 ? (x0, y0, x1, y1) : (x1, y1, x0, y0)
         let dxdy = (xb - xt) / (yb - yt)
-        let rowFirst = max(Int(yt.rounded(.down)), 0), rowLast = min(Int(yb.rounded(.up)) - 1, h - 1)
+        let rowFirst = max(Int(yt.rounded(.down)), rows.lowerBound), rowLast = min(Int(yb.rounded(.up)) - 1, rows.upperBound - 1)
         guard rowFirst <= rowLast else { return }
         for row in rowFirst...rowLast {
             let ya = max(yt, Double(row)), yb2 = min(yb, Double(row + 1))
@@ -70,7 +46,7 @@ enum Rasterizer {
             // Clamped to a pixel beyond either side, which covers exactly what a point further
             // out would; coordinates so large that the slope overflows (NaN) count as left.
             let xa = clampedX(xt + (ya - yt) * dxdy, width: w), xbb = clampedX(xt + (yb2 - yt) * dxdy, width: w)
-            accumulateRow(a, row: row, width: w, xa: xa, xb: xbb, dy: (yb2 - ya) * dir, touched: touched)
+            accumulateRow(a, row: row - rows.lowerBound, width: w, xa: xa, xb: xbb, dy: (yb2 - ya) * dir, touched: touched)
         }
     }
 
