@@ -16,7 +16,8 @@ extension Matte {
     /// The matte of the instance masks in `analysis` (COCO segmentations, Florence-2 and
     /// Ultralytics polygons, YOLO segmentation rows) chosen by `instances`, rasterized with
     /// exact-coverage anti-aliasing at the picture's upright size: 255 inside, 0 outside, partial
-    /// only where an outline crosses a pixel. Run-length masks are traced into outlines first, so
+    /// only where an outline crosses a pixel. Run-length masks are filled along their
+    /// marching-squares outlines (straight from the decoded grid when they are not resampled), so
     /// their staircase edges come out smooth. The result is mapped onto `picture` as an
     /// annotation is (EXIF orientation, a smaller analysed copy). Allocates one mask of the
     /// picture's size. Throws ``LimnError/noMatte(source:vendor:)`` when the result has no mask and
@@ -54,7 +55,11 @@ extension Matte {
         var matte = Mask(width: picture.uprightSize.width, height: picture.uprightSize.height)
         for region in mapped.regions {
             guard let mask = region.mask else { continue }
-            try matte.fill(mask.path, rule: mask.fillRule)
+            if case .runLength(let rle) = mask, let grid = rle.placedGrid {
+                matte.fill(outlineOf: grid)
+            } else {
+                try matte.fill(mask.path, rule: mask.fillRule)
+            }
         }
         return matte
     }

@@ -40,8 +40,28 @@ public enum Annotator {
             analysis, detections: plain.detections, width: width, options: options,
             metrics: metrics, engine: engine)
         let middle = sideBySide ? [image, try text.page(plain, size: image.size, theme: options.theme)] : [image]
-        var canvas = above.isEmpty && below.isEmpty && !sideBySide ? image : Frame.stack(above.map { [$0] } + [middle] + below.map { [$0] })
         let top = above.reduce(0) { $0 + $1.height }
+        // Unless something draws on the picture itself before the list (privacy, the crops'
+        // dimming), the picture is copied into the frame by the draw list, strip by strip as it
+        // draws: one pass over the pixels instead of two.
+        let drawnOnFirst =
+            (options.privacy != .none && !plain.privacy.isEmpty)
+            || (options.features.contains(.smartCrops) && !analysis.cropSuggestions.isEmpty)
+        let bands = above.map { [$0] } + [middle] + below.map { [$0] }
+        var canvas =
+            drawnOnFirst
+            ? (above.isEmpty && below.isEmpty && !sideBySide ? image : Frame.stack(bands))
+            : Frame.stack(bands, leavingOut: (above.count, 0))
+        var pictureInPlace = drawnOnFirst
+        /// Draws what is recorded; the first time, over the picture when it is not in place yet.
+        func draw(_ list: DrawList) {
+            if pictureInPlace {
+                canvas.draw(list)
+            } else {
+                canvas.draw(list, over: image, x: 0, y: top)
+                pictureInPlace = true
+            }
+        }
         let picture = Rect(x: 0, y: Double(top), width: Double(image.width), height: Double(image.height))
         let drawn = TextLayer(options: options, metrics: metrics, engine: engine, clip: picture)
 
@@ -70,17 +90,24 @@ public enum Annotator {
 
         let detections = DetectionLayer(options: options, metrics: metrics, engine: engine, clip: picture)
         for region in selection.denseCaptions { detections.outline(region, color: Self.captionColor, into: &list) }
-        // Detections with a mask are drawn as the mask, the others as their outline.
+        // Detections with a mask are drawn as the mask, the others as their outline. Masks are
+        // prepared a batch at a time; when the grids the list holds grow past `gridBudget`,
+        // what is recorded is drawn (the same pixels: the list draws in order).
         let masks = MaskLayer(options: options, metrics: metrics, clip: picture)
-        let masked: [(region: Region, mask: (path: Path, rule: FillRule))] =
-            options.features.contains(.masks)
-            ? selection.detections.compactMap { r in r.mask.map { (r, ($0.path, $0.fillRule)) } } : []
-        if options.dimOutsideMasks, !masked.isEmpty { masks.dimOutside(masked.map(\.mask), dimming: options.theme.dimming, into: &list) }
+        let masked = options.features.contains(.masks) ? selection.detections.filter { $0.mask != nil } : []
+        let instances = masked.compactMap(\.mask)
+        if options.dimOutsideMasks, !masked.isEmpty { masks.dimOutside(instances, dimming: options.theme.dimming, into: &list) }
         var seen: [String: Int] = [:]
-        for (region, mask) in masked {
-            let n = seen[region.label, default: 0]
-            seen[region.label] = n + 1
-            masks.draw(mask, color: Palette.shade(options.palette.color(for: region.label), instance: n), into: &list)
+        for batch in MaskLayer.batches(instances) {
+            for (region, mask) in zip(masked[batch], masks.prepare(instances[batch])) {
+                let n = seen[region.label, default: 0]
+                seen[region.label] = n + 1
+                masks.draw(mask, color: Palette.shade(options.palette.color(for: region.label), instance: n), into: &list)
+            }
+            if list.heldBytes > Self.gridBudget {
+                draw(list)
+                list = DrawList()
+            }
         }
         for region in selection.detections where masked.isEmpty || region.mask == nil {
             detections.outline(region, color: options.palette.color(for: region.label), into: &list)
@@ -133,11 +160,14 @@ public enum Annotator {
                     Rect(x: picture.maxX - metrics.lineWidth / 2, y: picture.minY, width: metrics.lineWidth, height: picture.height)),
                 with: options.theme.mutedText)
         }
-        canvas.draw(list)
+        draw(list)
         return canvas
     }
 
     static let captionColor = Pixel(r: 255, g: 200, b: 40)
+
+    /// The bytes of mask grids a draw list may hold before it is drawn and a new one started.
+    static let gridBudget = 256 << 20
 
     /// At most this many label chips per picture (the most confident detections').
     public static let maximumLabels = 300

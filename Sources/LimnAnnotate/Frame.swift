@@ -11,17 +11,23 @@ import Darwin
 /// picture is copied once.
 enum Frame {
     /// Bands stacked top to bottom; each band's images sit side by side and together span the
-    /// frame's width (every byte is written once).
-    static func stack(_ bands: [[Image]]) -> Image {
+    /// frame's width (every byte is written once). The piece `leavingOut` names (band, index) is
+    /// given its place, and its opacity counts, but its pixels are not copied: a draw list
+    /// copies them in as it draws (see `Image.draw(_:over:x:y:)`).
+    static func stack(_ bands: [[Image]], leavingOut: (band: Int, piece: Int)? = nil) -> Image {
         let width = bands.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0
         let height = bands.reduce(0) { $0 + ($1.first?.height ?? 0) }
         let opaque = bands.allSatisfy { $0.allSatisfy(\.isOpaque) }
         return Image(width: width, height: height, isOpaque: opaque) { (out: UnsafeMutableRawBufferPointer) in
             var y0 = 0
-            for band in bands {
+            for (b, band) in bands.enumerated() {
                 let h = band.first?.height ?? 0
                 var x0 = 0
-                for piece in band {
+                for (p, piece) in band.enumerated() {
+                    if let skip = leavingOut, skip == (b, p) {
+                        x0 += piece.width
+                        continue
+                    }
                     piece.withUnsafeBytes { src in
                         for y in 0..<min(h, piece.height) {
                             memcpy(out.baseAddress! + ((y0 + y) * width + x0) * 4, src.baseAddress! + y * piece.width * 4, piece.width * 4)
