@@ -46,11 +46,10 @@ struct LabelPlacer {
             let y = min(max(c.y, bounds.minY), max(bounds.maxY - h, bounds.minY))
             let rect = Rect(x: x, y: y, width: w, height: h)
             var cost = Double(rank) * 0.05
-            for other in placed { if let o = rect.intersection(other) { cost += 50 * o.width * o.height / area } }
-            for other in obstacles where other != box {
-                if let o = rect.intersection(other) { cost += 2 * o.width * o.height / area }
-            }
-            if let o = rect.intersection(box) { cost += 0.4 * o.width * o.height / area }
+            var onPlaced = 0.0, onOthers = 0.0
+            for other in placed { onPlaced += Self.overlap(rect, other) }
+            for other in obstacles where other != box { onOthers += Self.overlap(rect, other) }
+            cost += (50 * onPlaced + 2 * onOthers + 0.4 * Self.overlap(rect, box)) / area
             let dx = max(box.minX - rect.maxX, rect.minX - box.maxX, 0), dy = max(box.minY - rect.maxY, rect.minY - box.maxY, 0)
             cost += (dx + dy) / max(h, 1) * 0.5
             if best == nil || cost < best!.cost { best = (cost, rect) }
@@ -59,5 +58,12 @@ struct LabelPlacer {
         placed.append(rect)
         let dx = max(box.minX - rect.maxX, rect.minX - box.maxX, 0), dy = max(box.minY - rect.maxY, rect.minY - box.maxY, 0)
         return (rect, dx + dy > gap * 1.5)
+    }
+
+    /// The area two rectangles share (0 when they only touch or are apart).
+    @inline(__always)
+    static func overlap(_ a: Rect, _ b: Rect) -> Double {
+        let w = min(a.x + a.width, b.x + b.width) - max(a.x, b.x), h = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+        return w > 0 && h > 0 ? w * h : 0
     }
 }

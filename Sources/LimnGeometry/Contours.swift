@@ -11,7 +11,7 @@
 ///
 /// The scan finds the cells an outline crosses 64 at a time, from the grid's words, and each
 /// outline is walked cell to cell, so the work is the grid's area over 64 plus the outlines'
-/// length. Allocates a visited bit per cell segment and the result.
+/// length. Allocates a visited bit per cell and the result.
 public enum Contours {
     /// The outlines of the pixels of `width × height` row-major `values` (`stride` bytes per
     /// row) that are at least `threshold`, shifted by `origin` (the grid's top-left pixel in the
@@ -67,10 +67,11 @@ public enum Contours {
         let width = grid.width, height = grid.height, perRow = grid.wordsPerRow
         // Cell (i, j), for i in -1 ..< width and j in -1 ..< height, has the pixel centers
         // (i, j), (i+1, j), (i+1, j+1), (i, j+1) at its corners: padded columns c = i + 1 and
-        // c + 1 of padded rows j + 1 and j + 2. Visited bits, one plane per segment (saddles have
-        // two), are laid out like the grid: cell (i, j) at padded column c of padded row j + 1.
-        var visited = [UInt64](repeating: 0, count: 2 * perRow * (height + 1))
-        let plane = perRow * (height + 1)
+        // c + 1 of padded rows j + 1 and j + 2. A visited bit per cell, laid out like the grid
+        // (cell (i, j) at padded column c of padded row j + 1), for its first segment; a saddle's
+        // second segment is kept in a set, saddles being rare.
+        var visited = [UInt64](repeating: 0, count: perRow * (height + 1))
+        var secondSegments = Set<Int>()
         var polygons: [[Point]] = []
         var ring: [(Int, Int)] = []
         grid.withUnsafeWords { g in
@@ -84,12 +85,18 @@ public enum Contours {
                 return (upper & 1) << 3 | (upper >> 1) << 2 | (lower >> 1) << 1 | (lower & 1)
             }
             visited.withUnsafeMutableBufferPointer { seen in
-                @inline(__always) func bit(_ i: Int, _ j: Int, _ k: Int) -> (Int, UInt64) {
+                @inline(__always) func bit(_ i: Int, _ j: Int) -> (Int, UInt64) {
                     let c = i + 1
-                    return (k * plane + (j + 1) * perRow + c >> 6, UInt64(1) << UInt64(c & 63))
+                    return ((j + 1) * perRow + c >> 6, UInt64(1) << UInt64(c & 63))
+                }
+                @inline(__always) func isMarked(_ i: Int, _ j: Int, _ k: Int) -> Bool {
+                    if k == 1 { return secondSegments.contains((j + 1) * (width + 1) + i + 1) }
+                    let (w, m) = bit(i, j)
+                    return seen[w] & m != 0
                 }
                 @inline(__always) func mark(_ i: Int, _ j: Int, _ k: Int) -> Bool {
-                    let (w, m) = bit(i, j, k)
+                    if k == 1 { return secondSegments.insert((j + 1) * (width + 1) + i + 1).inserted }
+                    let (w, m) = bit(i, j)
                     if seen[w] & m != 0 { return false }
                     seen[w] |= m
                     return true
@@ -108,8 +115,7 @@ public enum Contours {
                             let i = c - 1
                             guard i >= -1, i < width else { continue }
                             for k in 0..<segmentCount(index(i, j)) {
-                                let (word, m) = bit(i, j, k)
-                                guard seen[word] & m == 0 else { continue }
+                                guard !isMarked(i, j, k) else { continue }
                                 // Walk the outline from here until it comes back: each cell's
                                 // segment leaves by a side into the neighbour there, which it
                                 // enters by the opposite side.
