@@ -18,6 +18,10 @@ and pyvips where a job's peer uses them). Prints one JSON line per measured case
   J5  JPEG writing q85 4:2:0, in process: Limn plain, --optimize, --progressive against Pillow
       (plain, optimize, progressive), OpenCV (plain, optimize, progressive) and cjpeg (a process,
       reading a PPM: its time includes that read)
+  J6  T11 as whole processes: the 12 MP JPEG and its COCO file of 100 run-length masks -> JPEG q85,
+      `limn annotate` (masks, labels, legend) against a script a supervision user writes (OpenCV
+      reads and writes, pycocotools decodes the masks, MaskAnnotator + LabelAnnotator draw), and
+      `limn convert` of the same JPEG (the floor: decode and encode alone)
 
 usage: python3 jobs.py --limn BIN --tasks BIN --inputs DIR --repo DIR [--only J1,J2] [--runs N]
 """
@@ -381,6 +385,59 @@ def pil_png(im, level):
     return buf.getvalue()
 
 
+# ----------------------------------------------------------------------------------------------- J6
+
+def job_j6(opts, out, missing):
+    picture = os.path.join(opts["inputs"], "synth_4000x3000_q90.jpg")
+    result = os.path.join(opts["inputs"], "coco_masks_4000x3000.json")
+    if not os.path.exists(result):
+        # limn-tasks writes the COCO file beside the photo the first time it runs T11.
+        subprocess.run([opts["tasks"], "--inputs", opts["inputs"], "--only", "T11", "--runs", "1", "--min-time", "0"],
+                       check=True, capture_output=True)
+    target = os.path.join(out, "j6_limn.jpg")
+    cmd = [opts["limn"], "annotate", picture, result, "--features", "objects,people,masks,legend", "--quality", "85", "-o", target]
+    wall, peak = process(cmd, opts["runs"])
+    emit(job="J6", case="100 masks + labels -> JPEG", peer="limn", wall_ms=wall, peak_mb=peak, bytes=os.path.getsize(target))
+    floor = os.path.join(out, "j6_convert.jpg")
+    wall, peak = process([opts["limn"], "convert", picture, "--quality", "85", "-o", floor], opts["runs"])
+    emit(job="J6", case="100 masks + labels -> JPEG", peer="limn convert (decode + encode only)", wall_ms=wall, peak_mb=peak,
+         bytes=os.path.getsize(floor))
+    try:
+        import cv2  # noqa: F401
+        import pycocotools  # noqa: F401
+        import supervision  # noqa: F401
+    except ImportError as e:
+        missing.append("J6's supervision peer (pip install supervision pycocotools opencv-python-headless: %s)" % e)
+        return
+    script = os.path.join(out, "j6_sv.py")
+    with open(script, "w") as f:
+        f.write(J6_SCRIPT)
+    target = os.path.join(out, "j6_sv.jpg")
+    wall, peak = process([sys.executable, script, picture, result, target], max(2, opts["runs"] // 2))
+    emit(job="J6", case="100 masks + labels -> JPEG", peer="supervision script (process)", wall_ms=wall, peak_mb=peak,
+         bytes=os.path.getsize(target))
+
+
+J6_SCRIPT = '''
+import json, sys
+import cv2, numpy as np, supervision as sv
+from pycocotools import mask as cocomask
+picture, result, target = sys.argv[1:4]
+image = cv2.imread(picture)
+coco = json.load(open(result))
+names = {c["id"]: c["name"] for c in coco["categories"]}
+anns = coco["annotations"]
+masks = np.transpose(cocomask.decode([a["segmentation"] for a in anns]), (2, 0, 1)).astype(bool)
+xyxy = np.array([[a["bbox"][0], a["bbox"][1], a["bbox"][0] + a["bbox"][2], a["bbox"][1] + a["bbox"][3]] for a in anns], dtype=float)
+detections = sv.Detections(xyxy=xyxy, mask=masks, class_id=np.array([a["category_id"] for a in anns]),
+                           confidence=np.array([a["score"] for a in anns]))
+labels = ["%s %.0f%%" % (names[a["category_id"]], 100 * a["score"]) for a in anns]
+image = sv.MaskAnnotator(opacity=0.45).annotate(image, detections)
+image = sv.LabelAnnotator().annotate(image, detections, labels=labels)
+cv2.imwrite(target, image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+'''
+
+
 def main():
     opts = {"runs": 5, "only": ""}
     it = iter(sys.argv[1:])
@@ -394,7 +451,7 @@ def main():
     out = tempfile.mkdtemp(prefix="limn-jobs-")
     missing = []
     try:
-        for name, job in (("J1", job_j1), ("J2", job_j2), ("J3", job_j3), ("J4", job_j4), ("J5", job_j5)):
+        for name, job in (("J1", job_j1), ("J2", job_j2), ("J3", job_j3), ("J4", job_j4), ("J5", job_j5), ("J6", job_j6)):
             if not only or name in only:
                 print("job %s..." % name, file=sys.stderr, flush=True)
                 job(opts, out, missing)

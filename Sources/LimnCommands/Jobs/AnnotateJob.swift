@@ -30,9 +30,15 @@ struct AnnotateJob {
     func run() throws(JobError) {
         if image == "-" && result == "-" { throw JobError("the picture and the result cannot both come from standard input.") }
         if compare == "-" && (image == "-" || result == "-") { throw JobError("only one input can come from standard input.") }
-        let decoded = try JobIO.picture(image, keepProfile: keepProfile)
         let picture = resultPicture ?? (image == "-" ? nil : .matching(image))
-        let analysis = try JobIO.result(result, format: resultFormat, page: resultPage, picture: picture)
+        // The result is read, and the fonts found, on another core while the picture decodes
+        // (a 12 MP JPEG decodes on one): the first text laid out starts fontconfig.
+        let (decoded, analysis) = try JobIO.alongside(
+            { [result, resultFormat, resultPage, fontFamily = options.fontFamily] () throws(JobError) -> Analysis in
+                let analysis = try JobIO.result(result, format: resultFormat, page: resultPage, picture: picture)
+                _ = try? TextEngine.shared.layout("Ag", font: Font(family: fontFamily, size: 12))
+                return analysis
+            }, { () throws(JobError) in try JobIO.picture(image, keepProfile: keepProfile) })
         let drawn: Image
         if let compare {
             let second = try JobIO.result(compare, format: compareFormat, page: resultPage, picture: picture)
