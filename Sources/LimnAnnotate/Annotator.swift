@@ -69,6 +69,14 @@ public enum Annotator {
         let placed = top == 0 ? analysis : analysis.applying(.translation(x: 0, y: Double(top)))
         let selection = top == 0 ? plain : Selection(placed, options: options)
 
+        // The masks' first batch is decoded, traced and stroked on the other cores while this
+        // thread filters, dims and lays out the label chips.
+        let masks = MaskLayer(options: options, metrics: metrics, clip: picture)
+        let masked = options.features.contains(.masks) ? selection.detections.filter { $0.mask != nil } : []
+        let instances = masked.compactMap(\.mask)
+        let batches = MaskLayer.batches(instances)
+        let firstBatch = batches.first.map { MaskLayer.Pending(masks, instances[$0], threads: Parallelism.maximumThreads) }
+
         PrivacyFilter.apply(options.privacy, to: selection.privacy, on: &canvas)
 
         // Everything after the privacy filter and the crops' dimming is recorded, then drawn in
@@ -93,13 +101,15 @@ public enum Annotator {
         // Detections with a mask are drawn as the mask, the others as their outline. Masks are
         // prepared a batch at a time; when the grids the list holds grow past `gridBudget`,
         // what is recorded is drawn (the same pixels: the list draws in order).
-        let masks = MaskLayer(options: options, metrics: metrics, clip: picture)
-        let masked = options.features.contains(.masks) ? selection.detections.filter { $0.mask != nil } : []
-        let instances = masked.compactMap(\.mask)
+        // Chips are laid out and placed now, while the masks are prepared, and recorded last.
+        let chips = try placedChips(
+            boxed, detections: detections, placer: &placer, font: font, smallFont: smallFont, metrics: metrics, options: options,
+            engine: engine, width: image.width)
         if options.dimOutsideMasks, !masked.isEmpty { masks.dimOutside(instances, dimming: options.theme.dimming, into: &list) }
         var seen: [String: Int] = [:]
-        for batch in MaskLayer.batches(instances) {
-            for (region, mask) in zip(masked[batch], masks.prepare(instances[batch])) {
+        for (k, batch) in batches.enumerated() {
+            let prepared = k == 0 ? firstBatch?.wait() ?? [] : masks.prepare(instances[batch])
+            for (region, mask) in zip(masked[batch], prepared) {
                 let n = seen[region.label, default: 0]
                 seen[region.label] = n + 1
                 masks.draw(mask, color: Palette.shade(options.palette.color(for: region.label), instance: n), into: &list)
@@ -131,27 +141,8 @@ public enum Annotator {
         document.marks(selection.selectionMarks, into: &list)
         if options.readingOrder { try document.readingOrder(selection.textLines, font: smallFont, into: &list) }
 
-        // Chips last, over every outline; the most confident detections choose first. Past
-        // `maximumLabels` a picture is all chips and placement would grow quadratically: the
-        // rest keep their outlines only.
-        let order = Selection.ranked(boxed, confidence: \.confidence).prefix(Self.maximumLabels).map(\.element)
-        // A region with neither a name nor a confidence (a Florence-2 region proposal, an
-        // unlabelled segmentation) has nothing to say on a chip.
-        for region in order where !(region.label.isEmpty && region.confidence == nil) {
-            let box = region.shape.bounds
-            let chip: Chip
-            if region.kind == .denseCaption {
-                let chipWidth = min(max(box.width, metrics.fontSize * 12), Double(image.width) * 0.45)
-                chip = try Chip(
-                    labelText(region.label, region.confidence, show: options.showConfidence), color: Self.captionColor,
-                    font: smallFont, maxWidth: chipWidth, maxLines: 3, metrics: metrics, engine: engine)
-            } else {
-                chip = try Chip(
-                    labelText(region.label, region.confidence, show: options.showConfidence),
-                    color: options.palette.color(for: region.label), font: font, metrics: metrics, engine: engine)
-            }
-            detections.label(chip, for: box, placer: &placer, into: &list)
-        }
+        // Chips last, over every outline.
+        for chip in chips { detections.record(chip, into: &list) }
         try document.named(selection.named, font: smallFont, placer: &placer, detections: detections, into: &list)
 
         if sideBySide {
@@ -165,6 +156,33 @@ public enum Annotator {
     }
 
     static let captionColor = Pixel(r: 255, g: 200, b: 40)
+
+    /// The label chips of `boxed`, laid out and placed: the most confident detections choose
+    /// first. Past ``maximumLabels`` a picture is all chips and placement would grow
+    /// quadratically: the rest keep their outlines only. A region with neither a name nor a
+    /// confidence (a Florence-2 region proposal, an unlabelled segmentation) has nothing to say
+    /// on a chip.
+    static func placedChips(
+        _ boxed: [Region], detections: DetectionLayer, placer: inout LabelPlacer, font: Font, smallFont: Font, metrics: Metrics,
+        options: AnnotationOptions, engine: TextEngine, width: Int
+    ) throws -> [DetectionLayer.PlacedChip] {
+        let order = Selection.ranked(boxed, confidence: \.confidence).prefix(Self.maximumLabels).map(\.element)
+        var chips: [DetectionLayer.PlacedChip] = []
+        for region in order where !(region.label.isEmpty && region.confidence == nil) {
+            let box = region.shape.bounds
+            let text = labelText(region.label, region.confidence, show: options.showConfidence)
+            let chip: Chip
+            if region.kind == .denseCaption {
+                let chipWidth = min(max(box.width, metrics.fontSize * 12), Double(width) * 0.45)
+                chip = try Chip(
+                    text, color: Self.captionColor, font: smallFont, maxWidth: chipWidth, maxLines: 3, metrics: metrics, engine: engine)
+            } else {
+                chip = try Chip(text, color: options.palette.color(for: region.label), font: font, metrics: metrics, engine: engine)
+            }
+            chips.append(detections.place(chip, for: box, placer: &placer))
+        }
+        return chips
+    }
 
     /// The bytes of mask grids a draw list may hold before it is drawn and a new one started.
     static let gridBudget = 256 << 20

@@ -72,8 +72,27 @@ struct DetectionLayer {
 
     /// A chip placed for `box`; a leader line from the chip to the box when they are apart.
     func label(_ chip: Chip, for box: Rect, placer: inout LabelPlacer, into list: inout DrawList) {
+        record(place(chip, for: box, placer: &placer), into: &list)
+    }
+
+    /// A chip and where it goes, decided before it is recorded.
+    struct PlacedChip {
+        let chip: Chip
+        let box: Rect
+        let rect: Rect
+        let detached: Bool
+    }
+
+    /// Places `chip` for `box` (see ``LabelPlacer``), recording nothing yet.
+    func place(_ chip: Chip, for box: Rect, placer: inout LabelPlacer) -> PlacedChip {
         let (rect, detached) = placer.place(chip.size, for: box, gap: metrics.padding)
-        if detached {
+        return PlacedChip(chip: chip, box: box, rect: rect, detached: detached)
+    }
+
+    /// Records a placed chip, with its leader line when it is away from its box.
+    func record(_ placed: PlacedChip, into list: inout DrawList) {
+        let (chip, box, rect) = (placed.chip, placed.box, placed.rect)
+        if placed.detached {
             let from = Point(x: min(max(box.center.x, rect.minX), rect.maxX), y: min(max(box.center.y, rect.minY), rect.maxY))
             let to = Point(x: min(max(from.x, box.minX), box.maxX), y: min(max(from.y, box.minY), box.maxY))
             try? list.stroke(

@@ -1,3 +1,4 @@
+import Dispatch
 import LimnRaster
 import LimnResults
 
@@ -9,7 +10,7 @@ import LimnResults
 /// coverage its traced outline would give, without the rasterizer); any other mask through its
 /// path. Masks are prepared (decoded, traced, their contours stroked) on every core, a batch at a
 /// time, so a result of many large masks holds a bounded number of grids.
-struct MaskLayer {
+struct MaskLayer: Sendable {
     let options: AnnotationOptions
     let metrics: Metrics
     /// The picture's place in the frame.
@@ -53,12 +54,12 @@ struct MaskLayer {
         return batches
     }
 
-    /// `masks` decoded and their contours traced and stroked, on every core; in order.
-    func prepare(_ masks: ArraySlice<InstanceMask>) -> [Prepared] {
+    /// `masks` decoded and their contours traced and stroked, on up to `threads` threads; in order.
+    func prepare(_ masks: ArraySlice<InstanceMask>, threads: Int = Parallelism.maximumThreads) -> [Prepared] {
         let style = StrokeStyle(width: metrics.lineWidth * 0.8, join: .miter)
         let smoothing = min(0.75, style.width / 4)
         let base = masks.startIndex
-        return Parallelism.map(masks.count) { i in
+        return Parallelism.map(masks.count, threads: threads) { i in
             guard let fill = Self.fill(of: masks[base + i]) else { return Prepared() }
             let outline: Path
             switch fill {
@@ -73,6 +74,42 @@ struct MaskLayer {
                 outline = path
             }
             return Prepared(fill: options.maskStyle == .fill ? fill : nil, contour: try? outline.stroked(style))
+        }
+    }
+
+    /// Masks being prepared on other threads while the caller goes on (laying out label chips);
+    /// ``wait()`` returns them. Whoever comes first does the work: if no pool thread has started
+    /// it when `wait` is called, the caller does, so a pool kept busy by other jobs (a batch)
+    /// cannot leave it waiting. With one thread allowed, the work waits for `wait`.
+    final class Pending: @unchecked Sendable {
+        private let work: @Sendable () -> [Prepared]
+        private let lock = Lock()
+        private var taken = false
+        private var result: [Prepared]?
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(_ layer: MaskLayer, _ masks: ArraySlice<InstanceMask>, threads: Int) {
+            let masks = Array(masks)
+            work = { layer.prepare(masks[...], threads: threads) }
+            if threads > 1 { DispatchQueue.global(qos: .userInitiated).async { [self] in runUnlessTaken() } }
+        }
+
+        private func runUnlessTaken() {
+            guard
+                lock.withLock({ () -> Bool in
+                    defer { taken = true }; return !taken
+                })
+            else { return }
+            let prepared = work()
+            lock.withLock { result = prepared }
+            finished.signal()
+        }
+
+        func wait() -> [Prepared] {
+            runUnlessTaken()
+            finished.wait()
+            finished.signal()
+            return lock.withLock { result } ?? []
         }
     }
 

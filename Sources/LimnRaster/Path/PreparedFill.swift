@@ -1,7 +1,7 @@
 /// A path made ready to fill inside a clip: flattened once, its edges (in the coordinates of the
 /// region it may cover) sorted into the strips of rows they cross — strip `k` being rows
 /// `k·stripRows ..< (k+1)·stripRows` of the picture — so that any strip's coverage can be had
-/// on its own, in any order, from any thread. Allocates the edges and their index.
+/// on its own, in any order, from any thread. Allocates the edges, sorted by strip.
 struct PreparedFill: Sendable {
     /// The pixels the fill may touch: the path's bounds inside the clip.
     let region: PixelRect
@@ -9,12 +9,13 @@ struct PreparedFill: Sendable {
     let stripRows: Int
     /// The strips the region spans.
     let strips: Range<Int>
-    /// Edges as (x0, y0, x1, y1) relative to the region's top-left corner.
+    /// Each strip's edges, in path order, one strip after the other (an edge crossing several
+    /// strips is in each): (x0, y0, x1, y1) relative to the region's top-left corner, so that a
+    /// strip reads its edges in one sweep.
     private let edges: [(Double, Double, Double, Double)]
-    /// Per strip (from `strips.lowerBound`), where its edges' indices start in `order`; one
-    /// more entry closes the last.
+    /// Per strip (from `strips.lowerBound`), where its edges start in `edges`; one more entry
+    /// closes the last.
     private let offsets: [Int]
-    private let order: [Int32]
 
     /// Nil when the path covers nothing inside `clip`. Throws for a non-finite path or one
     /// beyond ±1e15 pixels, saying it was `operation`.
@@ -49,11 +50,11 @@ struct PreparedFill: Sendable {
             }
         }
         for s in 0..<(last - first + 1) { counts[s + 1] += counts[s] }
-        var order = [Int32](repeating: 0, count: counts[last - first + 1])
+        var sorted = [(Double, Double, Double, Double)](repeating: (0, 0, 0, 0), count: counts[last - first + 1])
         var next = counts
         for (k, span) in spans.enumerated() {
             for s in Int(span.0)...Int(span.1) {
-                order[next[s]] = Int32(k)
+                sorted[next[s]] = edges[k]
                 next[s] += 1
             }
         }
@@ -61,9 +62,8 @@ struct PreparedFill: Sendable {
         self.rule = rule
         self.stripRows = rows
         self.strips = first..<(last + 1)
-        self.edges = edges
+        self.edges = sorted
         self.offsets = counts
-        self.order = order
     }
 
     /// Calls `body` with the coverage of the region's rows in strip `strip` (nothing when the
@@ -91,11 +91,8 @@ struct PreparedFill: Sendable {
                 let touched = Rasterizer.Touched(
                     start: starts.baseAddress!, end: ends.baseAddress!, bits: scratch.bits, wordsPerRow: wordsPerRow, width: Int32(w))
                 edges.withUnsafeBufferPointer { edges in
-                    order.withUnsafeBufferPointer { order in
-                        for k in order[offsets[s]..<offsets[s + 1]] {
-                            let e = edges[Int(k)]
-                            Rasterizer.addEdge(e.0, e.1, e.2, e.3, width: w, rows: rows, into: a, touched: touched)
-                        }
+                    for e in edges[offsets[s]..<offsets[s + 1]] {
+                        Rasterizer.addEdge(e.0, e.1, e.2, e.3, width: w, rows: rows, into: a, touched: touched)
                     }
                 }
             }
