@@ -47,6 +47,22 @@ import Testing
     }
 }
 
+extension DrawListTests {
+    /// Text set wholly above, below or beside the picture draws nothing and leaves the picture
+    /// as it was (a fuzz finding: glyphs under the last row made an inverted row range).
+    @Test func textOutsideThePictureDrawsNothing() throws {
+        let line = try TextEngine.shared.layout("Outside gy", font: Font(size: 20))
+        let background = Image(width: 120, height: 80, fill: Pixel(r: 200, g: 210, b: 220))
+        for origin in [Point(x: 10, y: 500), Point(x: 10, y: -300), Point(x: 900, y: 40), Point(x: -900, y: 40)] {
+            var list = DrawList()
+            list.draw(line, at: origin, color: .black)
+            var picture = background
+            picture.draw(list)
+            #expect(picture == background, "text at \(origin)")
+        }
+    }
+}
+
 /// A tiny deterministic generator for the test's shapes.
 struct SplitMixLocal {
     var state: UInt64

@@ -121,9 +121,10 @@ extension Image {
                 self = .fill(prepared, color)
             case let .coverage(bitmaps, color):
                 let top = bitmaps.map(\.top).min() ?? 0, bottom = bitmaps.map { $0.top + $0.height }.max() ?? 0
-                let rows = max(top, 0)..<min(bottom, picture.height)
-                guard !rows.isEmpty else { return nil }
-                self = .coverage(bitmaps, color, rows: rows)
+                // Bitmaps wholly above or below the picture draw nothing.
+                let first = max(top, 0), end = min(bottom, picture.height)
+                guard first < end else { return nil }
+                self = .coverage(bitmaps, color, rows: first..<end)
             case let .outline(grid, color, limit):
                 guard let clip = limit.map({ picture.intersection($0) }) ?? picture, let inside = clip.intersection(grid.bounds) else {
                     return nil
