@@ -9,13 +9,16 @@ import LimnText
 /// ``LimnResults/Analysis/mapped(to:analysedUpright:)``). `geometry` says how the picture relates
 /// to the pixels the service saw when an EXIF orientation was applied to it; by default the
 /// picture is taken as upright and unturned. Returns a new image (possibly larger: banners,
-/// panels, the side-by-side text view). Deterministic. Throws ``LimnText/TextError`` when no font
-/// can be loaded.
+/// panels, the side-by-side text view). Deterministic. Throws
+/// ``LimnResults/ResultsError/otherPicture(source:analysed:picture:)`` when the result was made
+/// for a picture of another shape (see ``LimnResults/Analysis/checkFits(_:analysedUpright:source:)``),
+/// ``LimnText/TextError`` when no font can be loaded.
 public func annotate(
     image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
     geometry: PictureGeometry? = nil
 ) throws -> Image {
     let picture = geometry ?? PictureGeometry(storedSize: image.size)
+    try analysis.checkFits(picture)
     return try Annotator.annotate(image, with: analysis.mapped(to: picture), options: options)
 }
 
@@ -46,6 +49,8 @@ public func annotate(
     geometry: PictureGeometry? = nil
 ) throws -> Image {
     let picture = geometry ?? PictureGeometry(storedSize: image.size)
+    try first.checkFits(picture, source: "the first result")
+    try second.checkFits(picture, source: "the second result")
     let comparison = OCRComparison(first.mapped(to: picture), second.mapped(to: picture))
     return try Annotator.annotate(image, comparing: comparison, options: options)
 }
@@ -58,6 +63,8 @@ public func annotate(
     geometry: PictureGeometry? = nil
 ) throws -> Image {
     let picture = geometry ?? PictureGeometry(storedSize: image.size)
+    try first.checkFits(picture, source: "the first result")
+    try second.checkFits(picture, source: "the second result")
     let comparison = DetectionComparison(
         first.mapped(to: picture), second.mapped(to: picture), minimumConfidence: options.minimumConfidence)
     return try Annotator.annotate(image, comparing: comparison, options: options)

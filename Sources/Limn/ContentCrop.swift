@@ -25,7 +25,8 @@ public enum ContentCrop: String, Sendable, CaseIterable {
         guard self != .center, !image.isEmpty, size.width < full.width - 0.5 || size.height < full.height - 0.5 else { return centered }
         // Score candidate positions along the free axis on a small copy.
         let scale = min(1, 256 / Double(max(image.width, image.height)))
-        let small = image.resized(
+        let small = image.resampledUnchecked(
+            from: Rect(image.size),
             to: Size(
                 width: max(1, Int((Double(image.width) * scale).rounded())),
                 height: max(1, Int((Double(image.height) * scale).rounded()))), filter: .box)

@@ -92,6 +92,8 @@ public enum Cutout {
             default: break
             }
         }
+        // Sizes from the options go through the same limits as decoding.
+        if let size = options.canvasSize { try PixelLimits.default.check(size, operation: "making a cutout's canvas") }
         // The subject's place on the original picture.
         var origin = (x: 0, y: 0)
         if options.trim || options.subjectShare != nil {
@@ -100,6 +102,7 @@ public enum Cutout {
             }
             let m = max(options.trimMargin, 0)
             let box = PixelRect(x: bounds.x - m, y: bounds.y - m, width: bounds.width + 2 * m, height: bounds.height + 2 * m)
+            try PixelLimits.default.check(box.size, operation: "trimming a cutout with its margin")
             subject = subject.cropped(to: box.rect)?.raster ?? subject
             origin = (max(box.x, 0), max(box.y, 0))
             if box.x < 0 || box.y < 0 || box.x + box.width > pictureSize.width || box.y + box.height > pictureSize.height {
@@ -127,7 +130,7 @@ public enum Cutout {
             let box = FitTarget(
                 width: max(1, Int((Double(inner.width) * min(share, 1)).rounded())),
                 height: max(1, Int((Double(inner.height) * min(share, 1)).rounded())))
-            subject = subject.fitted(to: box, mode: .fit())
+            subject = try subject.fitted(to: box, mode: .fit())
         }
         if options.subjectShare != nil || options.trim || canvasSize != pictureSize {
             place = (
@@ -137,7 +140,7 @@ public enum Cutout {
         }
         place = (place.x + options.offsetX, place.y + options.offsetY)
 
-        var canvas = background(options.background, size: canvasSize, picture: original ?? subject)
+        var canvas = try background(options.background, size: canvasSize, picture: original ?? subject)
         // Shadow and outline come from the subject's alpha, on a layer with room around it.
         let room =
             Int((options.outline?.width ?? 0).rounded(.up))
@@ -172,7 +175,7 @@ public enum Cutout {
     }
 
     /// The canvas before the subject is placed on it.
-    static func background(_ background: CutoutOptions.Background, size: Size, picture: Image) -> Image {
+    static func background(_ background: CutoutOptions.Background, size: Size, picture: Image) throws -> Image {
         switch background {
         case .none:
             return Image(width: size.width, height: size.height)
@@ -181,18 +184,18 @@ public enum Cutout {
         case let .gradient(from, to, angle):
             return Image.linearGradient(size: size, from: from, to: to, angle: angle)
         case let .image(image, mode):
-            let fitted = image.fitted(to: FitTarget(size), mode: mode)
+            let fitted = try image.fitted(to: FitTarget(size), mode: mode)
             if fitted.size == size { return fitted }
             var canvas = Image(width: size.width, height: size.height)
             canvas.paste(fitted, x: (size.width - fitted.width) / 2, y: (size.height - fitted.height) / 2)
             return canvas
         case .blurredOriginal(let sigma):
             // Blur at a reduced size when it is large: the result is smooth either way.
-            let fitted = picture.fitted(to: FitTarget(size), mode: .fill())
+            let fitted = try picture.fitted(to: FitTarget(size), mode: .fill())
             let small = max(1, min(4, Int(sigma / 4)))
             if small > 1 {
-                let reduced = fitted.resized(to: Size(width: max(1, size.width / small), height: max(1, size.height / small)))
-                return reduced.blurred(sigma: sigma / Double(small)).resized(to: size, filter: .triangle)
+                let reduced = try fitted.resized(to: Size(width: max(1, size.width / small), height: max(1, size.height / small)))
+                return try reduced.blurred(sigma: sigma / Double(small)).resized(to: size, filter: .triangle)
             }
             return fitted.blurred(sigma: sigma)
         case .checkerboard:

@@ -49,6 +49,7 @@ extension Matte {
                     "\(masked.count) masks at indices \(masked.prefix(8).map { String($0.offset) }.joined(separator: ", "))\(masked.count > 8 ? ", …" : ""), labelled \(labels.prefix(8).joined(separator: ", "))"
             )
         }
+        try analysis.checkFits(picture, source: source)
         var picked = analysis
         picked.regions = chosen.map { analysis.regions[$0] }
         let mapped = picked.mapped(to: picture)

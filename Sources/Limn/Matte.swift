@@ -82,6 +82,6 @@ public enum Matte {
             }
         }
         let shrinking = matte.width > size.width
-        return matte.resized(to: size, filter: shrinking ? .lanczos3 : .mitchell)
+        return try matte.resized(to: size, filter: shrinking ? .lanczos3 : .mitchell)
     }
 }

@@ -126,8 +126,16 @@ public enum Thumbnail {
     }
 
     /// A thumbnail of `image`: exactly `size` (for `.none`, the picture fitted inside it).
-    /// Allocates the result.
-    public static func make(from image: Image, size: Size, crop: ThumbnailCrop, filter: ResampleFilter = .lanczos3) -> Image {
+    /// Allocates the result. Throws ``LimnRaster/RasterError/overLimit(operation:size:limit:)``
+    /// when `size` is over `limits`.
+    public static func make(
+        from image: Image, size: Size, crop: ThumbnailCrop, filter: ResampleFilter = .lanczos3, limits: PixelLimits = .default
+    ) throws -> Image {
+        try limits.check(size, operation: "making a thumbnail")
+        return makeUnchecked(from: image, size: size, crop: crop, filter: filter)
+    }
+
+    static func makeUnchecked(from image: Image, size: Size, crop: ThumbnailCrop, filter: ResampleFilter) -> Image {
         let region = region(for: size, of: image, crop: crop)
         let out: Size
         if case .none = crop {
@@ -135,14 +143,15 @@ public enum Thumbnail {
         } else {
             out = Size(width: max(size.width, 1), height: max(size.height, 1))
         }
-        return image.resampled(from: region, to: out, filter: filter)
+        return image.resampledUnchecked(from: region, to: out, filter: filter)
     }
 
     /// Thumbnails of an image file at several sizes from one decode. The regions are planned from
     /// the header's size first; the file is then decoded at the smallest scale the decoder offers
     /// that still holds every thumbnail's resolution inside its region (a 24 MP JPEG is never
     /// decoded at full size for a 256-pixel thumbnail). EXIF orientation is applied; suggestion
-    /// boxes refer to the upright picture.
+    /// boxes refer to the upright picture, and suggestions whose analysed size has another shape
+    /// than it throw ``LimnResults/ResultsError/otherPicture(source:analysed:picture:)``.
     public static func make(
         fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
         filter: ResampleFilter = .lanczos3, fast: Bool = false
@@ -159,9 +168,14 @@ public enum Thumbnail {
         keepMetadata: Bool, convertsToSRGB: Bool = true
     ) throws -> (thumbnails: [Image], metadata: OutputMetadata) {
         guard !sizes.isEmpty else { return ([], .none) }
+        for size in sizes { try PixelLimits.default.check(size, operation: "making a thumbnail") }
         let info: ImageInfo
         info = try ImageDecoder.info(file: path)
         let picture = info.uprightSize
+        // Suggestions made for a picture of another shape would cut in the wrong places.
+        if case .suggestions(let suggestions, let analysed?, _) = crop, !suggestions.isEmpty, !Analysis.sameShape(analysed, picture) {
+            throw ResultsError.otherPicture(source: path, analysed: analysed, picture: picture)
+        }
         let hint = decodeHint(picture: picture, sizes: sizes, crop: crop, fast: fast)
         let source = try ImageDecoder.decode(file: path, options: DecodeOptions(targetSize: hint, convertsToSRGB: convertsToSRGB))
         let decoded = source.image
@@ -170,13 +184,13 @@ public enum Thumbnail {
         let thumbnails = sizes.map { size in
             switch crop {
             case .none, .content:
-                return make(from: decoded, size: size, crop: crop, filter: filter)
+                return makeUnchecked(from: decoded, size: size, crop: crop, filter: filter)
             case let .suggestions(suggestions, analysedSize, fallback):
                 let aspect = Double(max(size.width, 1)) / Double(max(size.height, 1))
                 let region =
                     Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysedSize)?
                     .scaled(x: fx, y: fy) ?? fallback.window(in: decoded, aspect: aspect)
-                return decoded.resampled(from: region, to: size, filter: filter)
+                return decoded.resampledUnchecked(from: region, to: size, filter: filter)
             }
         }
         return (thumbnails, OutputMetadata(from: source, keep: keepMetadata))

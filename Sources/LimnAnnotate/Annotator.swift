@@ -48,6 +48,11 @@ public enum Annotator {
             (options.privacy != .none && !plain.privacy.isEmpty)
             || (options.features.contains(.smartCrops) && !analysis.cropSuggestions.isEmpty)
         let bands = above.map { [$0] } + [middle] + below.map { [$0] }
+        // A frame over the limits decoding keeps (a 16384-wide picture side by side) is refused
+        // before it is allocated.
+        try PixelLimits.default.check(
+            Size(width: width, height: bands.reduce(0) { $0 + ($1.first?.height ?? 0) }),
+            operation: "annotating (the frame with its panels)")
         var canvas =
             drawnOnFirst
             ? (above.isEmpty && below.isEmpty && !sideBySide ? image : Frame.stack(bands))

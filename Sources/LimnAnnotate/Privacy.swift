@@ -18,7 +18,8 @@ enum PrivacyFilter {
             case .pixelate:
                 let block = max(2, max(crop.width, crop.height) / 10)
                 let small = Size(width: max(1, (crop.width + block - 1) / block), height: max(1, (crop.height + block - 1) / block))
-                hidden = piece.areaAveraged(to: small).resized(to: Size(width: crop.width, height: crop.height), filter: .nearest)
+                hidden = piece.areaAveraged(to: small).resampledUnchecked(
+                    from: Rect(small), to: Size(width: crop.width, height: crop.height), filter: .nearest)
             case .none: continue
             }
             image.composite(hidden, x: crop.x, y: crop.y)

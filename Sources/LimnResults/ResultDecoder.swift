@@ -140,6 +140,9 @@ extension ResultFormat {
         if body.kind("responses") == .array { return .googleVision }
         if !body.keys.isEmpty, body.keys.allSatisfy({ $0.hasPrefix("<") && $0.hasSuffix(">") }) { return .florence2 }
         if body.kind("images") == .array, has("annotations") || has("categories") { return .cocoDataset }
+        // A COCO file without its images (annotations and categories alone) is still COCO, not a
+        // Computer Vision 3.2 analysis that happens to have `categories`.
+        if body.kind("annotations") == .array, has("categories") { return .cocoDataset }
         if body.kind("results") == .array, body.keys == ["results"] { return .ultralytics }
         // One AnnotateImageResponse saved alone, not in `responses`.
         let googleKeys = [
@@ -184,9 +187,21 @@ extension ResultFormat {
             "categories", "description", "faces", "objects", "brands", "areaOfInterest", "requestId",
             "color", "imageType", "adult", "tags",
         ]
-        if azure32Keys.contains(where: has) { return .azure32Analyze }
-        if has("modelVersion") && has("metadata") { return .azure40 }
+        // Generic keys (`categories`, `tags`, `objects`…) appear in many formats: a document is
+        // taken for a Computer Vision 3.2 analysis only when most of its keys are that API's.
+        if azure32Keys.contains(where: has) {
+            return mostlyKnown(body, azure32Keys + ["metadata", "modelVersion"]) ? .azure32Analyze : nil
+        }
+        if has("modelVersion") && has("metadata") {
+            return mostlyKnown(body, azure40Keys + ["metadata", "modelVersion"]) ? .azure40 : nil
+        }
         return nil
+    }
+
+    /// True when at least half of the document's keys are among `known`.
+    static func mostlyKnown(_ body: JSONShape, _ known: [String]) -> Bool {
+        let keys = body.keys
+        return 2 * keys.filter(known.contains).count >= keys.count
     }
 }
 

@@ -17,6 +17,13 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The result describes many pictures (a COCO file) and none is the one asked for, or none
     /// was asked for; `wanted` says what was asked, `available` lists some of what there is.
     case noSuchPicture(source: String, wanted: String?, available: String)
+    /// The result describes a picture of another shape than the one it is being drawn on: the
+    /// analysed size scaled to the picture's width misses its height by more than 1 % (and more
+    /// than a pixel and a half), so every shape would land stretched.
+    case otherPicture(source: String, analysed: Size, picture: Size)
+    /// `--result-format` (or a format given in code) reads the document as a format it is not:
+    /// nothing comes out; `detected` is what its keys say it is, when anything.
+    case wrongFormat(source: String, forced: String, detected: String?)
 
     public var description: String {
         switch self {
@@ -38,6 +45,14 @@ public enum ResultsError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noSuchPicture(source, wanted, available):
             let asked = wanted.map { "none of its pictures is \($0)" } ?? "it describes several pictures"
             return "\(source): \(asked) (it has \(available)); choose one by its id or file name (limn: --picture)."
+        case let .otherPicture(source, analysed, picture):
+            return
+                "\(source): the result describes a \(analysed.width)x\(analysed.height) picture, and this one is \(picture.width)x\(picture.height), another shape; drawn, every shape would land stretched. Give the picture the result was made for (or, for a crop, a result of the crop)."
+        case let .wrongFormat(source, forced, detected):
+            let guess =
+                detected.map { "; its keys say \($0): give that, or leave the format out to detect it" }
+                ?? "; leave the format out to detect it"
+            return "\(source): read as \(forced), it holds nothing to draw\(guess)."
         }
     }
 }

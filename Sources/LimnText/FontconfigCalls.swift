@@ -47,3 +47,30 @@ enum FontconfigCalls {
         return entries
     }
 }
+
+extension FontconfigCalls {
+    /// The family fontconfig draws `family` with: its own name when a font of that family is
+    /// installed (`FcFontList`), otherwise the family of the best substitute (`FcFontMatch`);
+    /// nil when fontconfig finds no font at all. Generic names (sans-serif, serif, monospace)
+    /// are aliases, never installed: the caller treats them as such.
+    static func drawingFamily(for family: String) -> (family: String, installed: Bool)? {
+        guard FcInit() != 0, let pattern = FcNameParse(family) else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        if let properties = FcObjectSetCreate() {
+            defer { FcObjectSetDestroy(properties) }
+            _ = FcObjectSetAdd(properties, FC_FAMILY)
+            if let listed = FcFontList(nil, pattern, properties) {
+                defer { FcFontSetDestroy(listed) }
+                if listed.pointee.nfont > 0 { return (family, true) }
+            }
+        }
+        FcConfigSubstitute(nil, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultMatch
+        guard let match = FcFontMatch(nil, pattern, &result) else { return nil }
+        defer { FcPatternDestroy(match) }
+        var name: UnsafeMutablePointer<FcChar8>? = nil
+        guard FcPatternGetString(match, FC_FAMILY, 0, &name) == FcResultMatch, let name else { return nil }
+        return (String(cString: name), false)
+    }
+}

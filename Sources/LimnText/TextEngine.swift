@@ -61,6 +61,16 @@ public final class TextEngine: @unchecked Sendable {
     /// How many glyphs FreeType has rendered so far (a cached glyph is not rendered again).
     public var renderedGlyphCount: Int { locked { rasterized } }
 
+    /// The family text in `family` is drawn with: `family` itself when fontconfig has a font of
+    /// it (or it is a generic name: sans-serif, serif, monospace, …), else the substitute
+    /// fontconfig picks, with `installed` false, so a caller can say that a named font is missing
+    /// rather than draw in another silently. Nil when no font is installed at all.
+    public func drawingFamily(for family: String) -> (family: String, installed: Bool)? {
+        let generic = ["sans-serif", "sans", "serif", "monospace", "mono", "system-ui", "cursive", "fantasy", "emoji", "math"]
+        if generic.contains(family.lowercased().split(separator: ":").first.map(String.init) ?? "") { return (family, true) }
+        return locked { FontconfigCalls.drawingFamily(for: family) }
+    }
+
     private func locked<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         try lock.withLock(body)
     }

@@ -25,9 +25,9 @@ import Testing
         #expect(try Image(contentsOfFile: folder + "/photo.png") == photo)
         #expect(try ImageDecoder.info(file: folder + "/photo-q90.jpg").format == .jpeg)
 
-        let small = photo.resized(to: Size(width: 80, height: 60))
-        let boxed = photo.fitted(to: FitTarget(width: 40, height: 40), mode: .fit(letterbox: .black))
-        let square = photo.fitted(to: FitTarget(width: 25, height: 25), mode: .fill(anchor: .top))
+        let small = try photo.resized(to: Size(width: 80, height: 60))
+        let boxed = try photo.fitted(to: FitTarget(width: 40, height: 40), mode: .fit(letterbox: .black))
+        let square = try photo.fitted(to: FitTarget(width: 25, height: 25), mode: .fill(anchor: .top))
         let detail = photo.cropped(to: Rect(x: 10.5, y: 20, width: 300, height: 200))
         let soft = photo.blurred(sigma: 8)
         #expect(small.size == Size(width: 80, height: 60) && boxed.size == Size(width: 40, height: 40))

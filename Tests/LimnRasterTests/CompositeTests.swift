@@ -21,7 +21,7 @@ import Testing
     ]
 
     @Test(arguments: [1.0, 0.5, 0.2])
-    func overIsWithinOneOfTheReference(opacity: Double) {
+    func overIsWithinOneOfTheReference(opacity: Double) throws {
         for t in Self.tops {
             for b in Self.bottoms {
                 var bottom = Image(width: 1, height: 1, fill: b)
@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test func wideRowsTakeTheFourPixelPathAndMatchPixelByPixel() {
+    @Test func wideRowsTakeTheFourPixelPathAndMatchPixelByPixel() throws {
         // Runs of clear, opaque and mixed pixels, and a tail of one: every branch of the row kernel.
         let alphas: [UInt8] = [0, 0, 0, 0, 255, 255, 255, 255, 0, 128, 255, 3, 77]
         var top = Image(width: alphas.count, height: 2)
@@ -56,7 +56,7 @@ import Testing
         }
     }
 
-    @Test func compositingClipsAtTheEdgesAndKeepsOpacity() {
+    @Test func compositingClipsAtTheEdgesAndKeepsOpacity() throws {
         var bottom = Image(width: 4, height: 4, fill: .white)
         bottom.composite(Image(width: 3, height: 3, fill: .black), x: 2, y: -1)
         #expect(bottom[2, 0] == .black && bottom[3, 1] == .black && bottom[1, 0] == .white && bottom[2, 2] == .white)
@@ -67,7 +67,7 @@ import Testing
     }
 
     /// A white disc with a soft edge, then resized (where color bleeding would appear).
-    static func whiteSubject() -> Image {
+    static func whiteSubject() throws -> Image {
         var alpha = Mask(width: 120, height: 120)
         for y in 0..<120 {
             for x in 0..<120 {
@@ -76,17 +76,17 @@ import Testing
             }
         }
         let subject = (try? Image(width: 120, height: 120, fill: .white).cutout(with: alpha, decontaminate: false)) ?? Image()
-        return subject.resized(to: Size(width: 53, height: 53))
+        return try subject.resized(to: Size(width: 53, height: 53))
     }
 
-    @Test func aWhiteSubjectOnWhiteHasNoDarkHalo() {
-        let subject = Self.whiteSubject()
+    @Test func aWhiteSubjectOnWhiteHasNoDarkHalo() throws {
+        let subject = try Self.whiteSubject()
         let out = Image(width: 53, height: 53, fill: .white).compositing(subject)
         for y in 0..<53 { for x in 0..<53 { #expect(out[x, y] == .white, "(\(x),\(y)) \(out[x, y])") } }
     }
 
-    @Test func theSameSubjectOnBlackHasNoLightHalo() {
-        let subject = Self.whiteSubject()
+    @Test func theSameSubjectOnBlackHasNoLightHalo() throws {
+        let subject = try Self.whiteSubject()
         let out = Image(width: 53, height: 53, fill: .black).compositing(subject)
         for y in 0..<53 {
             for x in 0..<53 {
@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    @Test func gradientsRunAlongTheirAngle() {
+    @Test func gradientsRunAlongTheirAngle() throws {
         let across = Image.linearGradient(size: Size(width: 11, height: 3), from: .black, to: .white, angle: 0)
         #expect(across[0, 1].r < 20 && across[10, 1].r > 235 && across[5, 0] == across[5, 2])
         let down = Image.linearGradient(size: Size(width: 3, height: 11), from: .black, to: .white)

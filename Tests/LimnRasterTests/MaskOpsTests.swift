@@ -8,7 +8,7 @@ import Testing
         return m
     }
 
-    @Test func thresholdAndInvert() {
+    @Test func thresholdAndInvert() throws {
         let m = Self.ramp()
         let t = m.thresholded(at: 128)
         #expect((0..<16).map { t[$0, 0] } == (0..<16).map { $0 * 17 >= 128 ? 255 : 0 })
@@ -24,7 +24,7 @@ import Testing
         #expect(throws: RasterError.self) { try a.union(Mask(width: 3, height: 3)) }
     }
 
-    @Test func contentBoundsFindsTheSmallestRectangle() {
+    @Test func contentBoundsFindsTheSmallestRectangle() throws {
         var m = Mask(width: 20, height: 10)
         #expect(m.contentBounds() == nil)
         m[3, 4] = 9; m[15, 7] = 200; m[8, 2] = 1
@@ -32,7 +32,7 @@ import Testing
         #expect(m.contentBounds(level: 10) == PixelRect(x: 15, y: 7, width: 1, height: 1))
     }
 
-    @Test func dilationIsRoundAndAntialiased() {
+    @Test func dilationIsRoundAndAntialiased() throws {
         var dot = Mask(width: 21, height: 21)
         dot[10, 10] = 255
         let d = dot.dilated(radius: 3)
@@ -53,7 +53,7 @@ import Testing
         #expect(back.contentBounds(level: 128) == PixelRect(x: 10, y: 10, width: 20, height: 20))
     }
 
-    @Test func featherMakesALinearRampOfTheGivenWidth() {
+    @Test func featherMakesALinearRampOfTheGivenWidth() throws {
         var half = Mask(width: 40, height: 1)
         for x in 20..<40 { half[x, 0] = 255 }
         let f = half.feathered(width: 8)
@@ -63,7 +63,7 @@ import Testing
         #expect(abs(Int(f[19, 0]) - 112) <= 2 && abs(Int(f[20, 0]) - 143) <= 2, "\(values)")  // ±0.5 px around the edge
     }
 
-    @Test func rectanglesAreFilledWithTheirCoverage() {
+    @Test func rectanglesAreFilledWithTheirCoverage() throws {
         let m = Mask(
             size: Size(width: 6, height: 2),
             rectangles: [
@@ -94,7 +94,7 @@ import Testing
         // A coarse diagonal, upscaled with nearest: 8-pixel stairs.
         var coarse = Mask(width: 8, height: 8)
         for y in 0..<8 { for x in 0..<8 where x >= y { coarse[x, y] = 255 } }
-        let stairs = coarse.resized(to: Size(width: 64, height: 64), filter: .nearest)
+        let stairs = try coarse.resized(to: Size(width: 64, height: 64), filter: .nearest)
         let smooth = try stairs.refined(radius: 8)
         // Along a row the edge is now a short soft ramp, and the steps' corners are cut.
         let partial = (0..<64).filter { smooth[$0, 20] > 0 && smooth[$0, 20] < 255 }.count

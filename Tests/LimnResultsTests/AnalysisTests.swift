@@ -88,6 +88,8 @@ enum Fixtures {
             case .overLimit: found = "overLimit"
             case .noSuchPage: found = "noSuchPage"
             case .noSuchPicture: found = "noSuchPicture"
+            case .otherPicture: found = "otherPicture"
+            case .wrongFormat: found = "wrongFormat"
             }
             #expect(found == kind, "\(error)")
             #expect(error.description.hasPrefix("case.json: "))

@@ -89,6 +89,8 @@ import Testing
             case .overLimit: return "over limit"
             case .noSuchPage: return "no such page"
             case .noSuchPicture: return "no such picture"
+            case .otherPicture: return "other picture"
+            case .wrongFormat: return "wrong format"
             }
         }
     }

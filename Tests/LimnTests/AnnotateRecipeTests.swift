@@ -42,7 +42,7 @@ import Testing
 
     @Test func aResizedCopyGetsScaledShapes() throws {
         let scene = try ImageDecoder.decode(file: scenePath).image
-        let half = scene.resized(to: Size(width: 400, height: 260))
+        let half = try scene.resized(to: Size(width: 400, height: 260))
         let analysis = try Analysis(contentsOfFile: results + "azure40-scene.json")
         let options = AnnotationOptions(features: [.people], boxStyle: .plain, showConfidence: false)
         let drawn = try annotate(image: half, analysis: analysis, options: options)

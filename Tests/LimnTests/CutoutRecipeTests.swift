@@ -45,7 +45,7 @@ import Testing
         var worst = 0
         for y in 0..<400 { for x in 1..<400 { worst = max(worst, abs(Int(alpha[x, y]) - Int(alpha[x - 1, y]))) } }
         #expect(worst <= 90, "largest step \(worst)")
-        let blocky = smallMatte.resized(to: Size(width: 400, height: 400), filter: .nearest)
+        let blocky = try smallMatte.resized(to: Size(width: 400, height: 400), filter: .nearest)
         var blockyWorst = 0
         for y in 0..<400 { for x in 1..<400 { blockyWorst = max(blockyWorst, abs(Int(blocky[x, y]) - Int(blocky[x - 1, y]))) } }
         #expect(blockyWorst == 255)

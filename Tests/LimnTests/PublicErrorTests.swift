@@ -13,7 +13,7 @@ import Testing
             let decoded = try ImageDecoder.decode(bytes, source: "upload")
             return try sizes.map { size throws in
                 guard !size.isEmpty else { throw LimnError.unknownOutputFormat(path: "\(size)") }
-                return Thumbnail.make(from: decoded.image, size: size, crop: .none)
+                return try Thumbnail.make(from: decoded.image, size: size, crop: .none)
             }
         } catch CodecError.unsupportedFormat {
             return nil

@@ -49,7 +49,8 @@ import Testing
     ]
 
     @Test(arguments: table)
-    func theChosenRegionIsTheExpectedOne(picture: Size, suggestions: [CropSuggestion], analysed: Size?, size: Size, expected: Rect?) {
+    func theChosenRegionIsTheExpectedOne(picture: Size, suggestions: [CropSuggestion], analysed: Size?, size: Size, expected: Rect?) throws
+    {
         let region = Thumbnail.region(for: size, in: picture, suggestions: suggestions, analysedSize: analysed)
         #expect(region == expected)
         if let region {
@@ -59,7 +60,7 @@ import Testing
         }
     }
 
-    @Test func suggestionsWithoutARatioUseTheirBoxShape() {
+    @Test func suggestionsWithoutARatioUseTheirBoxShape() throws {
         let aoi = [
             CropSuggestion(box: Rect(x: 160, y: 0, width: 950, height: 951)),
             CropSuggestion(box: Rect(x: 0, y: 0, width: 1378, height: 400)),
@@ -71,7 +72,7 @@ import Testing
 }
 
 @Suite struct ThumbnailImageTests {
-    @Test func contentCropsFindTheSubject() {
+    @Test func contentCropsFindTheSubject() throws {
         // A gray picture with one saturated, detailed patch near the right edge.
         var image = Image(width: 400, height: 200, fill: Pixel(gray: 128))
         for y in 60..<140 {
@@ -85,17 +86,18 @@ import Testing
         #expect(ContentCrop.center.window(in: image, aspect: 1) == Rect(x: 100, y: 0, width: 200, height: 200))
     }
 
-    @Test func thumbnailsHaveTheRequestedSize() {
+    @Test func thumbnailsHaveTheRequestedSize() throws {
         let image = Patterns.gradient(width: 300, height: 200)
-        #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .content(.center)).size == Size(width: 64, height: 64))
-        #expect(Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .none).size == Size(width: 64, height: 43))
-        let suggested = Thumbnail.make(
+        #expect(
+            try Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .content(.center)).size == Size(width: 64, height: 64))
+        #expect(try Thumbnail.make(from: image, size: Size(width: 64, height: 64), crop: .none).size == Size(width: 64, height: 43))
+        let suggested = try Thumbnail.make(
             from: image, size: Size(width: 50, height: 25),
             crop: .suggestions([CropSuggestion(box: Rect(x: 10, y: 10, width: 100, height: 50))], analysedSize: nil))
-        #expect(suggested == image.resampled(from: Rect(x: 10, y: 10, width: 100, height: 50), to: Size(width: 50, height: 25)))
+        #expect(try suggested == image.resampled(from: Rect(x: 10, y: 10, width: 100, height: 50), to: Size(width: 50, height: 25)))
     }
 
-    @Test func aFileIsDecodedAsLibvipsWouldShrinkItOrWithFastAsSmallAsItNeeds() {
+    @Test func aFileIsDecodedAsLibvipsWouldShrinkItOrWithFastAsSmallAsItNeeds() throws {
         // 24 MP for a 256-pixel square from a 1.33 suggestion: the region is ~3000 px tall.
         let picture = Size(width: 6000, height: 4000)
         let suggestion = ThumbnailCrop.suggestions(
@@ -120,10 +122,10 @@ import Testing
         let path = FileManager.default.fileExists(atPath: photo) ? photo : RepositoryPaths.testImages + "/jpeg/large-gradient.jpg"
         let full = try Image(contentsOfFile: path)
         let box = Size(width: full.width / 3, height: full.height / 3)
-        let exact = full.resized(to: box, filter: .lanczos3, preShrink: false)
+        let exact = try full.resized(to: box, filter: .lanczos3, preShrink: false)
         let good = try Thumbnail.make(fromFile: path, sizes: [box], crop: .none)[0]
         let quick = try Thumbnail.make(fromFile: path, sizes: [box], crop: .none, fast: true)[0]
-        let fromFull = Thumbnail.make(from: full, size: box, crop: .none)
+        let fromFull = try Thumbnail.make(from: full, size: box, crop: .none)
         let (g, q, f) = (ImageDifference(good, exact).psnr, ImageDifference(quick, exact).psnr, ImageDifference(fromFull, exact).psnr)
         #expect(g >= f - 1, "\(path): default \(g) dB, from the full decode \(f) dB")
         #expect(q < g, "\(path): fast \(q) dB, default \(g) dB")
@@ -138,12 +140,12 @@ import Testing
         let thumbs = try Thumbnail.make(fromFile: path, sizes: sizes, crop: crop)
         #expect(thumbs.map(\.size) == sizes)
         for (thumb, size) in zip(thumbs, sizes) {
-            let reference = Thumbnail.make(from: full, size: size, crop: crop)
+            let reference = try Thumbnail.make(from: full, size: size, crop: crop)
             #expect(ImageDifference(thumb, reference).psnr > 35, "\(size): \(ImageDifference(thumb, reference))")
         }
     }
 
-    @Test func missingFilesAreTypedErrors() {
+    @Test func missingFilesAreTypedErrors() throws {
         #expect(throws: CodecError.self) {
             try Thumbnail.make(fromFile: "/nonexistent/x.jpg", sizes: [Size(width: 10, height: 10)], crop: .none)
         }

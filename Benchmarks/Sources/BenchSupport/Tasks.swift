@@ -100,34 +100,34 @@ public enum LimnTasks {
                     task: "T3", name: "limn_lanczos3", summary: "resized(to: 1000x750) Lanczos3, box pre-shrink 2 then the kernel",
                     area: .resize, pixels: 12_000_000
                 ) {
-                    _ = rgb.resized(to: target).width
+                    _ = try rgb.resized(to: target).width
                 })
             tasks.append(
                 BenchTask(
                     task: "T3", name: "limn_lanczos3_pure", summary: "Lanczos3 kernel all the way (24 taps per axis), no pre-shrink",
                     area: .resize, pixels: 12_000_000
                 ) {
-                    _ = rgb.resized(to: target, preShrink: false).width
+                    _ = try rgb.resized(to: target, preShrink: false).width
                 })
             let workspace = ResampleWorkspace()
-            let warm = Warm(rgb.resized(to: target))
+            let warm = Warm(try rgb.resized(to: target))
             tasks.append(
                 BenchTask(
                     task: "T3", name: "limn_lanczos3_into", summary: "resample(into: warm image, workspace:) Lanczos3 with pre-shrink",
                     area: .resize, pixels: 12_000_000
                 ) {
-                    rgb.resample(into: &warm.value, size: target, workspace: workspace)
+                    try rgb.resample(into: &warm.value, size: target, workspace: workspace)
                 })
             let singleWorkspace = ResampleWorkspace()
-            let singleWarm = Warm(rgb.resized(to: target))
+            let singleWarm = Warm(try rgb.resized(to: target))
             tasks.append(
                 BenchTask(
                     task: "T3", name: "limn_lanczos3_into_1thread",
                     summary: "as limn_lanczos3_into on one thread: allocates nothing (Dispatch is not involved)",
                     area: .resize, pixels: 12_000_000
                 ) {
-                    Parallelism.withMaximumThreads(1) {
-                        rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
+                    try Parallelism.withMaximumThreads(1) {
+                        try rgb.resample(into: &singleWarm.value, size: target, workspace: singleWorkspace)
                     }
                 })
         }

@@ -51,7 +51,7 @@ extension Image {
     public func cropped(to rect: Rect) -> Cropped<Image>? {
         guard let (region, clamped) = CropRegion.clamp(rect, to: size) else { return nil }
         guard let pixels = CropRegion.integral(region) else {
-            return Cropped(raster: resampled(from: region, to: CropRegion.size(of: region)), region: region, wasClamped: clamped)
+            return Cropped(raster: resampledUnchecked(from: region, to: CropRegion.size(of: region)), region: region, wasClamped: clamped)
         }
         let copy = withUnsafeBytes { src in
             Image(width: pixels.width, height: pixels.height, isOpaque: isOpaque) { dst in
@@ -67,7 +67,7 @@ extension Mask {
     public func cropped(to rect: Rect) -> Cropped<Mask>? {
         guard let (region, clamped) = CropRegion.clamp(rect, to: size) else { return nil }
         guard let pixels = CropRegion.integral(region) else {
-            return Cropped(raster: resampled(from: region, to: CropRegion.size(of: region)), region: region, wasClamped: clamped)
+            return Cropped(raster: resampledUnchecked(from: region, to: CropRegion.size(of: region)), region: region, wasClamped: clamped)
         }
         let copy = withUnsafeBytes { src in
             Mask(width: pixels.width, height: pixels.height) { dst in

@@ -203,7 +203,8 @@ extension Image {
         if let reduced = BoxBlur.reducedSize(for: size, sigma: sigma) {
             // Wide blurs leave nothing fine to lose: blur a box-reduced copy, enlarge it back.
             let factor = Double(width) / Double(reduced.width)
-            return resized(to: reduced, filter: .box).fullBlur(sigma: sigma / factor).resized(to: size, filter: .triangle)
+            return resampledUnchecked(from: Rect(size), to: reduced, filter: .box).fullBlur(sigma: sigma / factor)
+                .resampledUnchecked(from: Rect(reduced), to: size, filter: .triangle)
         }
         return fullBlur(sigma: sigma)
     }
@@ -260,7 +261,8 @@ extension Mask {
         guard sigma.isFinite, sigma > 0, !isEmpty else { return self }
         if let reduced = BoxBlur.reducedSize(for: size, sigma: sigma) {
             let factor = Double(width) / Double(reduced.width)
-            return resized(to: reduced, filter: .box).fullBlur(sigma: sigma / factor).resized(to: size, filter: .triangle)
+            return resampledUnchecked(from: Rect(size), to: reduced, filter: .box).fullBlur(sigma: sigma / factor)
+                .resampledUnchecked(from: Rect(reduced), to: size, filter: .triangle)
         }
         return fullBlur(sigma: sigma)
     }

@@ -101,19 +101,25 @@ public struct FitPlan: Sendable, Equatable {
 
 extension Image {
     /// The image fitted to `target` by `mode` (see ``FitPlan`` for the geometry and rounding).
-    /// Allocates the result (and the resampler's planes).
+    /// Allocates the result (and the resampler's planes). Throws
+    /// ``RasterError/overLimit(operation:size:limit:)`` when the result would be over `limits`.
     public func fitted(
-        to target: FitTarget, mode: FitMode = .fit(), allowEnlarging: Bool = true, filter: ResampleFilter = .lanczos3
-    ) -> Image {
+        to target: FitTarget, mode: FitMode = .fit(), allowEnlarging: Bool = true, filter: ResampleFilter = .lanczos3,
+        limits: PixelLimits = .default
+    ) throws -> Image {
         let plan = FitPlan(source: size, target: target, mode: mode, allowEnlarging: allowEnlarging)
-        return rendered(plan, mode: mode, filter: filter)
+        return try rendered(plan, mode: mode, filter: filter, limits: limits)
     }
 
     /// Resamples and places the image as `plan` says; a letterbox color comes from `mode`.
-    public func rendered(_ plan: FitPlan, mode: FitMode, filter: ResampleFilter = .lanczos3) -> Image {
+    /// Throws as ``fitted(to:mode:allowEnlarging:filter:limits:)``.
+    public func rendered(_ plan: FitPlan, mode: FitMode, filter: ResampleFilter = .lanczos3, limits: PixelLimits = .default) throws -> Image
+    {
+        try limits.check(plan.scaledSize, operation: "fitting")
+        try limits.check(plan.canvasSize, operation: "fitting")
         let scaled =
             plan.sourceRegion == Rect(size) && plan.scaledSize == size
-            ? self : resampled(from: plan.sourceRegion, to: plan.scaledSize, filter: filter)
+            ? self : resampledUnchecked(from: plan.sourceRegion, to: plan.scaledSize, filter: filter)
         guard plan.canvasSize != plan.scaledSize, case .fit(let color?) = mode else { return scaled }
         var canvas = Image(width: plan.canvasSize.width, height: plan.canvasSize.height, fill: color)
         canvas.paste(scaled, x: plan.placement.x, y: plan.placement.y)

@@ -1,0 +1,39 @@
+/// The largest picture an operation makes from a size it is given (a resize target, a fitted
+/// box, a canvas): the same bounds decoding checks a header against (`DecodeLimits` in
+/// LimnCodecs), so a size from a client or a file cannot make the process try to allocate what
+/// it never could. Checked before anything is allocated.
+public struct PixelLimits: Sendable, Equatable {
+    public var maxWidth: Int
+    public var maxHeight: Int
+    /// Largest `width × height`.
+    public var maxPixels: Int
+    /// Largest pixel memory of the result, in bytes (4 a pixel).
+    public var maxBytes: Int
+
+    public init(maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384, maxBytes: Int = 2 << 30) {
+        self.maxWidth = maxWidth
+        self.maxHeight = maxHeight
+        self.maxPixels = maxPixels
+        self.maxBytes = maxBytes
+    }
+
+    /// 16384 × 16384 pixels and 2 GiB of pixel memory, as decoding's defaults.
+    public static let `default` = PixelLimits()
+
+    /// Throws ``RasterError/overLimit(operation:size:limit:)`` when `size` (4 bytes a pixel) is
+    /// over a limit; sides below 1 count as 1, as the operations make them.
+    public func check(_ size: Size, operation: String) throws(RasterError) {
+        let w = max(size.width, 1), h = max(size.height, 1)
+        var broken: String?
+        if w > maxWidth {
+            broken = "width at most \(maxWidth)"
+        } else if h > maxHeight {
+            broken = "height at most \(maxHeight)"
+        } else if w.multipliedReportingOverflow(by: h).overflow || w * h > maxPixels {
+            broken = "at most \(maxPixels) pixels"
+        } else if w * h > maxBytes / 4 {
+            broken = "at most \(maxBytes) bytes of pixels"
+        }
+        if let broken { throw RasterError.overLimit(operation: operation, size: Size(width: w, height: h), limit: broken) }
+    }
+}
