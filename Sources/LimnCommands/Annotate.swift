@@ -75,7 +75,9 @@ struct AnnotateCommand: ParsableCommand {
             keepProfile: output.keepProfile)
     }
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
-        try runJob { () throws(JobError) in try job().run() }
+        try runJob(logging, make: job) { (job) throws(JobError) in try job.run() }
     }
 }

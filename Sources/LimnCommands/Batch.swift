@@ -22,6 +22,8 @@ struct BatchCommand: ParsableCommand {
             Examples:
               limn batch jobs.jsonl --check
               limn batch jobs.jsonl --jobs 8 --resume --report report.json
+              limn batch jobs.jsonl --report report.html && chromium report.html#failed
+              limn batch jobs.jsonl --quiet --report - | jq '.summary'
               limn batch jobs.jsonl --shard $((JOB_COMPLETION_INDEX + 1))/16 --resume
             """
     )
@@ -38,14 +40,32 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Skip jobs whose outputs all exist already.")
     var resume = false
 
-    @Option(help: "Write a JSON report of every job's outcome and time.")
+    @Option(
+        help:
+            "Write a report of every job's outcome, time and warnings: JSON, or with an .html name a page with a thumbnail of each output and filters for failed and warned jobs; - for standard output (JSON)."
+    )
     var report: String?
+
+    @Option(
+        name: .customLong("progress-every"),
+        help:
+            "Where standard error is not a terminal (a pipe, a container's log): a progress line every this many seconds (default 10; 0: none)."
+    )
+    var progressEvery: Double = 10
 
     @Flag(help: "Check every job's line (keys, values, choices) and run none: each problem on standard error, exit status 2 if any.")
     var check = false
 
-    @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only on a terminal anyway).")
+    @Flag(name: .customLong("no-progress"), help: "No progress bar on a terminal, and no progress lines elsewhere.")
     var noProgress = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard progressEvery >= 0, progressEvery.isFinite else {
+            throw ValidationError("--progress-every is a number of seconds, 0 or more, not \(progressEvery).")
+        }
+    }
 
     func run() throws {
         let started = Date()
@@ -58,20 +78,23 @@ struct BatchCommand: ParsableCommand {
             if let jobs, jobs < 1 { throw JobError("--jobs must be at least 1, not \(jobs).") }
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.usage)
         }
         if check {
             let problems = loaded.problems(shard: split)
             for (line, problem) in problems { printError("\(loaded.source):\(line): \(problem)") }
             let count = loaded.entries.filter { split?.takes($0.index) ?? true }.count
             writeStandardError("limn batch --check: \(count) jobs\(split.map { " (shard \($0))" } ?? ""), \(problems.count) unusable\n")
-            if !problems.isEmpty { throw ExitCode(2) }
+            if !problems.isEmpty { throw ExitCode(ExitStatus.usage) }
             return
         }
         let stop = StopRequest()
-        let runner = BatchRunner(
+        let progress: Progress.Style =
+            noProgress || logging.quiet ? .off : standardErrorIsTerminal ? .bar : progressEvery > 0 ? .lines(every: progressEvery) : .off
+        var runner = BatchRunner(
             manifest: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: split,
-            resume: resume, progress: !noProgress && standardErrorIsTerminal, stop: stop)
+            resume: resume, progress: progress, stop: stop)
+        runner.logging = logging
         outcomes = StopSignals.handling(stop) { runner.run() }
         let seconds = Date().timeIntervalSince(started)
         let failed = outcomes.filter { $0.status == .failed }.count
@@ -79,18 +102,30 @@ struct BatchCommand: ParsableCommand {
         let notRun = outcomes.filter { $0.status == .notRun }.count
         let ran = outcomes.count - skipped - notRun
         let stopped = stop.signal.map { ", stopped by \(StopSignals.name($0)): \(notRun) not run" } ?? ""
-        writeStandardError(
-            "limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
-                + "\(skipped) skipped in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)"
-                + "\(stopped)\n"
-        )
+        let warned = outcomes.filter { !$0.warnings.isEmpty }.count
+        if !logging.quiet {
+            writeStandardError(
+                "limn batch: \(outcomes.count) jobs\(split.map { " (shard \($0))" } ?? ""): \(ran - failed) done, \(failed) failed, "
+                    + "\(skipped) skipped\(warned > 0 ? ", \(warned) with warnings" : "") in \(String(format: "%.1f", seconds)) s "
+                    + "(\(String(format: "%.1f", Double(ran) / max(seconds, 1e-3))) jobs/s)\(stopped)\n"
+            )
+        }
         if let report {
+            let lower = report.lowercased()
+            let page = lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+            let bytes =
+                page
+                ? HTMLReport.page(outcomes, manifest: loaded, shard: split, seconds: seconds)
+                : BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds)
             do {
-                try AtomicFile.write(
-                    BatchRunner.report(outcomes, manifest: loaded, shard: split, seconds: seconds), to: report, makingFolders: true)
+                if report == "-" {
+                    guard writeStandardOutput(bytes) else { throw JobError("standard output: the report could not be written.") }
+                } else {
+                    try AtomicFile.write(bytes, to: report, makingFolders: true)
+                }
             } catch {
                 printError(String(describing: error))
-                throw ExitCode.failure
+                throw ExitCode(ExitStatus.failed)
             }
         }
         if let signal = stop.signal { throw ExitCode(128 + signal) }  // as a shell reports a job a signal ended

@@ -82,7 +82,9 @@ struct CutoutCommand: ParsableCommand {
             keepMetadata: output.keepsMetadata(byDefault: true), keepProfile: output.keepProfile)
     }
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
-        try runJob { () throws(JobError) in try job().run() }
+        try runJob(logging, make: job) { (job) throws(JobError) in try job.run() }
     }
 }

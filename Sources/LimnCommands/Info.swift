@@ -10,6 +10,7 @@ struct Info: ParsableCommand {
         discussion: """
             Example:
               limn info photo.jpg cutout.png azure.json
+              limn info --json *.jpg | jq -r 'select(.width > 2000) | .file'
               photo.jpg: JPEG 4000x3000, orientation 6 (rotate 90° clockwise), opaque
               azure.json: Azure Image Analysis 4.0 (azure-4.0), model 2023-10-01, image 864x576: 1 caption, 14 tags, 10 dense captions, 5 objects, 2 people, 3 text lines (6 words), 2 crop suggestions
             """
@@ -18,20 +19,40 @@ struct Info: ParsableCommand {
     @Argument(help: "Image files (PNG, JPEG, WebP, BMP) and result JSON files; - reads one from standard input.")
     var files: [String]
 
+    @Flag(help: "One JSON object per file, a line each (JSON Lines), instead of a sentence.")
+    var json = false
+
     func run() throws {
         var failed = 0
         for file in files {
             do throws(JobError) {
-                print("\(file): \(try Info.describe(file: file))")
+                let found = try Info.inspect(file: file)
+                print(json ? Info.jsonLine(["file": file] + found.fields) : "\(file): \(found.sentence)")
             } catch {
                 failed += 1
                 printError(error.description)
+                if json { print(Info.jsonLine(["file": file, "error": error.description])) }
             }
         }
         if failed > 0 { throw ExitCode.failure }
     }
 
-    static func describe(file: String) throws(JobError) -> String {
+    /// What `info` says of one file: a sentence, and the same as JSON fields.
+    struct Found {
+        var sentence: String
+        var fields: [String: Any]
+    }
+
+    static func jsonLine(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func describe(file: String) throws(JobError) -> String { try inspect(file: file).sentence }
+
+    static func inspect(file: String) throws(JobError) -> Found {
         if file == "-" {
             // Standard input: a result when its first non-blank byte opens JSON, else an image,
             // whose header alone is read (the rest of the stream is left unread).
@@ -47,23 +68,64 @@ struct Info: ParsableCommand {
                 }
                 return try describeResult(input)
             }
-            do { return describe(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }
+            do { return image(try ImageDecoder.info(input, continuingFrom: 0)) } catch { throw JobError(error) }
         }
         if Info.looksLikeResult(file) {
             return try describeResult(try JobIO.read(file, what: "result JSON", limit: ResultLimits.default.maxJSONBytes))
         }
-        do { return describe(try ImageDecoder.info(file: file)) } catch { throw JobError(error) }
+        do { return image(try ImageDecoder.info(file: file)) } catch { throw JobError(error) }
     }
 
     /// A result, or what a COCO file of many pictures holds (info chooses none of them).
-    static func describeResult(_ bytes: InputBytes) throws(JobError) -> String {
+    static func describeResult(_ bytes: InputBytes) throws(JobError) -> Found {
         do {
-            return describe(try Analysis(json: bytes.withUnsafeBytes { Data($0) }, source: bytes.source))
+            return result(try Analysis(json: bytes.withUnsafeBytes { Data($0) }, source: bytes.source))
         } catch ResultsError.noSuchPicture(_, nil, let available) {
-            return "COCO, \(available); draw one with --picture"
+            return Found(
+                sentence: "COCO, \(available); draw one with --picture",
+                fields: ["kind": "result", "vendor": Vendor.coco.rawValue, "pictures": available])
+        } catch ResultsError.serviceError(_, let vendor, let code, let message) {
+            // What the file is, said as such: info describes it; drawing it is what fails.
+            return Found(
+                sentence: "an error response from \(vendor) (\(code): \(message)), not a result",
+                fields: ["kind": "error response", "vendor": vendor, "code": code, "message": message])
         } catch {
             throw JobError(error)
         }
+    }
+
+    static func image(_ info: ImageInfo) -> Found {
+        var fields: [String: Any] = [
+            "kind": "image", "format": "\(info.format)", "width": info.width, "height": info.height, "bitDepth": info.bitDepth,
+            "colorModel": "\(info.colorModel)", "orientation": info.orientation.rawValue, "alpha": info.hasAlpha,
+            "uprightWidth": info.uprightSize.width, "uprightHeight": info.uprightSize.height, "animated": info.isAnimated,
+        ]
+        if let profile = info.iccProfile {
+            fields["iccProfile"] = ["bytes": profile.count, "description": info.iccProfileDescription ?? ""] as [String: Any]
+        }
+        if let declared = info.declaredColorSpace { fields["colorSpace"] = "\(declared)" }
+        if let exif = info.exif { fields["exifBytes"] = exif.count }
+        if let xmp = info.xmp { fields["xmpBytes"] = xmp.count }
+        if let pages = info.pageCount { fields["pages"] = pages }
+        if let frames = info.frameCount { fields["frames"] = frames }
+        return Found(sentence: describe(info), fields: fields)
+    }
+
+    static func result(_ a: Analysis) -> Found {
+        var fields: [String: Any] = ["kind": "result", "vendor": a.vendor.rawValue, "format": a.format.rawValue]
+        if let model = a.modelVersion { fields["model"] = model }
+        if let size = a.imageSize { fields["imageWidth"] = size.width; fields["imageHeight"] = size.height }
+        if let page = a.page { fields["page"] = page }
+        if let pages = a.pageCount { fields["pages"] = pages }
+        var counts: [String: Int] = ["captions": a.captions.count, "tags": a.tags.count]
+        for region in a.allRegions { counts[region.kind.rawValue, default: 0] += 1 }
+        counts["masks"] = a.regions.filter { $0.mask != nil }.count
+        counts["keypoints"] = a.regions.reduce(0) { $0 + $1.keypoints.count }
+        counts["cropSuggestions"] = a.cropSuggestions.count
+        counts["mattes"] = a.encodedMattes.count
+        counts["unplacedText"] = a.unplacedText.count
+        fields["counts"] = counts.filter { $0.value > 0 }
+        return Found(sentence: describe(a), fields: fields)
     }
 
     /// A result's name (`.json`, `.hocr`, `.tsv`, `.txt` for YOLO labels), or a first non-blank byte of `{`, `[` or `<`
@@ -157,4 +219,9 @@ struct Info: ParsableCommand {
         let list = counts.compactMap { $0 }
         return head + ": " + (list.isEmpty ? "nothing detected" : list.joined(separator: ", "))
     }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// The keys of both, `right`'s winning.
+    static func + (left: [String: Any], right: [String: Any]) -> [String: Any] { left.merging(right) { $1 } }
 }

@@ -1,4 +1,11 @@
 import ArgumentParser
+import Limn
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 #if os(Linux)
 /// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not bring in).
@@ -13,11 +20,12 @@ package struct LimnCommand: ParsableCommand {
         commandName: "limn",
         abstract: "See what a vision service saw: annotate, thumbnail, cut out, convert and inspect images and results.",
         discussion: """
-            Start with `limn demo`: it runs every job on pictures and results that ship with Limn. Each subcommand's --help has examples. Errors are one line on standard error, and the exit status is not zero.
+            Start with `limn demo`: it runs every job on pictures and results that ship with Limn. Each subcommand's --help has examples; `limn manual` prints the man page. Errors are one line on standard error, warnings too (prefixed "warning:"). Exit status: 0 done, 1 a job failed, 2 the command line or a manifest is unusable (nothing run), 128 + N a batch stopped by signal N. LIMN_THREADS limits the threads a job uses (default: one per core).
             """,
+        version: "limn \(Limn.version)",
         subcommands: [
             DemoCommand.self, AnnotateCommand.self, ThumbnailCommand.self, CutoutCommand.self,
-            Convert.self, Info.self, BatchCommand.self,
+            Convert.self, Info.self, BatchCommand.self, ManualCommand.self,
         ]
     )
 
@@ -31,6 +39,9 @@ package struct LimnCommand: ParsableCommand {
         // to the system when freed, so memory stays flat over thousands of jobs.
         _ = mallopt(-3, 1024 * 1024)  // M_MMAP_THRESHOLD, a macro Swift does not import
         #endif
+        if let threads = getenv("LIMN_THREADS").flatMap({ Int(String(cString: $0)) }), threads > 0 {
+            Parallelism.maximumThreads = threads
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -40,7 +51,8 @@ package struct LimnCommand: ParsableCommand {
             let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
             printError(trimmed + " (see limn --help)")
-            exit(withError: ExitCode(code.rawValue))
+            // Every usage error, whatever the parser's own code (64), is one status: 2.
+            exit(withError: ExitCode(ExitStatus.usage))
         }
     }
 }

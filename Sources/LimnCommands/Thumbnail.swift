@@ -13,6 +13,7 @@ struct ThumbnailCommand: ParsableCommand {
               limn thumbnail photo.jpg --result azure.json \\
                 --size 400x400 --size 1280x720 --output-dir thumbs
               limn thumbnail photo.jpg --size 256x256 --mode fill -o avatar.webp
+              limn thumbnail photo.jpg --size 640 --size x200 --output-dir thumbs   # photo-640x.jpg, photo-x200.jpg
             """
     )
 
@@ -24,8 +25,11 @@ struct ThumbnailCommand: ParsableCommand {
         help: "A vision result with crop suggestions (Azure smart crops or area of interest, Google crop hints).")
     var result: String?
 
-    @Option(name: .customLong("size"), help: "WIDTHxHEIGHT; repeat for several.", transform: { try Choices.size($0) })
-    var sizes: [Size] = []
+    @Option(
+        name: .customLong("size"),
+        help: "WIDTHxHEIGHT, WIDTH or xHEIGHT (the other side then keeps the picture's aspect ratio); repeat for several.",
+        transform: { try Choices.size($0) })
+    var sizes: [SizeRequest] = []
 
     @Option(help: "fit, fill or smart (default smart).", transform: { try Choices.pick($0) })
     var mode: ThumbnailJob.Mode = .smart
@@ -50,9 +54,10 @@ struct ThumbnailCommand: ParsableCommand {
             keepMetadata: output.keepsMetadata(byDefault: false), keepProfile: output.keepProfile, fast: fast)
     }
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
-        try runJob { () throws(JobError) in
-            let job = try job()
+        try runJob(logging, make: job) { (job) throws(JobError) in
             try job.run()
             if job.outputs != ["-"] { for path in job.outputs { print(path) } }
         }

@@ -73,8 +73,9 @@ import Testing
         let written = try outputs(in: folder)
         #expect(Set(written.keys) == Set(good))
         for (path, bytes) in written { #expect(throws: Never.self, "\(path)") { _ = try ImageDecoder.decode(Array(bytes)) } }
-        // Each failure is one line naming the manifest line and why.
-        let failures = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+        // Each failure is one line naming the manifest line and why (progress lines, every 10 s
+        // on a pipe, are `limn: batch: …`).
+        let failures = CLI.problems(in: r.stderr)
         #expect(failures.count == broken.count)
         #expect(failures.contains { $0.contains("missing-7.png: no such file") })
         #expect(failures.contains { $0.contains("unknown key \"qualty\"") })
@@ -133,7 +134,7 @@ import Testing
         let unusable = broken.filter { ($0 / 25) % 4 >= 2 }
         let r = try CLI.limn(["batch", manifest, "--check"])
         #expect(r.status == 2)
-        let problems = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+        let problems = CLI.problems(in: r.stderr)
         #expect(problems.count == unusable.count)
         #expect(problems.contains { $0.contains("unknown key \"qualty\"") })
         #expect(problems.contains { $0.contains("not JSON") })

@@ -25,6 +25,12 @@ import Glibc
         var stderr: String { String(decoding: stderrData, as: UTF8.self) }
     }
 
+    /// The lines of `stderr` that report a problem (`limn: …`), without a batch's periodic
+    /// progress lines (`limn: batch: 3/12 done …`, printed every few seconds to a pipe).
+    static func problems(in stderr: String) -> [Substring] {
+        stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") && !$0.hasPrefix("limn: batch: ") }
+    }
+
     static func limn(_ arguments: String...) throws -> Result { try limn(arguments) }
 
     static func limn(stdin: Data? = nil, _ arguments: String...) throws -> Result { try limn(arguments, stdin: stdin) }

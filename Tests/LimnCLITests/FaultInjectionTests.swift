@@ -175,7 +175,7 @@ import Glibc
             let jobs = try manifest(in: folder, count: 12, picture: "scene/street.png", output: { "\(disk)/\($0).png" })
             let r = try CLI.limn(["batch", jobs, "--jobs", "2"])
             #expect(r.status == 1)
-            let failures = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+            let failures = CLI.problems(in: r.stderr)
             let written = files(in: disk)
             #expect(written.count >= 1 && written.count < 12 && failures.count == 12 - written.count)
             #expect(failures.allSatisfy { $0.localizedCaseInsensitiveContains("no space left") }, "\(failures.first ?? "")")
@@ -192,7 +192,7 @@ import Glibc
                 in: folder, count: 6, picture: "png/rgb8.png", output: { $0 % 2 == 0 ? "\(readOnly)/\($0).png" : "out/\($0).png" })
             let r = try CLI.limn(["batch", jobs, "--jobs", "2"])
             #expect(r.status == 1)
-            let failures = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+            let failures = CLI.problems(in: r.stderr)
             #expect(
                 failures.count == 3 && failures.allSatisfy { $0.contains(readOnly) && $0.localizedCaseInsensitiveContains("read-only") })
             #expect(files(in: folder + "/out").count == 3 && files(in: readOnly).isEmpty)
@@ -241,7 +241,7 @@ import Glibc
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/jobs.jsonl"))
         let r = try Spawned.limn(["batch", folder + "/jobs.jsonl", "--jobs", "2"], setup: "ulimit -v 200000")
         #expect(r.signal == 0 && r.status == 1, "\(r.stderr)")
-        let failures = r.stderr.split(separator: "\n").filter { $0.hasPrefix("limn: ") }
+        let failures = CLI.problems(in: r.stderr)
         #expect(
             failures.count == 2 && failures.allSatisfy { $0.contains("big.jpg: needs about") && $0.contains("ulimit -v") }, "\(failures)")
         #expect(Set(files(in: folder + "/out").keys) == ["1.png", "2.png"])

@@ -32,6 +32,19 @@ import Testing
                 && printed.contains { $0.hasSuffix("cutouts/people-transparent.png") })
         #expect(try size(folder + "/thumbnails/street-480x270.jpg") == "480x270")
         #expect(r.stderr.contains("wrote \(printed.count) files"))
+        // Its inputs travel inside the command (DemoInputs.swift, so a copied limn needs no folder
+        // beside it) and are written beside the outputs: the same bytes as TestImages' scene and results.
+        let inputs = folder + "/inputs"
+        #expect(
+            FileManager.default.contents(atPath: inputs + "/street.png")
+                == FileManager.default.contents(atPath: images + "/scene/street.png"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: images + "/results").sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inputs + "/results").sorted() == names)
+        for name in names {
+            #expect(
+                FileManager.default.contents(atPath: inputs + "/results/" + name)
+                    == FileManager.default.contents(atPath: images + "/results/" + name), "\(name)")
+        }
     }
 
     @Test func annotateWritesWhereItIsToldOrBesideTheName() throws {
@@ -162,20 +175,6 @@ import Testing
             #expect(r.stderr.contains(expected), "\(arguments): \(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing written by failed jobs")
-    }
-
-    @Test func theDemoShipsTheSameSceneAndResultsAsTestImages() throws {
-        let demo = RepositoryPaths.root() + "/Sources/LimnCommands/Resources/demo"
-        #expect(
-            FileManager.default.contents(atPath: demo + "/street.png") == FileManager.default.contents(atPath: images + "/scene/street.png")
-        )
-        let names = try FileManager.default.contentsOfDirectory(atPath: images + "/results").sorted()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: demo + "/results").sorted() == names)
-        for name in names {
-            #expect(
-                FileManager.default.contents(atPath: demo + "/results/" + name)
-                    == FileManager.default.contents(atPath: images + "/results/" + name), "\(name)")
-        }
     }
 
     @Test func everySubcommandsHelpHasAnExample() throws {

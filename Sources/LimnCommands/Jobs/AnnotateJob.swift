@@ -33,11 +33,23 @@ struct AnnotateJob {
         let picture = resultPicture ?? (image == "-" ? nil : .matching(image))
         // The result is read, and the fonts found, on another core while the picture decodes
         // (a 12 MP JPEG decodes on one): the first text laid out starts fontconfig.
+        let log = JobLog.current
         let (decoded, analysis) = try JobIO.alongside(
             { [result, resultFormat, resultPage, fontFamily = options.fontFamily] () throws(JobError) -> Analysis in
-                let analysis = try JobIO.result(result, format: resultFormat, page: resultPage, picture: picture)
-                _ = try? TextEngine.shared.layout("Ag", font: Font(family: fontFamily, size: 12))
-                return analysis
+                let outcome: Result<Analysis, JobError> = JobLog.$current.withValue(log) {
+                    Result { () throws(JobError) -> Analysis in
+                        let analysis = try JobIO.result(result, format: resultFormat, page: resultPage, picture: picture)
+                        _ = try? TextEngine.shared.layout("Ag", font: Font(family: fontFamily, size: 12))
+                        // A family that is not installed would be drawn in another without a word.
+                        if let drawn = TextEngine.shared.drawingFamily(for: fontFamily), !drawn.installed {
+                            log?.warn(
+                                "the font family \"\(fontFamily)\" is not installed; labels are drawn in \(drawn.family), fontconfig's substitute (fc-list : family lists the installed ones)."
+                            )
+                        }
+                        return analysis
+                    }
+                }
+                return try outcome.get()
             }, { () throws(JobError) in try JobIO.picture(image, keepProfile: keepProfile) })
         let drawn: Image
         if let compare {

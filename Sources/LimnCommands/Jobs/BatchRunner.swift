@@ -22,6 +22,7 @@ struct BatchRunner: Sendable {
         var outputs: [String]
         var status: Status
         var error: String?
+        var warnings: [String] = []
         var seconds: Double
     }
 
@@ -29,7 +30,9 @@ struct BatchRunner: Sendable {
     let workers: Int
     let shard: Manifest.Shard?
     let resume: Bool
-    let progress: Bool
+    let progress: Progress.Style
+    /// How much each job says: warnings unless quiet, its steps when verbose.
+    var logging = LoggingOptions()
     /// Once set, workers take no new job; the running ones finish (their outputs are atomic).
     let stop: StopRequest
     /// Jobs wait for memory, or fail for want of it, under an address-space limit.
@@ -37,16 +40,22 @@ struct BatchRunner: Sendable {
 
     func run() -> [Outcome] {
         let selected = manifest.entries.filter { shard?.takes($0.index) ?? true }
-        let bar = Progress(total: selected.count, enabled: progress)
+        let bar = Progress(total: selected.count, style: progress)
         let work = WorkList(count: selected.count, stop: stop)
+        let shared = manifest.sharedOutputs()
         let group = DispatchGroup()
         let takeJobs: @Sendable () -> Void = {
             while let k = work.take() {
-                let outcome = self.run(selected[k])
+                let (outcome, log) = self.run(selected[k], shared: shared[selected[k].line])
                 work.record(outcome, at: k)
                 Self.returnFreedMemory()
-                if let error = outcome.error { bar.message("\(manifest.source):\(outcome.line): \(error)") }
-                bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped)
+                let line = "\(manifest.source):\(outcome.line): "
+                logging.report(log, prefix: line, through: bar.message)
+                if let error = outcome.error { bar.message(line + error) }
+                if logging.verbose, outcome.status == .ok {
+                    bar.message(line + "\(outcome.operation) done in \(String(format: "%.3f", outcome.seconds)) s")
+                }
+                bar.finished(failed: outcome.status == .failed, skipped: outcome.status == .skipped, warned: !outcome.warnings.isEmpty)
             }
         }
         // This thread is a worker too, so the batch runs even where no thread can be started (an
@@ -72,31 +81,35 @@ struct BatchRunner: Sendable {
         }
     }
 
-    private func run(_ entry: Manifest.Entry) -> Outcome {
+    private func run(_ entry: Manifest.Entry, shared: String?) -> (Outcome, JobLog) {
         let started = Date()
+        let log = JobLog()
         var outcome = Outcome(line: entry.line, index: entry.index, operation: "?", outputs: [], status: .ok, error: nil, seconds: 0)
         do throws(JobError) {
             let job = try manifest.job(entry)
             outcome.operation = job.operation
             outcome.outputs = job.outputs
             if job.outputs.contains("-") { throw JobError(Manifest.standardOutputRefused) }
+            if let shared { throw JobError(shared) }
             if resume {
                 if job.outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
                     outcome.status = .skipped
-                    return outcome
+                    outcome.seconds = Date().timeIntervalSince(started)
+                    return (outcome, log)
                 }
                 job.outputs.forEach(Self.removeStaleTemporaries)
             }
             let need = memory.limit == nil ? 0 : MemoryAdmission.estimate(job)
             try memory.admit(need, picture: job.picture)
             defer { memory.release(need) }
-            try job.run()
+            try log.during { () throws(JobError) in try job.run() }
         } catch {
             outcome.status = .failed
             outcome.error = error.description
         }
         outcome.seconds = Date().timeIntervalSince(started)
-        return outcome
+        outcome.warnings = log.warnings
+        return (outcome, log)
     }
 
     /// Hands the memory a finished job freed back to the system. glibc keeps freed heap memory
@@ -140,12 +153,14 @@ struct BatchRunner: Sendable {
                 "status": o.status.rawValue, "seconds": (o.seconds * 1000).rounded() / 1000,
             ]
             if let e = o.error { d["error"] = e }
+            if !o.warnings.isEmpty { d["warnings"] = o.warnings }
             bytes += Array((k == 0 ? "\n    " : ",\n    ").utf8) + json(d)
         }
         let summary: [String: Any] = [
             "manifest": manifest.source, "shard": shard?.description ?? "1/1", "jobs": outcomes.count,
             "ok": counts[.ok] ?? 0, "failed": counts[.failed] ?? 0, "skipped": counts[.skipped] ?? 0,
             "not_run": counts[.notRun] ?? 0, "seconds": (seconds * 1000).rounded() / 1000,
+            "warned": outcomes.filter { !$0.warnings.isEmpty }.count,
         ]
         bytes += Array("\n  ],\n  \"summary\": ".utf8) + json(summary) + Array("\n}\n".utf8)
         return bytes

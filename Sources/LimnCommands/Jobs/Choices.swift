@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Limn
 
@@ -51,13 +52,25 @@ enum Choices {
         throw JobError("use one of \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
     }
 
-    /// `WIDTHxHEIGHT`, both positive and at most 16384.
-    static func size(_ text: String) throws(JobError) -> Size {
+    /// A size as vips and ImageMagick take it: `WIDTHxHEIGHT`, `WIDTH` or `xHEIGHT` (the other side
+    /// then follows the picture's aspect ratio), each side from 1 to 16384.
+    static func size(_ text: String) throws(JobError) -> SizeRequest {
+        let problem = JobError(
+            "size \"\(text)\" is not WIDTHxHEIGHT, WIDTH or xHEIGHT with sides between 1 and 16384 (e.g. 400x300, 400, x300).")
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...16384).contains(w), (1...16384).contains(h) else {
-            throw JobError("size \"\(text)\" is not WIDTHxHEIGHT with both sides between 1 and 16384 (e.g. 400x300).")
+        func side(_ s: Substring) throws(JobError) -> Int? {
+            if s.isEmpty { return nil }
+            guard let n = Int(s), (1...16384).contains(n) else { throw problem }
+            return n
         }
-        return Size(width: w, height: h)
+        switch parts.count {
+        case 1: guard let w = try side(parts[0]) else { throw problem }; return SizeRequest(width: w, height: nil)
+        case 2:
+            let (w, h) = (try side(parts[0]), try side(parts[1]))
+            guard w != nil || h != nil else { throw problem }
+            return SizeRequest(width: w, height: h)
+        default: throw problem
+        }
     }
 
     /// A color: `#rgb`, `#rrggbb`, `#rrggbbaa`, or a name (white, black, gray, red, green, blue, yellow).
@@ -73,4 +86,40 @@ enum Choices {
         default: return text.hasPrefix("#") ? Pixel(hex: text) : nil
         }
     }
+}
+
+/// A size asked for on the command line: both sides, or one, the other following the picture.
+struct SizeRequest: Hashable, Sendable, ExpressibleByArgument {
+    var width: Int?
+    var height: Int?
+
+    init(width: Int?, height: Int?) {
+        self.width = width
+        self.height = height
+    }
+
+    init(_ size: Size) { self.init(width: size.width, height: size.height) }
+
+    init?(argument: String) {
+        guard let parsed = try? Choices.size(argument) else { return nil }
+        self = parsed
+    }
+
+    /// The size for a picture of `upright` size: a missing side from the aspect ratio, rounded,
+    /// at least 1.
+    func resolved(for upright: Size) -> Size {
+        let ratio = Double(max(upright.width, 1)) / Double(max(upright.height, 1))
+        switch (width, height) {
+        case let (w?, h?): return Size(width: w, height: h)
+        case let (w?, nil): return Size(width: w, height: max(1, Int((Double(w) / ratio).rounded())))
+        case let (nil, h?): return Size(width: max(1, Int((Double(h) * ratio).rounded())), height: h)
+        case (nil, nil): return upright
+        }
+    }
+
+    /// Whether the picture's size is needed to know the size.
+    var isPartial: Bool { width == nil || height == nil }
+
+    /// As written in an output's name: `400x300`, `400x`, `x300`.
+    var name: String { "\(width.map(String.init) ?? "")x\(height.map(String.init) ?? "")" }
 }

@@ -6,7 +6,7 @@ struct ConvertJob {
     var output: String
     /// The output's encoding, lossless WebP already applied.
     var encoding: EncodeFormat
-    var maxSize: Size?
+    var maxSize: SizeRequest?
     /// EXIF and XMP go to the output (the default: a converted picture is the same picture).
     var keepMetadata = true
     /// The pixels stay in the picture's profile, which is written with them.
@@ -22,15 +22,17 @@ struct ConvertJob {
             picture = decoded.image
             metadata = OutputMetadata(from: decoded, keep: keepMetadata)
         }
-        if let box = maxSize {
+        if let request = maxSize {
             if image == "-" {
                 try whole()
+                let box = request.resolved(for: picture.size)
                 if picture.width > box.width || picture.height > box.height {
-                    picture = Thumbnail.make(from: picture, size: box, crop: .none)
+                    do { picture = try Thumbnail.make(from: picture, size: box, crop: .none) } catch { throw JobError(error) }
                 }
             } else {
                 let info: ImageInfo
                 do { info = try ImageDecoder.info(file: image) } catch { throw JobIO.describe(error, what: "picture") }
+                let box = request.resolved(for: info.uprightSize)
                 if info.uprightSize.width <= box.width && info.uprightSize.height <= box.height {
                     try whole()  // already fits: never enlarged
                 } else {

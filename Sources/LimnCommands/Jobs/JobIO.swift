@@ -33,12 +33,18 @@ enum JobIO {
     /// A picture decoded, EXIF orientation applied; converted to sRGB unless `keepProfile`.
     static func picture(_ path: String, keepProfile: Bool = false) throws(JobError) -> DecodedImage {
         let options = DecodeOptions(convertsToSRGB: !keepProfile)
+        let decoded: DecodedImage
         do {
-            if path == "-" { return try ImageDecoder.decode(fileDescriptor: 0, source: source(path), options: options) }
-            return try ImageDecoder.decode(file: path, options: options)
+            if path == "-" {
+                decoded = try ImageDecoder.decode(fileDescriptor: 0, source: source(path), options: options)
+            } else {
+                decoded = try ImageDecoder.decode(file: path, options: options)
+            }
         } catch {
             throw describe(error, what: "picture")
         }
+        JobLog.current?.note("\(source(path)): decoded, \(decoded.info)")
+        return decoded
     }
 
     /// A picture's encoded bytes (a matte), read as ``picture(_:)`` reads them.
@@ -136,9 +142,20 @@ enum JobIO {
         -> Analysis
     {
         let data = bytes.withUnsafeBytes { Data($0) }
-        do { return try Analysis(json: data, format: format, source: bytes.source, page: page, picture: picture) } catch {
+        let analysis: Analysis
+        do { analysis = try Analysis(json: data, format: format, source: bytes.source, page: page, picture: picture) } catch {
             throw JobError(error)
         }
+        // A format forced on a document it does not describe reads as nothing at all: say so,
+        // with what the document's keys say, rather than draw the bare picture.
+        if let format, analysis.isEmpty {
+            let detected = try? Analysis(json: data, source: bytes.source, page: page, picture: picture)
+            if let detected, detected.format != format {
+                throw JobError(ResultsError.wrongFormat(source: bytes.source, forced: format.rawValue, detected: detected.format.rawValue))
+            }
+        }
+        JobLog.current?.note("\(bytes.source): read as \(analysis.format.rawValue), \(Info.describe(analysis))")
+        return analysis
     }
 
     /// A read error in the words a command-line user needs (a missing file, a folder).
@@ -178,7 +195,8 @@ enum JobIO {
             case .jpeg(var o): o.quality = quality; encoding = .jpeg(o)
             case .webp(var o): o.quality = quality; encoding = .webp(o)
             case .avif(var o): o.quality = quality; encoding = .avif(o)
-            default: break
+            default:
+                throw JobError("--quality applies to JPEG, WebP and AVIF outputs, and \(path) is \(encoding.format) (PNG: --compression).")
             }
         }
         if let compression {
@@ -218,5 +236,7 @@ enum JobIO {
             }
             throw JobError(error)
         }
+        JobLog.current?.note(
+            "\(path == "-" ? "standard output" : path): wrote \(image.width)x\(image.height) \(encoding.format), \(bytes.count) bytes")
     }
 }

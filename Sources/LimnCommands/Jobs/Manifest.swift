@@ -48,15 +48,41 @@ package struct Manifest: Sendable {
     /// anything. Empty when every job is usable.
     package func problems(shard: Shard? = nil) -> [(line: Int, problem: String)] {
         var found: [(line: Int, problem: String)] = []
+        let shared = sharedOutputs()
         for entry in entries where shard?.takes(entry.index) ?? true {
             do throws(JobError) {
                 let job = try job(entry)
                 if job.outputs.contains("-") { throw JobError(Self.standardOutputRefused) }
+                if let problem = shared[entry.line] { throw JobError(problem) }
             } catch {
                 found.append((entry.line, error.description))
             }
         }
         return found
+    }
+
+    /// For each line that names an output an earlier line names too (the same file, however
+    /// its path is spelt), why it cannot run: two jobs writing one file race, and one result is
+    /// lost. The first line keeps the output. Every line counts, whatever the shard: shards of
+    /// one manifest write to the same folders. Lines that do not parse are left to ``job(_:)``.
+    func sharedOutputs() -> [Int: String] {
+        var owner: [String: Int] = [:]
+        var shared: [Int: String] = [:]
+        for entry in entries {
+            guard let outputs = try? job(entry).outputs else { continue }
+            for output in outputs where output != "-" {
+                let key = URL(fileURLWithPath: output).standardizedFileURL.path
+                if let first = owner[key] {
+                    if shared[entry.line] == nil {
+                        shared[entry.line] =
+                            "its output \(output) is also line \(first)'s; give each job its own output (two jobs writing one file race, and one result is lost)."
+                    }
+                } else {
+                    owner[key] = entry.line
+                }
+            }
+        }
+        return shared
     }
 
     static let standardOutputRefused = "an output of - (standard output) is not allowed in a batch"

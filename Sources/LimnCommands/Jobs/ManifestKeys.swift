@@ -58,6 +58,11 @@ enum ManifestKeys {
             else {
                 throw JobError("unknown key \"\(given)\" for \(op).")
             }
+            // How much is printed is the batch's to say (limn batch --quiet, --verbose), not a job's.
+            if ["quiet", "verbose", "q", "v"].contains(key) {
+                throw JobError(
+                    "\"\(given)\" is not a job's; give limn batch --\(key.count == 1 ? (key == "q" ? "quiet" : "verbose") : key).")
+            }
             let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
             switch value {
             case let number as NSNumber where String(cString: number.objCType) == "c":

@@ -14,7 +14,7 @@ struct ThumbnailJob {
 
     let image: String
     let result: String?
-    let sizes: [Size]
+    let sizes: [SizeRequest]
     let mode: Mode
     let resultFormat: ResultFormat?
     /// One path and encoding per size: the one output, or `<name>-<W>x<H>.<ext>` in the folder.
@@ -31,7 +31,8 @@ struct ThumbnailJob {
     /// read). `output` names one file for one size; otherwise `outputDirectory` (default `.`)
     /// receives one file per size in `format` (default JPEG).
     init(
-        image: String, result: String? = nil, sizes: [Size], mode: Mode = .smart, output: String? = nil, outputDirectory: String? = nil,
+        image: String, result: String? = nil, sizes: [SizeRequest], mode: Mode = .smart, output: String? = nil,
+        outputDirectory: String? = nil,
         resultFormat: ResultFormat? = nil, format: ImageFormat? = nil, quality: Int? = nil,
         compression: PNGOptions.Compression? = nil, palette: Bool = false, progressive: Bool = false, optimize: Bool = false,
         keepMetadata: Bool = false, keepProfile: Bool = false, fast: Bool = false
@@ -60,7 +61,7 @@ struct ThumbnailJob {
             let stem = image == "-" ? "stdin" : ((image as NSString).lastPathComponent as NSString).deletingPathExtension
             let ext = format.map { $0 == .jpeg ? "jpg" : $0.rawValue } ?? "jpg"
             targets = try sizes.map { (size) throws(JobError) in
-                let path = "\(folder)/\(stem)-\(size.width)x\(size.height).\(ext)"
+                let path = "\(folder)/\(stem)-\(size.name).\(ext)"
                 return (path, try encoding(path))
             }
             self.outputDirectory = folder
@@ -84,24 +85,43 @@ struct ThumbnailJob {
                 return .suggestions(mapped.cropSuggestions, analysedSize: mapped.imageSize, fallback: .attention)
             }
         }
+        if let analysis, let path = result, mode == .smart, analysis.cropSuggestions.isEmpty {
+            JobLog.current?.warn(
+                "\(path) has no crop suggestions (\(analysis.format.rawValue)); the thumbnails are cut around what draws the eye instead.")
+        }
+        if analysis != nil, let path = result, mode != .smart {
+            JobLog.current?.warn("--result \(path) applies to --mode smart; in \(mode.rawValue) mode its crop suggestions are not used.")
+        }
         let thumbnails: [Image]
         let metadata: OutputMetadata
         if image == "-" {
             let decoded = try JobIO.picture(image, keepProfile: keepProfile)
+            if let analysis, mode == .smart {
+                do { try analysis.checkFits(decoded.geometry, source: result ?? "result") } catch { throw JobError(error) }
+            }
             let cut = crop(onto: decoded.geometry)
-            thumbnails = sizes.map { Thumbnail.make(from: decoded.image, size: $0, crop: cut) }
+            do {
+                thumbnails = try sizes.map {
+                    try Thumbnail.make(from: decoded.image, size: $0.resolved(for: decoded.image.size), crop: cut)
+                }
+            } catch {
+                throw JobError(error)
+            }
             metadata = OutputMetadata(from: decoded, keep: keepMetadata)
         } else {
             do {
                 // Only suggestions need the geometry: Thumbnail.make(fromFile:) applies the
                 // orientation its header names, so the header is read here only for them.
+                // A size given by one side needs the picture's upright size too.
                 var picture = PictureGeometry(storedSize: Size(width: 1, height: 1))
-                if mode == .smart, analysis != nil {
+                if mode == .smart && analysis != nil || sizes.contains(where: \.isPartial) {
                     let info = try ImageDecoder.info(file: image)
                     picture = PictureGeometry(storedSize: info.size, orientation: info.orientation)
                 }
+                if let analysis, mode == .smart { try analysis.checkFits(picture, source: result ?? "result") }
                 (thumbnails, metadata) = try Thumbnail.makeWithMetadata(
-                    fromFile: image, sizes: sizes, crop: crop(onto: picture), fast: fast, keepMetadata: keepMetadata,
+                    fromFile: image, sizes: sizes.map { $0.resolved(for: picture.uprightSize) }, crop: crop(onto: picture), fast: fast,
+                    keepMetadata: keepMetadata,
                     convertsToSRGB: !keepProfile)
             } catch {
                 throw JobIO.describe(error, what: "picture")
