@@ -99,8 +99,7 @@ let package = Package(
         // executable is one line.
         .target(
             name: "LimnCommands",
-            dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            resources: [.copy("Resources/demo")]),
+            dependencies: ["Limn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // On Linux the command allocates with jemalloc: a batch's threads take turns with
         // pictures of every size, which fragments glibc's per-thread arenas until each job pays
         // for it (10,000 jobs: 363 jobs/s at the first thousand, 140 at the last; with jemalloc

@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run every main job on the street scene and the vendor results that ship with Limn.",
         discussion: """
-            Writes annotated pictures (each feature, each vendor's format), smart-crop thumbnails at several sizes, and cutouts on each kind of background, and prints every file it wrote. The scene is drawn by Limn itself; the results are what each service would return for it.
+            Writes annotated pictures (each feature, each vendor's format), smart-crop thumbnails at several sizes, and cutouts on each kind of background, and prints every file it wrote. The scene is drawn by Limn itself; the results are what each service would return for it. Both travel inside the command and are written to the output's inputs/ folder first.
 
             Example:
               limn demo --output demo && ls demo/annotated
@@ -19,13 +19,26 @@ struct DemoCommand: ParsableCommand {
     var output: String = "limn-demo"
 
     func run() throws {
-        guard let resources = Bundle.module.url(forResource: "demo", withExtension: nil)?.path else {
-            printError(
-                "the demo's pictures and results are missing beside the limn executable (Limn_LimnCLI.resources); run it from its build folder or reinstall."
-            )
+        // The inputs travel inside the command; they are written beside the outputs, so the demo
+        // needs nothing next to the executable and shows what it read.
+        let inputs = output + "/inputs"
+        do {
+            try AtomicFile.makeFolders(inputs + "/results")
+            guard let scene = Data(base64Encoded: DemoInputs.scene, options: .ignoreUnknownCharacters) else {
+                throw JobError("the demo's embedded scene is damaged; rebuild limn.")
+            }
+            try AtomicFile.write([UInt8](scene), to: inputs + "/street.png")
+            for (name, encoded) in DemoInputs.results {
+                guard let json = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
+                    throw JobError("the demo's embedded \(name) is damaged; rebuild limn.")
+                }
+                try AtomicFile.write([UInt8](json), to: inputs + "/results/" + name)
+            }
+        } catch {
+            printError(String(describing: error))
             throw ExitCode.failure
         }
-        let scene = resources + "/street.png", results = resources + "/results/"
+        let scene = inputs + "/street.png", results = inputs + "/results/"
         var written = 0
         func job(_ name: String, _ body: () throws(JobError) -> [String]) throws {
             do throws(JobError) {
@@ -85,7 +98,7 @@ struct DemoCommand: ParsableCommand {
         try job("thumbnails") { () throws(JobError) in
             let t = try ThumbnailJob(
                 image: scene, result: azure,
-                sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)],
+                sizes: [Size(width: 256, height: 256), Size(width: 480, height: 270), Size(width: 160, height: 320)].map(SizeRequest.init),
                 mode: .smart, outputDirectory: thumbs, format: .jpeg)
             try t.run()
             return t.outputs
@@ -108,6 +121,6 @@ struct DemoCommand: ParsableCommand {
                 return [out]
             }
         }
-        writeStandardError("limn demo: wrote \(written) files to \(output)\n")
+        writeStandardError("limn demo: wrote \(written) files to \(output) (what they were made from is in \(inputs))\n")
     }
 }
