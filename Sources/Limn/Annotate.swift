@@ -6,13 +6,13 @@ import LimnText
 
 /// Draws `analysis` onto `image`: the result's shapes are first mapped onto the picture (its
 /// analysed size scaled to the picture's, fractions resolved, the legacy OCR angle undone; see
-/// ``LimnResults/Analysis/mapped(to:analysedUpright:)``). `geometry` says how the picture relates
+/// `Analysis.mapped(to:analysedUpright:)`). `geometry` says how the picture relates
 /// to the pixels the service saw when an EXIF orientation was applied to it; by default the
 /// picture is taken as upright and unturned. Returns a new image (possibly larger: banners,
 /// panels, the side-by-side text view). Deterministic. Throws
-/// ``LimnResults/ResultsError/otherPicture(source:analysed:picture:)`` when the result was made
-/// for a picture of another shape (see ``LimnResults/Analysis/checkFits(_:analysedUpright:source:)``),
-/// ``LimnText/TextError`` when no font can be loaded.
+/// `ResultsError.otherPicture(source:analysed:picture:)` when the result was made
+/// for a picture of another shape (see `Analysis.checkFits(_:analysedUpright:source:)`),
+/// `TextError` when no font can be loaded.
 public func annotate(
     image: Image, analysis: Analysis, options: AnnotationOptions = AnnotationOptions(),
     geometry: PictureGeometry? = nil
@@ -27,8 +27,8 @@ public func annotate(
 /// format its extension names (nothing is left at `output` on failure). `format` forces the
 /// result's format instead of detecting it; a COCO file's picture is the one named like
 /// `imageFile` (or its only one). Throws the error of the step that failed:
-/// ``LimnCodecs/CodecError`` (the picture), ``LimnResults/ResultsError`` (the result),
-/// ``LimnText/TextError`` (fonts), ``LimnError`` (the output).
+/// `CodecError` (the picture), `ResultsError` (the result),
+/// `TextError` (fonts), ``LimnError`` (the output).
 public func annotate(
     imageFile: String, resultFile: String, output: String, options: AnnotationOptions = AnnotationOptions(),
     format: ResultFormat? = nil, encoding: EncodeFormat? = nil
@@ -43,7 +43,7 @@ public func annotate(
 
 /// Two OCR results of one picture drawn together: both mapped onto `image` (see
 /// ``annotate(image:analysis:options:geometry:)``), their lines matched by position and their
-/// words diffed (``LimnResults/OCRComparison``), with a legend below. Deterministic.
+/// words diffed (`OCRComparison`), with a legend below. Deterministic.
 public func annotate(
     image: Image, comparing first: Analysis, with second: Analysis, options: AnnotationOptions = AnnotationOptions(),
     geometry: PictureGeometry? = nil
@@ -56,7 +56,7 @@ public func annotate(
 }
 
 /// Two detection results of one picture drawn together: both mapped onto `image`, their
-/// detections paired by box overlap (``LimnResults/DetectionComparison``; those below
+/// detections paired by box overlap (`DetectionComparison`; those below
 /// `options.minimumConfidence` left out), with a legend below. Deterministic.
 public func annotate(
     image: Image, comparingDetections first: Analysis, with second: Analysis, options: AnnotationOptions = AnnotationOptions(),

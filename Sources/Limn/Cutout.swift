@@ -6,6 +6,7 @@ public struct CutoutOptions: Sendable {
     public enum Background: Sendable {
         /// Nothing: a transparent result (write PNG or WebP to keep it).
         case none
+        /// A solid colour (its alpha kept: a translucent colour shows the checkerboard of a viewer).
         case color(Pixel)
         /// A linear gradient (angle in degrees: 0 left to right, 90 top to bottom).
         case gradient(from: Pixel, to: Pixel, angle: Double)
@@ -17,40 +18,65 @@ public struct CutoutOptions: Sendable {
         case checkerboard
     }
 
+    /// A soft drop shadow cast by the subject's matte, drawn under it.
     public struct Shadow: Sendable, Equatable {
-        public var offsetX: Double, offsetY: Double, sigma: Double, opacity: Double, color: Pixel
+        /// How far the shadow falls to the right of the subject, in pixels.
+        public var offsetX: Double
+        /// How far the shadow falls below the subject, in pixels.
+        public var offsetY: Double
+        /// The shadow's softness: the Gaussian blur's standard deviation, in pixels.
+        public var sigma: Double
+        /// How dark the shadow is, 0…1 (multiplied by the subject's opacity).
+        public var opacity: Double
+        /// The shadow's colour.
+        public var color: Pixel
+        /// A shadow 8 px right and 12 px down, blurred by 10 px, at half opacity, in black by default.
         public init(offsetX: Double = 8, offsetY: Double = 12, sigma: Double = 10, opacity: Double = 0.5, color: Pixel = .black) {
             self.offsetX = offsetX; self.offsetY = offsetY; self.sigma = sigma; self.opacity = opacity; self.color = color
         }
     }
 
+    /// A sticker-style outline: the subject's matte grown by `width` and filled with `color` under it.
     public struct Outline: Sendable, Equatable {
-        public var width: Double, color: Pixel
+        /// How far the outline reaches beyond the subject's edge, in pixels (0: none).
+        public var width: Double
+        /// The outline's colour.
+        public var color: Pixel
+        /// An outline 8 px wide, white by default.
         public init(width: Double = 8, color: Pixel = .white) { self.width = width; self.color = color }
     }
 
+    /// What the subject is placed on (``Background/none`` by default: transparency).
     public var background: Background
     /// The output size; nil keeps the picture's size (or the trimmed subject's, on no background).
     public var canvasSize: Size?
     /// Scale the subject so its box fits this share (0…1] of the canvas inside the padding; nil
     /// keeps its size (and, untrimmed, its place).
     public var subjectShare: Double?
+    /// Where the subject sits in the canvas when it is scaled or trimmed (the centre by default).
     public var anchor: Anchor
+    /// Pixels kept clear on every side of the canvas when the subject is placed (with ``subjectShare``).
     public var padding: Int
+    /// Moves the subject right (negative: left) by this many pixels after it is placed.
     public var offsetX: Int
+    /// Moves the subject down (negative: up) by this many pixels after it is placed.
     public var offsetY: Int
+    /// A drop shadow under the subject; nil: none.
     public var shadow: Shadow?
+    /// An outline around the subject; nil: none.
     public var outline: Outline?
     /// The subject's opacity, 0…1.
     public var opacity: Double
     /// Cut the result down to the subject's box (plus `trimMargin`).
     public var trim: Bool
+    /// Pixels kept around the subject's box when ``trim`` cuts the result down (held to the pixel limits).
     public var trimMargin: Int
     /// Re-estimate colors at the subject's soft edge so the old background does not show.
     public var decontaminate: Bool
     /// Accept a matte whose shape differs from the picture's, stretching it.
     public var stretchMatte: Bool
 
+    /// Options for a cutout; by default the subject on transparency, at its place and size, decontaminated.
     public init(
         background: Background = .none, canvasSize: Size? = nil, subjectShare: Double? = nil, anchor: Anchor = .center,
         padding: Int = 0, offsetX: Int = 0, offsetY: Int = 0, shadow: Shadow? = nil, outline: Outline? = nil,

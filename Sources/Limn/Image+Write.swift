@@ -4,7 +4,7 @@ import LimnRaster
 extension Image {
     /// Encodes the image and writes it atomically (see ``AtomicFile``). Without a `format`, the
     /// path's extension chooses one with its default settings. Throws ``LimnError`` (no format
-    /// for the extension, the file cannot be written) or ``LimnCodecs/CodecError`` (the encoder refused).
+    /// for the extension, the file cannot be written) or `CodecError` (the encoder refused).
     public func write(to path: String, as format: EncodeFormat? = nil) throws {
         try writeEncoded(to: path, as: format) { encoding in try encoded(as: encoding) }
     }

@@ -8,7 +8,7 @@ import LimnResults
 /// Settings one call runs with, instead of process-wide ones: how many threads its raster work
 /// may use and the limits its inputs and outputs are held to. What a server sets per request.
 public struct JobSettings: Sendable, Equatable {
-    /// Threads for this call's raster work (at least 1); nil: ``LimnRaster/Parallelism/maximumThreads``.
+    /// Threads for this call's raster work (at least 1); nil: `Parallelism.maximumThreads`.
     public var threads: Int?
     /// What a picture's header may declare, and how many bytes are read.
     public var decodeLimits: DecodeLimits
@@ -17,6 +17,7 @@ public struct JobSettings: Sendable, Equatable {
     /// The largest picture made from a size the caller gives (a thumbnail's).
     public var pixelLimits: PixelLimits
 
+    /// Settings with the process-wide thread count and the default limits unless given.
     public init(
         threads: Int? = nil, decodeLimits: DecodeLimits = .default, resultLimits: ResultLimits = .default,
         pixelLimits: PixelLimits = .default
@@ -34,8 +35,8 @@ public struct JobSettings: Sendable, Equatable {
 /// Cancelling the calling task stops the job at its next stage (after decoding, after reading the
 /// result, after drawing; before writing) with `CancellationError`; a stage already running
 /// finishes first. Each call has its own ``JobSettings``. Errors are those of the synchronous
-/// recipes: ``LimnCodecs/CodecError``, ``LimnResults/ResultsError``, ``LimnText/TextError``,
-/// ``LimnRaster/RasterError``, ``LimnError``.
+/// recipes: `CodecError`, `ResultsError`, `TextError`,
+/// `RasterError`, ``LimnError``.
 public enum Jobs {
     /// `image` annotated with `result` (JSON or hOCR/TSV bytes, its format detected unless given),
     /// encoded as `encoding`. A COCO file's picture is its only one unless `picture` says.

@@ -30,13 +30,13 @@ public enum Matte {
         picture.withUnsafeBytes { p in stride(from: 3, to: p.count, by: 4).contains { p[$0] != 255 } }
     }
 
-    /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1). Throws ``LimnCodecs/CodecError``.
-    /// See ``read(bytes:source:)``.
+    /// Reads a matte file (PNG, WebP, JPEG, BMP; gray, RGBA or 0/1). Throws `CodecError`.
+    /// See ``read(bytes:source:limits:)``.
     public static func read(file path: String) throws -> Mask {
         try ImageDecoder.read(file: path).withUnsafeBytes { try read(raw: $0, source: path) }
     }
 
-    /// Reads a matte from encoded bytes; `source` names them in errors. Throws ``LimnCodecs/CodecError``.
+    /// Reads a matte from encoded bytes; `source` names them in errors. Throws `CodecError`.
     ///
     /// A matte is coverage, not color: its samples are taken as stored (no ICC conversion, no
     /// orientation). A gray PNG — the usual form — is read straight into the mask, with no RGBA
@@ -59,7 +59,7 @@ public enum Matte {
 
     /// The best matte embedded in a vision result (Baidu: an RGBA foreground, then the matting
     /// image, the score map, the label map). Throws ``LimnError/noMatte(source:vendor:)`` when the
-    /// result holds none, ``LimnCodecs/CodecError`` when the embedded picture does not decode.
+    /// result holds none, `CodecError` when the embedded picture does not decode.
     public static func read(from analysis: Analysis, source: String = "result") throws -> Mask {
         guard let best = analysis.encodedMattes.first else {
             throw LimnError.noMatte(source: source, vendor: analysis.vendor.rawValue)

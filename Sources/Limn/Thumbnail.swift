@@ -126,7 +126,7 @@ public enum Thumbnail {
     }
 
     /// A thumbnail of `image`: exactly `size` (for `.none`, the picture fitted inside it).
-    /// Allocates the result. Throws ``LimnRaster/RasterError/overLimit(operation:size:limit:)``
+    /// Allocates the result. Throws `RasterError.overLimit(operation:size:limit:)`
     /// when `size` is over `limits`.
     public static func make(
         from image: Image, size: Size, crop: ThumbnailCrop, filter: ResampleFilter = .lanczos3, limits: PixelLimits = .default
@@ -151,7 +151,7 @@ public enum Thumbnail {
     /// that still holds every thumbnail's resolution inside its region (a 24 MP JPEG is never
     /// decoded at full size for a 256-pixel thumbnail). EXIF orientation is applied; suggestion
     /// boxes refer to the upright picture, and suggestions whose analysed size has another shape
-    /// than it throw ``LimnResults/ResultsError/otherPicture(source:analysed:picture:)``.
+    /// than it throw `ResultsError.otherPicture(source:analysed:picture:)`.
     public static func make(
         fromFile path: String, sizes: [Size], crop: ThumbnailCrop,
         filter: ResampleFilter = .lanczos3, fast: Bool = false
@@ -159,8 +159,8 @@ public enum Thumbnail {
         try makeWithMetadata(fromFile: path, sizes: sizes, crop: crop, filter: filter, fast: fast, keepMetadata: false).thumbnails
     }
 
-    /// Thumbnails as ``make(fromFile:sizes:crop:filter:)`` makes them, and what the picture
-    /// carries to them (see ``OutputMetadata/init(from:keep:)``): with `keepMetadata`, its EXIF
+    /// Thumbnails as ``make(fromFile:sizes:crop:filter:fast:)`` makes them, and what the picture
+    /// carries to them (see `OutputMetadata.init(from:keep:)`): with `keepMetadata`, its EXIF
     /// and XMP; with `convertsToSRGB` false, the pixels stay in the picture's profile, which is
     /// returned to be written with them.
     public static func makeWithMetadata(

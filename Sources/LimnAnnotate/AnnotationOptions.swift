@@ -5,7 +5,26 @@ import LimnRaster
 public struct AnnotationOptions: Sendable, Equatable {
     /// A part of a result that can be drawn.
     public enum Feature: String, Sendable, CaseIterable {
-        case objects, people, faces, brands, denseCaptions, text, caption, tags, smartCrops, legend
+        /// Detected objects, with label chips.
+        case objects
+        /// People (Azure 4.0 people, persons of a pose).
+        case people
+        /// Faces, with their landmarks when keypoints are drawn.
+        case faces
+        /// Brands and logos.
+        case brands
+        /// Dense captions: regions described in a sentence, wrapped on their chips.
+        case denseCaptions
+        /// Recognised text, as ``AnnotationOptions/textMode`` says.
+        case text
+        /// The caption of the whole picture, on a banner.
+        case caption
+        /// Tags of the whole picture, as chips on a panel.
+        case tags
+        /// Suggested crops, outlined with their ratios and the outside dimmed.
+        case smartCrops
+        /// A legend of the colours used.
+        case legend
         /// Document tables: every cell, header cells tinted.
         case tables
         /// Form keys and values with a leader line, selection marks, extracted fields.
@@ -28,10 +47,18 @@ public struct AnnotationOptions: Sendable, Equatable {
     }
 
     /// How detection boxes are drawn.
-    public enum BoxStyle: String, Sendable, CaseIterable { case plain, rounded, corners }
+    public enum BoxStyle: String, Sendable, CaseIterable {
+        /// A plain rectangle.
+        case plain
+        /// A rectangle with rounded corners.
+        case rounded
+        /// Corner brackets only, leaving the object's outline clear.
+        case corners
+    }
 
     /// How a detection's confidence shows in its outline, besides the number on its chip.
     public enum ConfidenceStyle: String, Sendable, CaseIterable {
+        /// Every outline drawn alike, whatever the confidence.
         case none
         /// Fainter outlines for lower confidence.
         case opacity
@@ -50,27 +77,47 @@ public struct AnnotationOptions: Sendable, Equatable {
     }
 
     /// What happens inside people and face boxes.
-    public enum Privacy: String, Sendable, CaseIterable { case none, blur, pixelate }
+    public enum Privacy: String, Sendable, CaseIterable {
+        /// Nothing hidden.
+        case none
+        /// A Gaussian blur of a tenth of the box's longer side.
+        case blur
+        /// About ten square blocks across the box's longer side, each its mean colour.
+        case pixelate
+    }
 
     /// Where the caption banner goes.
-    public enum BannerPosition: String, Sendable, CaseIterable { case above, below }
+    public enum BannerPosition: String, Sendable, CaseIterable {
+        /// Above the picture.
+        case above
+        /// Below the picture.
+        case below
+    }
 
+    /// The parts of a result to draw (every feature by default); a feature the result lacks draws nothing.
     public var features: Set<Feature>
     /// Regions below this confidence are left out (those without a confidence are kept).
     /// People results hold many boxes near 0.001: the default keeps the meaningful ones.
     public var minimumConfidence: Double
     /// At most this many regions per feature, the most confident first (nil: all).
     public var topK: Int?
+    /// How detection boxes are drawn (rounded by default).
     public var boxStyle: BoxStyle
+    /// How confidence shows in outlines (not at all by default).
     public var confidenceStyle: ConfidenceStyle
+    /// How recognised text is shown (outlines by default).
     public var textMode: TextMode
     /// Color text outlines by confidence (red → amber → green) instead of one color.
     public var colorTextByConfidence: Bool
+    /// What happens inside people and face boxes (nothing by default).
     public var privacy: Privacy
+    /// Where the caption banner goes (below by default).
     public var bannerPosition: BannerPosition
     /// Show the confidence on labels, tags and the caption.
     public var showConfidence: Bool
+    /// The colours classes are drawn in.
     public var palette: Palette
+    /// The colours of banners, panels and backings (light by default).
     public var theme: Theme
     /// Any fontconfig family; characters it lacks come from the fallback chain.
     public var fontFamily: String
@@ -79,6 +126,7 @@ public struct AnnotationOptions: Sendable, Equatable {
     public var scale: Double
     /// Number the text lines in the order the service read them.
     public var readingOrder: Bool
+    /// How instance masks are drawn (filled by default).
     public var maskStyle: MaskStyle
     /// The opacity of mask fills, 0…1 (0.45 by default; out-of-range values are clamped).
     public var maskOpacity: Double
@@ -94,6 +142,7 @@ public struct AnnotationOptions: Sendable, Equatable {
     /// 1,000 px of picture; beyond that the panels, not the picture, would be the output.)
     public static let scaleRange: ClosedRange<Double> = 0.1...10
 
+    /// Options with every default as the properties above state.
     public init(
         features: Set<Feature> = Set(Feature.allCases), minimumConfidence: Double = 0.5, topK: Int? = nil,
         boxStyle: BoxStyle = .rounded, confidenceStyle: ConfidenceStyle = .none, textMode: TextMode = .outline,
@@ -128,26 +177,33 @@ public struct AnnotationOptions: Sendable, Equatable {
 
 /// The colors of the furniture around detections: banners, panels, OCR backings.
 public struct Theme: Sendable, Equatable {
+    /// Behind banners, legends and tag panels.
     public var panel: Pixel
+    /// Text on panels.
     public var panelText: Pixel
+    /// Secondary text on panels (confidences, counts).
     public var mutedText: Pixel
     /// Behind typeset OCR text.
     public var textBacking: Pixel
+    /// The typeset OCR text itself.
     public var typesetText: Pixel
     /// The clean page of the side-by-side text view.
     public var page: Pixel
     /// Laid over everything outside the suggested crops.
     public var dimming: Pixel
 
+    /// A theme of these colours.
     public init(panel: Pixel, panelText: Pixel, mutedText: Pixel, textBacking: Pixel, typesetText: Pixel, page: Pixel, dimming: Pixel) {
         self.panel = panel; self.panelText = panelText; self.mutedText = mutedText
         self.textBacking = textBacking; self.typesetText = typesetText; self.page = page; self.dimming = dimming
     }
 
+    /// Dark text on near-white panels.
     public static let light = Theme(
         panel: Pixel(r: 250, g: 250, b: 247), panelText: Pixel(r: 28, g: 28, b: 32), mutedText: Pixel(r: 105, g: 105, b: 112),
         textBacking: Pixel(r: 255, g: 255, b: 255, a: 205), typesetText: Pixel(r: 12, g: 12, b: 16),
         page: Pixel(r: 252, g: 251, b: 248), dimming: Pixel(r: 0, g: 0, b: 0, a: 120))
+    /// Light text on near-black panels.
     public static let dark = Theme(
         panel: Pixel(r: 24, g: 25, b: 30), panelText: Pixel(r: 240, g: 240, b: 236), mutedText: Pixel(r: 160, g: 160, b: 168),
         textBacking: Pixel(r: 12, g: 12, b: 16, a: 200), typesetText: Pixel(r: 245, g: 245, b: 240),

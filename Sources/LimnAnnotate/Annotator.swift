@@ -5,7 +5,7 @@ import LimnText
 /// Draws a vision result onto its picture.
 public enum Annotator {
     /// The annotated picture. `analysis` should be in the picture's pixels (see
-    /// ``LimnResults/Analysis/mapped(to:analysedUpright:)``, which the `Limn` recipes apply); one
+    /// `Analysis.mapped(to:analysedUpright:)`, which the `Limn` recipes apply); one
     /// still holding fractions or a legacy OCR angle is mapped onto `image` as the analysed picture.
     ///
     /// In order: people and faces hidden (when asked), the outside of smart crops dimmed and the

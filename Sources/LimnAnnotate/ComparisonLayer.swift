@@ -27,7 +27,7 @@ extension Annotator {
         return legend.map { Frame.stack([[image], [$0]]) } ?? image
     }
 
-    /// Two OCR results of `image` drawn together (see ``LimnResults/OCRComparison``): agreeing
+    /// Two OCR results of `image` drawn together (see `OCRComparison`): agreeing
     /// words outlined green, changed ones amber with the second result's reading on a chip,
     /// words only the first read red, only the second blue (dashed, in the second's place),
     /// and a legend below naming both services with the counts. The comparison must be in the

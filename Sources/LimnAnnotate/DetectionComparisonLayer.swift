@@ -3,7 +3,7 @@ import LimnResults
 import LimnText
 
 extension Annotator {
-    /// Two detection results of `image` drawn together (see ``LimnResults/DetectionComparison``):
+    /// Two detection results of `image` drawn together (see `DetectionComparison`):
     /// matched detections outlined green with their overlap on the chip, relabelled ones amber
     /// with both labels (`cat → dog`), detections only the first found red, only the second blue
     /// (dashed, in the second's place), and a legend below naming both results with the counts.

@@ -4,7 +4,7 @@ import LimnResults
 extension InstanceMask {
     /// The mask as one path, for ``fillRule``: a polygon mask is the union of its polygons, so
     /// each is wound the same way; a run-length mask's traced outlines keep their holes, wound
-    /// the other way. Tracing a run-length mask decodes it (see ``LimnResults/RunLengthMask/polygons``).
+    /// the other way. Tracing a run-length mask decodes it (see `RunLengthMask.polygons`).
     public var path: Path {
         var path = Path()
         switch self {

@@ -3,8 +3,10 @@ import LimnRaster
 /// Colors for classes: the same class name always gets the same color (a stable hash of
 /// its lower-cased name picks one), whatever else is in the picture or the order it comes in.
 public struct Palette: Sendable, Equatable {
+    /// The colours, chosen from by a hash of the class name (at least one: an empty list is the standard palette).
     public var colors: [Pixel]
 
+    /// A palette of `colors`; an empty list gives ``standard``.
     public init(colors: [Pixel]) {
         self.colors = colors.isEmpty ? Palette.standard.colors : colors
     }

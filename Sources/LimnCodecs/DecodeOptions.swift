@@ -30,6 +30,8 @@ public struct DecodeOptions: Sendable, Equatable {
     /// false the pixels stay as stored, and the profile is in ``ImageInfo/iccProfile``.
     public var convertsToSRGB: Bool
 
+    /// Options with the defaults: full size, orientation applied, the default limits, damage an error, the first
+    /// page, converted to sRGB.
     public init(
         targetSize: Size? = nil, applyOrientation: Bool = true,
         limits: DecodeLimits = .default, tolerateDamage: Bool = false, page: Int = 0, convertsToSRGB: Bool = true
@@ -42,12 +44,15 @@ public struct DecodeOptions: Sendable, Equatable {
         self.tolerateDamage = tolerateDamage
     }
 
+    /// Full size, orientation applied, default limits, strict, converted to sRGB.
     public static let `default` = DecodeOptions()
 }
 
 /// The largest image a decode accepts, checked from the header, and the most it reads.
 public struct DecodeLimits: Sendable, Equatable {
+    /// Largest stored width, in pixels.
     public var maxWidth: Int
+    /// Largest stored height, in pixels.
     public var maxHeight: Int
     /// Largest `width × height`.
     public var maxPixels: Int
@@ -65,6 +70,7 @@ public struct DecodeLimits: Sendable, Equatable {
     /// 16 MiB by default.
     public var maxHeaderBytes: Int
 
+    /// Limits of one's own; `maxInputBytes` follows from the others unless given.
     public init(
         maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384,
         maxBytes: Int = 2 << 30, maxInputBytes: Int? = nil, maxHeaderBytes: Int = 16 << 20

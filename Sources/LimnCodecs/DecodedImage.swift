@@ -26,16 +26,21 @@ public struct DecodedImage: Sendable {
 
 /// A rational scale factor, `numerator / denominator`.
 public struct ScaleFactor: Hashable, Sendable, CustomStringConvertible {
+    /// The top of the fraction.
     public var numerator: Int
+    /// The bottom of the fraction (at least 1).
     public var denominator: Int
 
+    /// The factor `numerator / denominator` (a denominator below 1 is taken as 1).
     public init(_ numerator: Int, _ denominator: Int) {
         self.numerator = numerator
         self.denominator = max(denominator, 1)
     }
 
+    /// Full size: 1/1.
     public static let one = ScaleFactor(1, 1)
 
+    /// The factor as a number.
     public var value: Double { Double(numerator) / Double(denominator) }
 
     public var description: String { "\(numerator)/\(denominator)" }
@@ -43,8 +48,11 @@ public struct ScaleFactor: Hashable, Sendable, CustomStringConvertible {
 
 /// What a decode into a caller's image reports (the pixels are in that image).
 public struct DecodeReport: Sendable, Equatable {
+    /// The header as read (the stored size, before scaling or orientation).
     public var info: ImageInfo
+    /// The scale the decoder used (``ScaleFactor/one``: full size).
     public var scale: ScaleFactor
+    /// True when the EXIF orientation was applied to the pixels.
     public var orientationApplied: Bool
     /// See ``DecodedImage/pixelProfile``.
     public var pixelProfile: [UInt8]?

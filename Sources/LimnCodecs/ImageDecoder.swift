@@ -19,7 +19,7 @@ public enum ImageDecoder {
     }
 
     /// Decodes into `image`, reusing its memory when it holds the only reference and is large
-    /// enough (see ``Image/overwrite(width:height:isOpaque:with:)``): a warm buffer costs no
+    /// enough (see `Image.overwrite(width:height:isOpaque:with:)`): a warm buffer costs no
     /// allocation and no page faults. Turning a rotated picture upright allocates the turned copy.
     /// On failure `image` is left empty.
     public static func decode(
@@ -71,12 +71,15 @@ public enum ImageDecoder {
         return DecodeReport(info: stored.info, scale: stored.scale, orientationApplied: apply, pixelProfile: pixelProfile)
     }
 
+    /// Decodes `bytes` into `image`, reusing its memory when it is large enough (what a batch does for picture after
+    /// picture); `source` names the input in errors. Returns what was decoded.
     public static func decode(
         _ bytes: [UInt8], into image: inout Image, options: DecodeOptions = .default, source: String = "buffer"
     ) throws -> DecodeReport {
         try bytes.withBytes { raw in try decode(raw, into: &image, options: options, source: source) }
     }
 
+    /// Decodes `bytes`, its format sniffed from the content; `source` names the input in errors.
     public static func decode(
         _ bytes: [UInt8], options: DecodeOptions = .default, source: String = "buffer"
     ) throws -> DecodedImage {
@@ -129,6 +132,7 @@ public enum ImageDecoder {
         }
     }
 
+    /// The header of the picture in `bytes`, without decoding its pixels; `source` names the input in errors.
     public static func info(_ bytes: [UInt8], source: String = "buffer", limits: DecodeLimits = .default) throws -> ImageInfo {
         try bytes.withBytes { raw in try info(raw, source: source, limits: limits) }
     }

@@ -1,6 +1,23 @@
 /// The encoded formats Limn reads; ``isWritable`` says which it writes.
 public enum ImageFormat: String, CaseIterable, Sendable, CustomStringConvertible {
-    case png, jpeg, webp, bmp, gif, ico, tiff, heic, avif
+    /// PNG (libpng; 8-bit through libdeflate).
+    case png
+    /// JPEG, MPO's first picture included (libjpeg-turbo).
+    case jpeg
+    /// WebP (libwebp).
+    case webp
+    /// Windows bitmap.
+    case bmp
+    /// GIF, the first frame or every frame (giflib).
+    case gif
+    /// Windows icon or cursor: its largest, then deepest, picture.
+    case ico
+    /// TIFF (libtiff).
+    case tiff
+    /// HEIC: HEVC in HEIF (libheif with libde265).
+    case heic
+    /// AVIF: AV1 in HEIF (libheif with dav1d or aom).
+    case avif
 
     /// True for formats whose header may lie after the pixel data (a TIFF's directory, a
     /// HEIF's `meta` box): reading the start of the file is not enough to describe it.

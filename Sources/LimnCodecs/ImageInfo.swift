@@ -2,9 +2,11 @@ import LimnRaster
 
 /// What a header says about an image, read without decoding its pixels.
 public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
+    /// The format the content is in (sniffed, never taken from a file name).
     public var format: ImageFormat
     /// The stored size, before orientation is applied.
     public var width: Int
+    /// The stored height, before orientation is applied.
     public var height: Int
     /// The EXIF orientation tag; `.up` when there is none.
     public var orientation: Orientation
@@ -38,6 +40,7 @@ public struct ImageInfo: Sendable, Equatable, CustomStringConvertible {
     /// The XMP packet (JPEG APP1, PNG `iTXt` `XML:com.adobe.xmp`, WebP `XMP `, HEIF `mime` item).
     public var xmp: [UInt8]?
 
+    /// A description of a header; decoders make these.
     public init(
         format: ImageFormat, width: Int, height: Int, orientation: Orientation = .up,
         hasAlpha: Bool, isAnimated: Bool = false, frameCount: Int? = nil, pageCount: Int? = nil,

@@ -18,11 +18,14 @@
 /// A JPEG segment holds at most 65,533 bytes: a longer EXIF or XMP block cannot be written
 /// there (extended XMP is not written) and is an encoding error.
 public struct OutputMetadata: Sendable, Equatable {
+    /// An ICC profile to embed (JPEG APP2, PNG `iCCP`, WebP `ICCP`, AVIF `colr`).
     public var iccProfile: [UInt8]?
     /// A TIFF structure (from its `II*\0`/`MM\0*` header), as ``ImageInfo/exif`` holds it.
     public var exif: [UInt8]?
+    /// An XMP packet to embed.
     public var xmp: [UInt8]?
 
+    /// Metadata to write; none unless given.
     public init(iccProfile: [UInt8]? = nil, exif: [UInt8]? = nil, xmp: [UInt8]? = nil) {
         self.iccProfile = iccProfile
         self.exif = exif
@@ -32,6 +35,7 @@ public struct OutputMetadata: Sendable, Equatable {
     /// Nothing besides the pixels.
     public static let none = OutputMetadata()
 
+    /// True when nothing besides the pixels is written.
     public var isEmpty: Bool { iccProfile == nil && exif == nil && xmp == nil }
 
     /// What to carry from a decoded picture to its output: with `keep`, its EXIF and XMP;

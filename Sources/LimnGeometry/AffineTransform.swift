@@ -8,18 +8,33 @@ import Darwin
 /// so a positive angle turns clockwise on screen). Composition reads left to right:
 /// `t.then(u)` applies `t` first.
 public struct AffineTransform: Sendable, Hashable {
-    public var a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double
+    /// The x coefficient of x: `x' = a·x + c·y + tx`.
+    public var a: Double
+    /// The x coefficient of y: `y' = b·x + d·y + ty`.
+    public var b: Double
+    /// The y coefficient of x: `x' = a·x + c·y + tx`.
+    public var c: Double
+    /// The y coefficient of y: `y' = b·x + d·y + ty`.
+    public var d: Double
+    /// The translation along x.
+    public var tx: Double
+    /// The translation along y.
+    public var ty: Double
 
+    /// The map `(x, y) → (a·x + c·y + tx, b·x + d·y + ty)`.
     public init(a: Double, b: Double, c: Double, d: Double, tx: Double, ty: Double) {
         self.a = a; self.b = b; self.c = c; self.d = d; self.tx = tx; self.ty = ty
     }
 
+    /// The map that leaves every point where it is.
     public static let identity = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0)
 
+    /// The map that moves every point by (`x`, `y`).
     public static func translation(x: Double, y: Double) -> AffineTransform {
         AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: x, ty: y)
     }
 
+    /// The map that scales x by `x` and y by `y` around the origin (negative values flip).
     public static func scale(x: Double, y: Double) -> AffineTransform {
         AffineTransform(a: x, b: 0, c: 0, d: y, tx: 0, ty: 0)
     }
@@ -48,6 +63,7 @@ public struct AffineTransform: Sendable, Hashable {
     /// translations, nothing sheared or turned by another angle).
     public var keepsRectanglesAligned: Bool { (b == 0 && c == 0) || (a == 0 && d == 0) }
 
+    /// Where the map sends `p`.
     public func apply(_ p: Point) -> Point {
         Point(x: a * p.x + c * p.y + tx, y: b * p.x + d * p.y + ty)
     }

@@ -5,15 +5,17 @@
 ///
 /// Rows are ``wordsPerRow`` 64-bit words, bit `k` of word `w` being padded column `64·w + k`;
 /// pixel (x, y) is padded column x + 1 of padded row y + 1. Every bit outside the mask's own
-/// pixels is 0. What a run-length mask decodes into (``LimnResults/RunLengthMask/grid``);
+/// pixels is 0. What a run-length mask decodes into (`RunLengthMask.grid`);
 /// ``Contours`` traces its outlines, and the raster core fills the same outlines straight from
 /// the grid. A 4000 × 3000 mask takes 1.5 MB.
 public struct BinaryGrid: Sendable {
     /// The mask's size in pixels (the border not counted).
     public let width: Int
+    /// The mask's height in pixels (the border not counted).
     public let height: Int
     /// Where pixel (0, 0) of the grid lands in the picture (moving it moves the mask).
     public var left: Int
+    /// Where row 0 of the grid lands in the picture (see ``left``).
     public var top: Int
     /// Words per padded row: the mask's width, a border column on each side, and a word of
     /// slack, so the word after any pixel's can always be read.

@@ -1,7 +1,7 @@
 /// The eight ways stored pixels can relate to the upright picture: the EXIF/TIFF orientation
 /// tag (values 1–8), named like Core Graphics' `CGImagePropertyOrientation`.
 ///
-/// Each case names the stored layout; ``Image/applyingOrientation(_:)`` turns it upright.
+/// Each case names the stored layout; `Image.applyingOrientation(_:)` turns it upright.
 public enum Orientation: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// 1: stored upright.
     case up = 1
@@ -34,7 +34,7 @@ public enum Orientation: Int, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// The map from a stored picture's coordinates (`storedSize`, before orientation) to the
-    /// upright picture's: where each point lands when ``Image/applyingOrientation(_:)`` turns it.
+    /// upright picture's: where each point lands when `Image.applyingOrientation(_:)` turns it.
     /// Exact: every coefficient is 0 or ±1 and every offset a side of `storedSize`.
     public func transform(storedSize: Size) -> AffineTransform {
         let w = Double(storedSize.width), h = Double(storedSize.height)

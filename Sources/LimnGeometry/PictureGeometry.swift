@@ -7,6 +7,7 @@ public struct PictureGeometry: Sendable, Equatable {
     /// The EXIF orientation applied when decoding (`.up`: none).
     public var orientation: Orientation
 
+    /// A picture stored at `storedSize` and decoded with `orientation` applied (`.up`: as stored).
     public init(storedSize: Size, orientation: Orientation = .up) {
         self.storedSize = storedSize
         self.orientation = orientation

@@ -3,11 +3,17 @@
 /// A vendor box `{x, y, w, h}` maps to `Rect(x: x, y: y, width: w, height: h)` unchanged.
 /// A rectangle with a negative width or height is normalised by the initialiser.
 public struct Rect: Hashable, Sendable, CustomStringConvertible {
+    /// The left edge.
     public var x: Double
+    /// The top edge.
     public var y: Double
+    /// The width (never negative: the initialiser turns a negative width into a rectangle to the left).
     public var width: Double
+    /// The height (never negative: the initialiser turns a negative height into a rectangle above).
     public var height: Double
 
+    /// The rectangle between (`x`, `y`) and (`x + width`, `y + height`), normalised so that its width
+    /// and height are not negative.
     @inlinable
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = width < 0 ? x + width : x
@@ -26,10 +32,15 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         self.init(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
     }
 
+    /// The left edge, `x`.
     public var minX: Double { x }
+    /// The top edge, `y`.
     public var minY: Double { y }
+    /// The right edge, `x + width`.
     public var maxX: Double { x + width }
+    /// The bottom edge, `y + height`.
     public var maxY: Double { y + height }
+    /// The centre point.
     public var center: Point { Point(x: x + width / 2, y: y + height / 2) }
 
     /// True when the area is zero, or when a coordinate is NaN or infinite.

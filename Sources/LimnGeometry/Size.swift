@@ -1,8 +1,11 @@
 /// Pixel dimensions of an image or a mask.
 public struct Size: Hashable, Sendable, CustomStringConvertible {
+    /// The width in pixels.
     public var width: Int
+    /// The height in pixels.
     public var height: Int
 
+    /// A size of `width` × `height` pixels (not checked: `PixelLimits` checks sizes that make pictures).
     @inlinable
     public init(width: Int, height: Int) {
         self.width = width

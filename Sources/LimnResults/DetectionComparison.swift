@@ -12,24 +12,35 @@ import LimnGeometry
 /// Boxes are compared, not masks. Deterministic (ties keep the results' order); allocates the
 /// pairs and the list of box pairs that overlap.
 public struct DetectionComparison: Sendable, Equatable {
+    /// How a detection of one result relates to the other's.
     public enum Status: String, Sendable, CaseIterable, Equatable {
         /// The same label, overlapping.
         case matched
         /// Overlapping, labelled differently.
         case relabelled
-        case onlyInFirst, onlyInSecond
+        /// Only in the first result: the second found nothing overlapping it.
+        case onlyInFirst
+        /// Only in the second result.
+        case onlyInSecond
     }
 
+    /// A detection of one result and its partner in the other, if any.
     public struct Pair: Sendable, Equatable {
+        /// How the two relate.
         public var status: Status
+        /// The first result's detection; nil for `onlyInSecond`.
         public var first: Region?
+        /// The second result's detection; nil for `onlyInFirst`.
         public var second: Region?
         /// The boxes' intersection over union, 0 for a detection only in one result.
         public var overlap: Double
     }
 
+    /// Every detection of both results, each in exactly one pair.
     public var pairs: [Pair]
+    /// The vendor of the first result.
     public var first: Vendor
+    /// The vendor of the second result.
     public var second: Vendor
 
     /// Boxes overlapping less than this (intersection over union) are different detections.
@@ -38,10 +49,13 @@ public struct DetectionComparison: Sendable, Equatable {
     /// by left edge, of the window where an overlap of one half is possible.
     static let candidatesPerBox = 256
 
+    /// How many pairs have `status`.
     public func count(_ status: Status) -> Int { pairs.filter { $0.status == status }.count }
 
     static let kinds: Set<RegionKind> = [.object, .person, .face, .brand, .celebrity, .landmark, .subject, .denseCaption]
 
+    /// Compares the detections of `a` and `b` at or above `minimumConfidence`; both must be mapped onto the same
+    /// picture.
     public init(_ a: Analysis, _ b: Analysis, minimumConfidence: Double = 0) {
         first = a.vendor
         second = b.vendor

@@ -4,16 +4,25 @@ import LimnGeometry
 public struct Keypoint: Hashable, Sendable {
     /// COCO's `v`: 0 not labelled (its coordinates are a placeholder and mean nothing), 1
     /// labelled but hidden, 2 seen.
-    public enum Visibility: Int, Sendable, Codable { case absent = 0, occluded = 1, visible = 2 }
+    public enum Visibility: Int, Sendable, Codable {
+        /// Not labelled: the coordinates are a placeholder (COCO `v = 0`, an Ultralytics point at (0, 0)).
+        case absent = 0
+        /// Labelled but hidden behind something (`v = 1`).
+        case occluded = 1
+        /// Labelled and seen (`v = 2`).
+        case visible = 2
+    }
 
     /// In the region's ``RegionUnits``.
     public var point: Point
+    /// Whether the point is there at all, hidden or seen; an absent point is never drawn.
     public var visibility: Visibility
     /// The model's confidence in 0…1 (Ultralytics' `visible`), when it gives one.
     public var confidence: Double?
     /// What the point is (`left_wrist`, `nose`), when the result or its category says.
     public var name: String?
 
+    /// A keypoint at `point`, seen unless said otherwise.
     public init(point: Point, visibility: Visibility = .visible, confidence: Double? = nil, name: String? = nil) {
         self.point = point; self.visibility = visibility; self.confidence = confidence; self.name = name
     }
@@ -21,8 +30,11 @@ public struct Keypoint: Hashable, Sendable {
 
 /// A line of a skeleton: two keypoints by their index in ``Region/keypoints`` (from 0).
 public struct KeypointLink: Hashable, Sendable {
+    /// The index of one end, in ``Region/keypoints``.
     public var from: Int
+    /// The index of the other end.
     public var to: Int
+    /// The line from keypoint `from` to keypoint `to` (indices from 0).
     public init(_ from: Int, _ to: Int) { self.from = from; self.to = to }
 }
 

@@ -13,11 +13,21 @@ import LimnGeometry
 /// is split at its spaces, each word given the stretch of the line its characters take.
 /// Deterministic; allocates the words and an overlap list of the line pairs that touch.
 public struct OCRComparison: Sendable, Equatable {
+    /// How a word of one result relates to the other's.
     public enum Status: String, Sendable, CaseIterable, Equatable {
-        case agreeing, changed, onlyInFirst, onlyInSecond
+        /// Read the same by both.
+        case agreeing
+        /// Read differently: ``Word/text`` is the first result's, ``Word/other`` the second's.
+        case changed
+        /// Only the first result read it.
+        case onlyInFirst
+        /// Only the second result read it.
+        case onlyInSecond
     }
 
+    /// One word of the comparison.
     public struct Word: Sendable, Equatable {
+        /// How the two results relate on this word.
         public var status: Status
         /// The word as the result it is drawn from read it (the first's, except `onlyInSecond`).
         public var text: String
@@ -27,11 +37,15 @@ public struct OCRComparison: Sendable, Equatable {
         public var shape: RegionShape
     }
 
+    /// Every word of both results, each once.
     public var words: [Word]
+    /// The vendor of the first result.
     public var first: Vendor
+    /// The vendor of the second result.
     public var second: Vendor
     /// Lines of the first result that found a partner, and those left in each result.
     public var matchedLines: Int
+    /// Lines left without a partner in the first result and in the second.
     public var unmatchedLines: (first: Int, second: Int)
 
     /// Line boxes overlapping less than this (intersection over union) are not the same line…
@@ -50,8 +64,10 @@ public struct OCRComparison: Sendable, Equatable {
             && l.unmatchedLines == r.unmatchedLines
     }
 
+    /// How many words have `status`.
     public func count(_ status: Status) -> Int { words.filter { $0.status == status }.count }
 
+    /// Compares the OCR lines and words of `a` and `b`; both must be mapped onto the same picture.
     public init(_ a: Analysis, _ b: Analysis) {
         first = a.vendor
         second = b.vendor

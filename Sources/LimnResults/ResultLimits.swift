@@ -9,6 +9,7 @@ public struct ResultLimits: Sendable, Equatable {
     /// ``ResultsError/overLimit(source:what:limit:)`` rather than drawn for minutes.
     public var maxRegions: Int
 
+    /// Limits of one's own: 64 MiB and 100,000 regions by default.
     public init(maxJSONBytes: Int = 64 << 20, maxRegions: Int = 100_000) {
         self.maxJSONBytes = maxJSONBytes
         self.maxRegions = maxRegions

@@ -135,9 +135,14 @@ struct ShapedGlyph {
 /// A rendered glyph: coverage rows, and where its top-left sits relative to the pen (FreeType's
 /// `bitmap_left` and `bitmap_top`, y up).
 public struct GlyphBitmap: Sendable, Equatable {
+    /// The number of columns.
     public var width: Int
+    /// The number of rows.
     public var height: Int
+    /// Columns from the pen to the bitmap's left edge.
     public var left: Int
+    /// Rows from the baseline up to the bitmap's top edge.
     public var top: Int
+    /// `width × height` coverage values, 0…255, rows top to bottom.
     public var pixels: [UInt8]
 }

@@ -23,7 +23,7 @@ extension Image {
 
 extension DrawList {
     /// Records a laid-out line with its baseline's left end at `origin` (see
-    /// ``LimnRaster/Image/draw(_:at:color:engine:)``): its glyph bitmaps are fetched from `engine` now.
+    /// `Image.draw(_:at:color:engine:)`): its glyph bitmaps are fetched from `engine` now.
     public mutating func draw(_ line: TextLine, at origin: Point, color: Pixel, engine: TextEngine = .shared) {
         guard origin.x.isFinite, origin.y.isFinite, color.a > 0, !line.glyphs.isEmpty else { return }
         blend(color, through: line.coverage(at: origin, engine: engine))

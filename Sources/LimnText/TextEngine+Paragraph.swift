@@ -2,7 +2,7 @@ import LimnRaster
 
 extension TextEngine {
     /// Lays out a paragraph: newlines always break; with `maxWidth`, lines wrap at word
-    /// boundaries and between CJK characters (see ``LineBreaks``), a word wider than the width
+    /// boundaries and between CJK characters (see `LineBreaks`), a word wider than the width
     /// breaks between its characters, and spaces at a line's end hang (they take no width).
     /// With `maxLines`, the text that does not fit is cut and the last line ends in "…" within
     /// the width. Every line is shaped whole; the paragraph's direction is resolved once from

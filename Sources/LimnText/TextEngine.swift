@@ -9,22 +9,27 @@ import Darwin
 /// One line of text, shaped and placed: glyphs in visual (left-to-right) order with their pen
 /// positions relative to the line's origin (left end of the baseline, y down).
 public struct TextLine: Sendable {
+    /// One shaped glyph and where it goes.
     public struct Glyph: Sendable, Equatable {
         /// Which loaded face the glyph is from (an engine-wide number).
         public var face: Int
+        /// The glyph's index in its face.
         public var glyph: UInt32
         /// Pen position of the glyph's origin.
         public var x: Double
+        /// Pen position of the glyph's origin, down from the baseline (0 unless the script moves it).
         public var y: Double
         /// The code point index (in the string's Unicode scalars) the glyph came from.
         public var cluster: Int
     }
 
+    /// The glyphs in visual order.
     public var glyphs: [Glyph]
     /// Total advance width in pixels.
     public var advance: Double
     /// Above and below the baseline, in pixels (positive), the largest of the fonts used.
     public var ascent: Double
+    /// Below the baseline, in pixels (positive), the largest of the fonts used.
     public var descent: Double
     /// The faces used, by number: their files (for tests and diagnostics).
     public var facePaths: [Int: String]
@@ -34,6 +39,7 @@ public struct TextLine: Sendable {
 /// HarfBuzz for shaping, FreeType for glyphs. One shared engine; all calls are safe from any
 /// thread (fonts are used under one lock, glyph bitmaps are cached and copied out).
 public final class TextEngine: @unchecked Sendable {
+    /// The engine every drawing in the process shares (fonts loaded once).
     public static let shared = TextEngine()
 
     private let lock = Lock()
@@ -53,6 +59,7 @@ public final class TextEngine: @unchecked Sendable {
     struct SizedFace { var file: Int; var size: Int; var metrics: FreeTypeCalls.Face.Metrics }
     struct GlyphKey: Hashable { var face: Int; var glyph: UInt32 }
 
+    /// An engine of its own, with its own font cache; most programs use ``shared``.
     public init() {}
 
     /// How many font files are open (one FreeType face per file, whatever the sizes used).

@@ -45,11 +45,16 @@ public enum DeclaredColorSpace: Sendable, Equatable, CustomStringConvertible {
 
 /// CIE 1931 xy chromaticities of a white point and three primaries.
 public struct Chromaticities: Sendable, Equatable {
+    /// The white point.
     public var white: (x: Double, y: Double)
+    /// The red primary.
     public var red: (x: Double, y: Double)
+    /// The green primary.
     public var green: (x: Double, y: Double)
+    /// The blue primary.
     public var blue: (x: Double, y: Double)
 
+    /// Chromaticities of this white point and these primaries, each as CIE 1931 (x, y).
     public init(white: (x: Double, y: Double), red: (x: Double, y: Double), green: (x: Double, y: Double), blue: (x: Double, y: Double)) {
         self.white = white; self.red = red; self.green = green; self.blue = blue
     }
@@ -77,10 +82,13 @@ public struct Chromaticities: Sendable, Equatable {
 
 /// How the samples are stored, before Limn turns them into 8-bit RGBA.
 public enum ColorModel: String, Sendable, Equatable, CustomStringConvertible {
+    /// One luminance channel (with alpha or not).
     case gray
+    /// Red, green and blue.
     case rgb
     /// Indexed colors (PNG, GIF, BMP, TIFF palettes).
     case palette
+    /// Cyan, magenta, yellow and black ink (JPEG, TIFF), converted through the file's profile.
     case cmyk
     /// Luma and chroma (most JPEGs, HEIC/AVIF, a YCbCr TIFF).
     case ycbcr

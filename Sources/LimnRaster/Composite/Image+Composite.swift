@@ -38,7 +38,7 @@ extension Image {
         if !bottomOpaque { recomputeOpacity() }
     }
 
-    /// A copy with `top` composited over it (see ``composite(_:at:_:opacity:)``).
+    /// A copy with `top` composited over it (see ``composite(_:x:y:opacity:)``).
     public func compositing(_ top: Image, x: Int = 0, y: Int = 0, opacity: Double = 1) -> Image {
         var copy = self
         copy.composite(top, x: x, y: y, opacity: opacity)

@@ -1,5 +1,6 @@
 /// The result of a crop: the pixels and the region they came from, after clamping.
 public struct Cropped<Raster: Sendable>: Sendable {
+    /// The cropped pixels: an ``Image`` or a ``Mask`` of the region's size (fractional edges resampled).
     public var raster: Raster
     /// The part of the source that was used: the requested rectangle clamped to the source.
     public var region: Rect

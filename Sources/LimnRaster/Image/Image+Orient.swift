@@ -42,12 +42,15 @@ extension Mask {
         }
     }
 
+    /// The mask turned clockwise by `rotation`. Allocates the result.
     public func rotated(_ rotation: Rotation) -> Mask { applyingOrientation(rotation.orientation) }
 
+    /// The mask mirrored left to right (`.horizontal`) or top to bottom (`.vertical`). Allocates the result.
     public func flipped(_ direction: FlipDirection) -> Mask {
         applyingOrientation(direction == .horizontal ? .upMirrored : .downMirrored)
     }
 
+    /// The mask mirrored across its main diagonal: column x becomes row x. Allocates the result.
     public func transposed() -> Mask { applyingOrientation(.leftMirrored) }
 }
 

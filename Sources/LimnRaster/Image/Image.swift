@@ -14,8 +14,11 @@ import Darwin
 /// ``isOpaque`` is a promise, not a guess: when true, every alpha byte is 255, and operations
 /// skip their alpha work. When false the image may or may not contain transparency.
 public struct Image: Sendable {
+    /// The number of columns.
     public internal(set) var width: Int
+    /// The number of rows.
     public internal(set) var height: Int
+    /// True when every alpha byte is known to be 255 (a promise, see above); false says nothing.
     public internal(set) var isOpaque: Bool
     @usableFromInline var storage: PlaneStorage
 
@@ -53,10 +56,13 @@ public struct Image: Sendable {
         try initializer(UnsafeMutableRawBufferPointer(start: storage.bytes, count: w * h * 4))
     }
 
+    /// The width and height as a `Size`.
     public var size: Size { Size(width: width, height: height) }
+    /// Bytes from one row to the next: `width × 4` (rows have no padding).
     public var bytesPerRow: Int { width * 4 }
     /// `width × height × 4`.
     public var byteCount: Int { width * height * 4 }
+    /// True when the image has no pixel (a side of 0).
     public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The pixel at column `x`, row `y`. Reading outside the image gives `.clear`; writing

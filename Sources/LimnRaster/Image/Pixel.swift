@@ -2,11 +2,16 @@
 ///
 /// In memory an `Image` stores its pixels as `r, g, b, a` bytes in that order.
 public struct Pixel: Hashable, Sendable, CustomStringConvertible {
+    /// Red, 0…255.
     public var r: UInt8
+    /// Green, 0…255.
     public var g: UInt8
+    /// Blue, 0…255.
     public var b: UInt8
+    /// Alpha (opacity), 0 transparent to 255 opaque; the colour channels are not multiplied by it.
     public var a: UInt8
 
+    /// A pixel of these channels, opaque unless `a` is given.
     @inlinable
     public init(r: UInt8, g: UInt8, b: UInt8, a: UInt8 = 255) {
         self.r = r; self.g = g; self.b = b; self.a = a
@@ -35,7 +40,9 @@ public struct Pixel: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Opaque black.
     public static let black = Pixel(r: 0, g: 0, b: 0)
+    /// Opaque white.
     public static let white = Pixel(r: 255, g: 255, b: 255)
     /// Fully transparent black.
     public static let clear = Pixel(r: 0, g: 0, b: 0, a: 0)

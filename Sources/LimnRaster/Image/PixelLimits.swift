@@ -3,13 +3,16 @@
 /// LimnCodecs), so a size from a client or a file cannot make the process try to allocate what
 /// it never could. Checked before anything is allocated.
 public struct PixelLimits: Sendable, Equatable {
+    /// Largest width, in pixels.
     public var maxWidth: Int
+    /// Largest height, in pixels.
     public var maxHeight: Int
     /// Largest `width × height`.
     public var maxPixels: Int
     /// Largest pixel memory of the result, in bytes (4 a pixel).
     public var maxBytes: Int
 
+    /// Limits of their own; by default those decoding keeps: 16384 a side, 2 GiB of pixels.
     public init(maxWidth: Int = 16384, maxHeight: Int = 16384, maxPixels: Int = 16384 * 16384, maxBytes: Int = 2 << 30) {
         self.maxWidth = maxWidth
         self.maxHeight = maxHeight

@@ -1,6 +1,11 @@
 /// A turn by a multiple of 90 degrees, clockwise.
 public enum Rotation: Sendable, CaseIterable {
-    case quarter, half, threeQuarters
+    /// A quarter turn (90 degrees clockwise): width and height swap.
+    case quarter
+    /// A half turn (180 degrees).
+    case half
+    /// Three quarters of a turn (90 degrees anticlockwise): width and height swap.
+    case threeQuarters
 
     var orientation: Orientation {
         switch self {

@@ -10,7 +10,9 @@ import Darwin
 /// Rows top to bottom with no padding (`bytesPerRow == width`). A value type with
 /// copy-on-write storage, `Sendable`; the same access rules as ``Image``.
 public struct Mask: Sendable {
+    /// The number of columns.
     public private(set) var width: Int
+    /// The number of rows.
     public private(set) var height: Int
     @usableFromInline var storage: PlaneStorage
 
@@ -35,9 +37,11 @@ public struct Mask: Sendable {
         try initializer(UnsafeMutableRawBufferPointer(start: storage.bytes, count: w * h))
     }
 
+    /// The width and height as a `Size`.
     public var size: Size { Size(width: width, height: height) }
     /// `width × height`.
     public var byteCount: Int { width * height }
+    /// True when the mask has no pixel (a side of 0).
     public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The value at column `x`, row `y`. Reading outside gives 0; writing outside does nothing.

@@ -2,13 +2,18 @@
 /// 255) whose top-left lands on pixel `(left, top)`. A rendered glyph is one; text is drawn as
 /// a list of them.
 public struct CoverageBitmap: Sendable, Equatable {
+    /// The number of columns.
     public var width: Int
+    /// The number of rows.
     public var height: Int
+    /// The picture column of the bitmap's first column.
     public var left: Int
+    /// The picture row of the bitmap's first row.
     public var top: Int
     /// `width × height` values; a bitmap with fewer draws nothing.
     public var pixels: [UInt8]
 
+    /// A bitmap of `width × height` values placed with its top-left on pixel (`left`, `top`).
     public init(width: Int, height: Int, left: Int, top: Int, pixels: [UInt8]) {
         self.width = width
         self.height = height

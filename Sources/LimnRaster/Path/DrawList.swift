@@ -4,7 +4,7 @@
 /// the same, bit for bit: a row's coverage depends only on that row's edges). Worth it for many
 /// operations on a large picture (an annotation, a label sheet). Text is recorded as the
 /// coverage bitmaps of its glyphs (`LimnText` adds `draw(_:at:color:)` for laid-out lines),
-/// masks decoded from run lengths as their ``BinaryGrid``s.
+/// masks decoded from run lengths as their `BinaryGrid`s.
 public struct DrawList: Sendable {
     enum Operation: Sendable {
         case fill(Path, Pixel, FillRule, PixelRect?)
@@ -14,9 +14,12 @@ public struct DrawList: Sendable {
 
     private(set) var operations: [Operation] = []
 
+    /// An empty list.
     public init() {}
 
+    /// True when nothing has been recorded.
     public var isEmpty: Bool { operations.isEmpty }
+    /// The number of operations recorded (a fill, a stroke's outline, a line of text each count one).
     public var count: Int { operations.count }
 
     /// Records a fill (see `Image.fill`), kept inside `clip` when given. A path with a

@@ -1,4 +1,4 @@
-/// The coverage of a ``BinaryGrid``'s outline (``Contours``, marching squares over the pixel
+/// The coverage of a ``BinaryGrid``'s outline (`Contours`, marching squares over the pixel
 /// centers) computed straight from the grid, with no outline traced: what filling the traced
 /// polygons with the exact-area rasterizer gives, from each pixel's 3 × 3 neighbourhood.
 ///
@@ -120,7 +120,7 @@ extension PixelTarget {
 }
 
 extension Image {
-    /// Fills the outline of `grid`'s foreground (see ``Contours``) with `color`, "over": the
+    /// Fills the outline of `grid`'s foreground (see `Contours`) with `color`, "over": the
     /// coverage the exact-area rasterizer gives the traced polygons, computed from the grid
     /// without tracing them: exact inside, eighths of a pixel on the outline, untouched
     /// outside. Allocates nothing; deterministic.
@@ -132,7 +132,7 @@ extension Image {
 }
 
 extension Mask {
-    /// Adds the coverage of the outline of `grid`'s foreground (see ``Contours``), scaled by
+    /// Adds the coverage of the outline of `grid`'s foreground (see `Contours`), scaled by
     /// `value`, as ``fill(_:value:rule:)`` adds a path's: `m + c·(value − m)` where `value` is
     /// above `m`. The same values as filling the traced outlines even-odd, without tracing.
     /// Allocates nothing; deterministic.

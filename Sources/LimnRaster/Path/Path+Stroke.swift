@@ -6,12 +6,30 @@ import Darwin
 
 /// How a path's outline is drawn.
 public struct StrokeStyle: Sendable, Equatable {
-    public enum Join: Sendable, Equatable { case miter, round, bevel }
-    public enum Cap: Sendable, Equatable { case butt, round, square }
+    /// How two segments of a stroke meet at a corner.
+    public enum Join: Sendable, Equatable {
+        /// The outer edges extended to a point (a bevel past ``StrokeStyle/miterLimit``).
+        case miter
+        /// A round corner of the stroke's half-width.
+        case round
+        /// The corner cut straight across.
+        case bevel
+    }
+    /// How an open path's ends are drawn.
+    public enum Cap: Sendable, Equatable {
+        /// Flat, at the end point.
+        case butt
+        /// A half disc around the end point.
+        case round
+        /// Flat, half the width beyond the end point.
+        case square
+    }
 
     /// Width in pixels; below one pixel the line fades by its coverage rather than vanishing.
     public var width: Double
+    /// How corners are joined (miter by default).
     public var join: Join
+    /// How open ends are drawn (butt by default).
     public var cap: Cap
     /// A miter longer than `miterLimit × width` becomes a bevel.
     public var miterLimit: Double
@@ -20,6 +38,7 @@ public struct StrokeStyle: Sendable, Equatable {
     /// How far into the dash pattern the line starts.
     public var dashPhase: Double
 
+    /// A solid line 1 px wide with miter joins (limit 4) and butt caps, unless given.
     public init(
         width: Double = 1, join: Join = .miter, cap: Cap = .butt, miterLimit: Double = 4,
         dashes: [Double] = [], dashPhase: Double = 0

@@ -1,26 +1,40 @@
 /// A vector outline: sub-paths of lines and quadratic and cubic Bézier curves, in image
 /// coordinates (origin top-left, y down; pixel (x, y) covers [x, x+1) × [y, y+1)).
 public struct Path: Sendable, Equatable {
+    /// One step of a path.
     public enum Element: Sendable, Equatable {
+        /// Starts a new sub-path at the point.
         case move(Point)
+        /// A straight line to the point.
         case line(Point)
+        /// A quadratic Bézier curve to `to`, pulled towards `control`.
         case quad(control: Point, to: Point)
+        /// A cubic Bézier curve to `to`, with a control point for each end.
         case cubic(control1: Point, control2: Point, to: Point)
+        /// Closes the sub-path with a line back to its start.
         case close
     }
 
+    /// The steps in order.
     public internal(set) var elements: [Element] = []
 
+    /// An empty path.
     public init() {}
 
+    /// Starts a new sub-path at `p`.
     public mutating func move(to p: Point) { elements.append(.move(p)) }
+    /// Adds a straight line from the current point to `p`.
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// Adds a quadratic Bézier curve from the current point to `p`, pulled towards `c`.
     public mutating func quad(to p: Point, control c: Point) { elements.append(.quad(control: c, to: p)) }
+    /// Adds a cubic Bézier curve from the current point to `p`, with control points `c1` and `c2`.
     public mutating func cubic(to p: Point, control1 c1: Point, control2 c2: Point) {
         elements.append(.cubic(control1: c1, control2: c2, to: p))
     }
+    /// Closes the current sub-path with a line back to its start.
     public mutating func close() { elements.append(.close) }
 
+    /// True when the path draws nothing: it has no line or curve.
     public var isEmpty: Bool {
         !elements.contains {
             if case .move = $0 { return false }; if case .close = $0 { return false }; return true
@@ -81,6 +95,7 @@ extension Path {
         return path
     }
 
+    /// The rectangle `r` as a closed sub-path, clockwise on screen from its top-left corner.
     public static func rectangle(_ r: Rect) -> Path {
         polygon([Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.maxX, y: r.maxY), Point(x: r.minX, y: r.maxY)])
     }
@@ -113,6 +128,7 @@ extension Path {
         return path
     }
 
+    /// The rectangle `r` with every corner rounded by `radius` (clamped to half the shorter side).
     public static func roundedRectangle(_ r: Rect, radius: Double) -> Path {
         roundedRectangle(r, topLeft: radius, topRight: radius, bottomRight: radius, bottomLeft: radius)
     }
@@ -130,6 +146,7 @@ extension Path {
         return path
     }
 
+    /// The circle of `radius` around `center`, as four cubic arcs.
     public static func circle(center: Point, radius: Double) -> Path {
         ellipse(in: Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius))
     }

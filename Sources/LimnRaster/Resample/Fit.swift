@@ -12,14 +12,18 @@ public enum FitMode: Sendable, Equatable {
 
 /// A target given by width, height, or both (a side that is nil or not positive is free).
 public struct FitTarget: Sendable, Equatable, CustomStringConvertible {
+    /// The target width; nil (or not positive): free, following the height and the aspect ratio.
     public var width: Int?
+    /// The target height; nil (or not positive): free, following the width and the aspect ratio.
     public var height: Int?
 
+    /// A target of a width, a height or both.
     public init(width: Int? = nil, height: Int? = nil) {
         self.width = width.flatMap { $0 > 0 ? $0 : nil }
         self.height = height.flatMap { $0 > 0 ? $0 : nil }
     }
 
+    /// A target of exactly `size`.
     public init(_ size: Size) { self.init(width: size.width, height: size.height) }
 
     public var description: String { "\(width.map(String.init) ?? "_")x\(height.map(String.init) ?? "_")" }
@@ -41,6 +45,8 @@ public struct FitPlan: Sendable, Equatable {
     /// Where the scaled picture sits on the canvas.
     public var placement: PixelRect
 
+    /// The plan for fitting a picture of size `source` into `target` by `mode`. With `allowEnlarging` false a picture
+    /// smaller than the target is not scaled up.
     public init(source: Size, target: FitTarget, mode: FitMode, allowEnlarging: Bool = true) {
         let w = Double(max(source.width, 1)), h = Double(max(source.height, 1))
         let full = Rect(x: 0, y: 0, width: w, height: h)

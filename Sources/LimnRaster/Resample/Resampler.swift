@@ -10,6 +10,7 @@ public final class ResampleWorkspace {
     private(set) var rowBuffer: [GrowableBuffer<UInt8>] = []
     private var cachedWeights: [WeightsKey: ResampleWeights] = [:]
 
+    /// An empty workspace; it grows to the largest resample it is used for and keeps that memory.
     public init() {}
 
     struct WeightsKey: Hashable {

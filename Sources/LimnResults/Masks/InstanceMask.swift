@@ -10,7 +10,7 @@ public enum InstanceMask: Hashable, Sendable {
     case runLength(RunLengthMask)
 
     /// The instance's outlines: the polygons, or the run-length mask's traced outlines (see
-    /// ``Contours``). The run-length form is decoded and traced on each call.
+    /// `Contours`). The run-length form is decoded and traced on each call.
     public var polygons: [[Point]] {
         switch self {
         case .polygons(let p): return p

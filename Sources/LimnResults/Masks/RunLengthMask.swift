@@ -2,11 +2,12 @@ import LimnGeometry
 
 /// A binary mask as COCO stores it: alternating runs of background and foreground pixels,
 /// background first, in column-major order (down the first column, then the next) over a
-/// picture of ``size``. COCO's `size` is `[height, width]`; here it is a ``Size``.
+/// picture of ``size``. COCO's `size` is `[height, width]`; here it is a `Size`.
 ///
 /// The runs always cover the picture exactly: a mask whose runs add up to more or fewer pixels
 /// is refused when it is read.
 public struct RunLengthMask: Hashable, Sendable {
+    /// The picture the runs cover (COCO's `[height, width]`, turned around).
     public let size: Size
     /// Run lengths, background first (so a mask that starts with foreground starts with 0).
     public let counts: [Int]
@@ -142,7 +143,7 @@ public struct RunLengthMask: Hashable, Sendable {
         }
     }
 
-    /// The mask's bounding box decoded into a ``BinaryGrid`` placed where the box lies in the
+    /// The mask's bounding box decoded into a `BinaryGrid` placed where the box lies in the
     /// mask's own pixels (``transform`` not applied); nil for an empty mask. Each run becomes a
     /// range of bits in its columns, turned into rows once. Allocates the box's bits twice.
     public var grid: BinaryGrid? {
@@ -166,7 +167,7 @@ public struct RunLengthMask: Hashable, Sendable {
         }
     }
 
-    /// The outlines of the foreground (see ``Contours``) placed by ``transform``: outer
+    /// The outlines of the foreground (see `Contours`) placed by ``transform``: outer
     /// outlines and holes wound opposite ways, so an even-odd or non-zero fill gives the mask.
     /// Decodes the mask's bounding box once, for the trace.
     public var polygons: [[Point]] {
@@ -175,7 +176,7 @@ public struct RunLengthMask: Hashable, Sendable {
         return transform == .identity ? traced : traced.map { $0.map(transform.apply) }
     }
 
-    /// The mask decoded into a ``BinaryGrid`` placed where ``transform`` puts it, when the
+    /// The mask decoded into a `BinaryGrid` placed where ``transform`` puts it, when the
     /// transform only moves it by whole pixels (as read, or drawn below a banner); nil for any
     /// other transform (then the traced ``polygons`` place it) and for an empty mask. Filled with
     /// the raster core's `fill(outlineOf:)`, it covers what its traced outlines filled even-odd
