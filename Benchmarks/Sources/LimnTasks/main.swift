@@ -2,6 +2,7 @@
 // Benchmarks/compare to set beside the peers. Same inputs and bodies as the package-benchmark suite.
 //
 //   limn-tasks [--inputs DIR] [--only T1,T2] [--min-time SECONDS] [--runs N] [--threads N] [--files A,B]
+//   limn-tasks --chart SPEC.json OUT.png      (compare --chart: the ratios as a bar chart, drawn by Limn)
 //
 // `--only J4 --files a.png,b.jpg`: PNG writing at every level on those pictures, with the bytes.
 import BenchSupport
@@ -13,6 +14,16 @@ var only: Set<String>?
 var minTime = 1.0
 var minRuns = 7
 var files: [String] = []
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--chart" {
+    do {
+        let spec = try JSONDecoder().decode(Chart.Spec.self, from: Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[2])))
+        try Chart.draw(spec).write(to: CommandLine.arguments[3], as: .png(PNGOptions(compression: .compact)))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("limn-tasks: chart: \(error)\n".utf8))
+        exit(1)
+    }
+}
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
