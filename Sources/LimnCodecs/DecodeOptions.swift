@@ -94,17 +94,9 @@ public struct DecodeLimits: Sendable, Equatable {
         guard width > 0, height > 0 else {
             throw CodecError.corrupt(source: source, format: format, message: "the header declares a \(width)x\(height) image")
         }
-        var broken: String?
-        if width > maxWidth {
-            broken = "width at most \(maxWidth)"
-        } else if height > maxHeight {
-            broken = "height at most \(maxHeight)"
-        } else if width.multipliedReportingOverflow(by: height).overflow || width * height > maxPixels {
-            broken = "at most \(maxPixels) pixels"
-        } else if width * height > maxBytes / bytesPerPixel {
-            broken = "at most \(maxBytes) bytes of pixels" + (bytesPerPixel == 4 ? "" : ", and this decode needs \(bytesPerPixel) a pixel")
-        }
-        if let broken {
+        let pixels = PixelLimits(maxWidth: maxWidth, maxHeight: maxHeight, maxPixels: maxPixels, maxBytes: maxBytes)
+        if var broken = pixels.violation(width: width, height: height, bytesPerPixel: bytesPerPixel) {
+            if broken.hasSuffix("bytes of pixels"), bytesPerPixel != 4 { broken += ", and this decode needs \(bytesPerPixel) a pixel" }
             throw CodecError.tooLarge(source: source, format: format, width: width, height: height, limit: broken)
         }
     }

@@ -27,16 +27,19 @@ public struct PixelLimits: Sendable, Equatable {
     /// over a limit; sides below 1 count as 1, as the operations make them.
     public func check(_ size: Size, operation: String) throws(RasterError) {
         let w = max(size.width, 1), h = max(size.height, 1)
-        var broken: String?
-        if w > maxWidth {
-            broken = "width at most \(maxWidth)"
-        } else if h > maxHeight {
-            broken = "height at most \(maxHeight)"
-        } else if w.multipliedReportingOverflow(by: h).overflow || w * h > maxPixels {
-            broken = "at most \(maxPixels) pixels"
-        } else if w * h > maxBytes / 4 {
-            broken = "at most \(maxBytes) bytes of pixels"
+        if let broken = violation(width: w, height: h) {
+            throw RasterError.overLimit(operation: operation, size: Size(width: w, height: h), limit: broken)
         }
-        if let broken { throw RasterError.overLimit(operation: operation, size: Size(width: w, height: h), limit: broken) }
+    }
+
+    /// The first limit a picture of `width × height` pixels breaks, `bytesPerPixel` bytes a pixel,
+    /// said as the limit ("width at most 16384"); nil when it breaks none. Both sides positive.
+    /// What decoding's limits check a header with too.
+    package func violation(width: Int, height: Int, bytesPerPixel: Int = 4) -> String? {
+        if width > maxWidth { return "width at most \(maxWidth)" }
+        if height > maxHeight { return "height at most \(maxHeight)" }
+        if width.multipliedReportingOverflow(by: height).overflow || width * height > maxPixels { return "at most \(maxPixels) pixels" }
+        if width * height > maxBytes / bytesPerPixel { return "at most \(maxBytes) bytes of pixels" }
+        return nil
     }
 }

@@ -119,9 +119,23 @@ public struct RunLengthMask: Hashable, Sendable {
     public func decode(
         into buffer: UnsafeMutableRawBufferPointer, x: Int, y: Int, width: Int, height: Int, value: UInt8 = 255
     ) {
-        let h = size.height
-        guard width > 0, height > 0, h > 0, buffer.count >= width * height else { return }
+        guard width > 0, height > 0, size.height > 0, buffer.count >= width * height else { return }
         buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        forEachForegroundPiece { column, rows in
+            let bx = column - x
+            guard bx >= 0, bx < width else { return }
+            let r0 = max(rows.lowerBound, y), r1 = min(rows.upperBound, y + height)
+            if r0 < r1 {
+                for r in r0..<r1 { buffer[(r - y) * width + bx] = value }
+            }
+        }
+    }
+
+    /// Calls `body` with each stretch of foreground down one column: its column and its rows. A
+    /// run that wraps into the next columns comes as one piece a column. Allocates nothing.
+    func forEachForegroundPiece(_ body: (_ column: Int, _ rows: Range<Int>) -> Void) {
+        let h = size.height
+        guard h > 0 else { return }
         var position = 0
         for (index, run) in counts.enumerated() {
             defer { position += run }
@@ -131,13 +145,7 @@ public struct RunLengthMask: Hashable, Sendable {
             while p < end {
                 let column = p / h, row = p % h
                 let pieceEnd = min(end, (column + 1) * h)
-                let bx = column - x
-                if bx >= 0, bx < width {
-                    let r0 = max(row, y), r1 = min(row + (pieceEnd - p), y + height)
-                    if r0 < r1 {
-                        for r in r0..<r1 { buffer[(r - y) * width + bx] = value }
-                    }
-                }
+                body(column, row..<(row + pieceEnd - p))
                 p = pieceEnd
             }
         }
@@ -148,21 +156,9 @@ public struct RunLengthMask: Hashable, Sendable {
     /// range of bits in its columns, turned into rows once. Allocates the box's bits twice.
     public var grid: BinaryGrid? {
         guard let b = bounds else { return nil }
-        let h = size.height
         return BinaryGrid(width: b.width, height: b.height, x: b.x, y: b.y) { columns in
-            var position = 0
-            for (index, run) in counts.enumerated() {
-                defer { position += run }
-                guard index % 2 == 1, run > 0 else { continue }
-                // A run down one column or more: one range of rows in each.
-                var p = position
-                let end = position + run
-                while p < end {
-                    let column = p / h, row = p % h
-                    let pieceEnd = min(end, (column + 1) * h)
-                    columns.set(column: column - b.x, rows: (row - b.y)..<(row - b.y + pieceEnd - p))
-                    p = pieceEnd
-                }
+            forEachForegroundPiece { column, rows in
+                columns.set(column: column - b.x, rows: (rows.lowerBound - b.y)..<(rows.upperBound - b.y))
             }
         }
     }
