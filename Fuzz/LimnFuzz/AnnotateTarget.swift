@@ -71,8 +71,6 @@ enum AnnotateTarget {
             // A run-length mask over a small picture; counts that do not cover it are refused.
             let size = Size(width: f.int(in: 0...40), height: f.int(in: 0...40))
             let runs = (0..<f.int(in: 0...12)).map { _ in f.int(in: 0...200) }
-            // Built as an array, not an ArraySlice: appending to a slice's storage shows in
-            // LeakSanitizer as a 40-byte leak of the Swift runtime's (not Limn's).
             var covering = Array(runs.dropLast())
             covering.append(max(0, size.width * size.height - covering.reduce(0, +)))
             if let rle = RunLengthMask(size: size, counts: covering) { region.mask = .runLength(rle) }

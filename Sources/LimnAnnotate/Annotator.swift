@@ -81,6 +81,7 @@ public enum Annotator {
         let instances = masked.compactMap(\.mask)
         let batches = MaskLayer.batches(instances)
         let firstBatch = batches.first.map { MaskLayer.Pending(masks, instances[$0], threads: Parallelism.maximumThreads) }
+        defer { firstBatch?.finish() }
 
         PrivacyFilter.apply(options.privacy, to: selection.privacy, on: &canvas)
 

@@ -80,7 +80,9 @@ struct MaskLayer: Sendable {
     /// Masks being prepared on other threads while the caller goes on (laying out label chips);
     /// ``wait()`` returns them. Whoever comes first does the work: if no pool thread has started
     /// it when `wait` is called, the caller does, so a pool kept busy by other jobs (a batch)
-    /// cannot leave it waiting. With one thread allowed, the work waits for `wait`.
+    /// cannot leave it waiting. With one thread allowed, the work waits for `wait`. ``finish()``
+    /// ends it either way (not started: never started; started: waited for), so no work of a call
+    /// goes on after the call returns, even when it returns early.
     final class Pending: @unchecked Sendable {
         private let work: @Sendable () -> [Prepared]
         private let lock = Lock()
@@ -91,7 +93,8 @@ struct MaskLayer: Sendable {
         init(_ layer: MaskLayer, _ masks: ArraySlice<InstanceMask>, threads: Int) {
             let masks = Array(masks)
             work = { layer.prepare(masks[...], threads: threads) }
-            if threads > 1 { DispatchQueue.global(qos: .userInitiated).async { [self] in runUnlessTaken() } }
+            // Weak: a block that starts after the caller has finished and let go does nothing.
+            if threads > 1 { DispatchQueue.global(qos: .userInitiated).async { [weak self] in self?.runUnlessTaken() } }
         }
 
         private func runUnlessTaken() {
@@ -110,6 +113,19 @@ struct MaskLayer: Sendable {
             finished.wait()
             finished.signal()
             return lock.withLock { result } ?? []
+        }
+
+        /// Makes sure the work is not running: marks it taken if nobody has started it, and waits
+        /// for it if somebody has. Harmless after ``wait()``.
+        func finish() {
+            let started = lock.withLock { () -> Bool in
+                defer { taken = true }
+                return taken
+            }
+            if started {
+                finished.wait()
+                finished.signal()
+            }
         }
     }
 
