@@ -96,7 +96,9 @@ import Glibc
         chown(fifo, 65534, 65534)
         final class Box: @unchecked Sendable { var data = Data() }
         let received = Box()
+        let readerDone = DispatchSemaphore(value: 0)
         let reader = Thread {
+            defer { readerDone.signal() }
             let fd = open(fifo, O_RDONLY)  // waits for the writer
             guard fd >= 0 else { return }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -114,7 +116,8 @@ import Glibc
         // goes releases it.
         let release = open(fifo, O_WRONLY | O_NONBLOCK)
         if release >= 0 { close(release) }
-        while !reader.isFinished { usleep(1000) }
+        // The semaphore, not `Thread.isFinished`, orders the reader's writes before the reads below.
+        #expect(readerDone.wait(timeout: .now() + 600) == .success, "the FIFO's reader never finished")
         #expect(received.data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "the reader got \(received.data.count) bytes")
         #expect(kind(fifo) == S_IFIFO)
     }
