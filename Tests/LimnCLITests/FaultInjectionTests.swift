@@ -112,9 +112,10 @@ import Glibc
         #expect(files(in: folder + "/out").count == 6 && temporaries(in: folder + "/out").isEmpty)
     }
 
-    /// SIGKILL at twenty points (seeded, so the same points each run), each followed by
-    /// `--resume`: the final outputs are byte for byte those of an uninterrupted run, and no
-    /// temporary is left.
+    /// SIGKILL at twenty points, each followed by `--resume`: the final outputs are byte for byte
+    /// those of an uninterrupted run, and no temporary is left. Each kill lands at a seeded
+    /// fraction of the time the jobs still to do took in the uninterrupted run, so the kills stay
+    /// mid-batch on a fast optimized build and on a slow sanitized one alike.
     @Test func twentyKillsEachFollowedByResumeGiveTheSameBytes() throws {
         let reference = try CLI.temporaryFolder(), killed = try CLI.temporaryFolder()
         defer { for f in [reference, killed] { try? FileManager.default.removeItem(atPath: f) } }
@@ -129,15 +130,21 @@ import Glibc
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder + "/jobs.jsonl"))
             return folder + "/jobs.jsonl"
         }
+        let clock = ContinuousClock()
+        let began = clock.now
         #expect(try CLI.limn(["batch", try write(reference), "--jobs", "2"]).status == 0)
+        let took = (clock.now - began).components
+        let uninterrupted = Double(took.seconds) + Double(took.attoseconds) / 1e18
         let expected = files(in: reference + "/out")
         #expect(expected.count == 60)
         let jobs = try write(killed)
         var rng = SplitMix(seed: 20)
         var interrupted = 0
         for _ in 0..<20 {
+            let done = files(in: killed + "/out").count - temporaries(in: killed + "/out").count
+            let fraction = 0.1 + 0.8 * Double(rng.next() % 1000) / 1000
             let process = try start(["batch", jobs, "--jobs", "2", "--resume"])
-            usleep(useconds_t(30_000 + rng.next() % 400_000))
+            usleep(useconds_t(uninterrupted * 1e6 * Double(max(1, 60 - done)) / 60 * fraction))
             if process.isRunning { interrupted += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
